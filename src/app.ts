@@ -1,0 +1,67 @@
+/** @module Builds the HTTP server: plugins, session, error handling, every module's routes, the web front end. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installSessionResolver } from './auth/plugin.js';
+import type { AppContext } from './core/context.js';
+import { installErrorHandler } from './core/error-handler.js';
+import { API, openApiDocument, route } from './core/http.js';
+import { corpusStatus } from './laws/status.js';
+import { modules } from './modules.js';
+
+export const VERSION: string = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+const WEB_DIR = path.resolve('dist/web');
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: ctx.config.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    disableRequestLogging: false,
+  });
+  installErrorHandler(app);
+  // Only JSON (and multipart where a module registers it) is accepted; text/plain gets 415.
+  app.removeContentTypeParser('text/plain');
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: ctx.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith(API),
+    errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'FST_ERR_RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试` }),
+  });
+  installSessionResolver(app, ctx);
+
+  route(app, {
+    method: 'GET', url: `${API}/health`, summary: '健康检查', tags: ['system'], access: 'public',
+    handler: async () => ({ status: 'ok', version: VERSION, database: { dialect: ctx.dialect, location: ctx.data.location }, corpus: await corpusStatus(ctx) }),
+  });
+  app.get(`${API}/openapi.json`, () => openApiDocument(VERSION));
+
+  for (const m of modules) await m.routes(app, ctx);
+  await serveWeb(app);
+  return app;
+}
+
+async function serveWeb(app: FastifyInstance): Promise<void> {
+  if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
+    app.get('/', (_req, reply) => reply.type('text/html').send('<meta charset="utf-8"><h1>open12348</h1><p>前端尚未构建：请运行 npm run build。</p>'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: ['index.html'] });
+  const indexHtml = readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
+  // Client-side routes (e.g. /laws/劳动合同法/第四十七条) get the SPA shell; unknown API paths stay JSON 404s.
+  app.get('/*', (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: '您访问的接口不存在' } });
+    return reply.type('text/html').send(indexHtml);
+  });
+}

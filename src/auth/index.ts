@@ -1,0 +1,11 @@
+/** @module The auth area (accounts, sessions, roles) as registered in the app. */
+import type { AppModule } from '../core/module.js';
+import { authRoutes, profileRoutes } from './routes.js';
+
+export const authModule: AppModule = {
+  name: 'auth',
+  routes: (app, ctx) => {
+    authRoutes(app, ctx);
+    profileRoutes(app, ctx);
+  },
+};

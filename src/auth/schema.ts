@@ -1,0 +1,25 @@
+/** @module Request schemas of the auth area. */
+import { z } from 'zod';
+import { Mobile } from '../core/schemas.js';
+import { ROLES } from './types.js';
+
+const Username = z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9_.@\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . @ -' });
+const Password = z.string().min(8, { message: '密码至少 8 位' }).max(128);
+
+export const RegisterSchema = z.strictObject({
+  username: Username,
+  password: Password,
+  displayName: z.string().trim().min(1).max(40),
+  phone: Mobile.optional(),
+});
+
+export const LoginSchema = z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) });
+
+export const CreateStaffSchema = z.strictObject({
+  username: Username,
+  password: Password,
+  displayName: z.string().trim().min(1).max(40),
+  role: z.enum(ROLES as [string, ...string[]]),
+  phone: Mobile.optional(),
+  agencyId: z.number().int().positive().optional(),
+});

@@ -1,0 +1,31 @@
+/** @module The signed-in user as every handler sees it. */
+import type { Role } from '../db/core-tables.js';
+
+export type { Role };
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  role: Role;
+  displayName: string;
+  agencyId: number | null;
+  csrfToken: string;
+}
+
+export const ROLES: readonly Role[] = ['citizen', 'community_lawyer', 'aid_lawyer', 'aid_officer', 'admin'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: '群众',
+  community_lawyer: '村（居）法律顾问',
+  aid_lawyer: '法律援助律师',
+  aid_officer: '法律援助工作人员',
+  admin: '司法局管理员',
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    /** True when the user came from the session cookie (so writes need the CSRF header). */
+    cookieAuth: boolean;
+  }
+}

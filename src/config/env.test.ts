@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './env.js';
+
+describe('parseConfig', () => {
+  it('gives the embedded defaults', () => {
+    const c = parseConfig({});
+    expect(c.PORT).toBe(8080);
+    expect(c.DATABASE_URL).toBe('sqlite:data/open12348.db');
+    expect(c.LAWS_DIR.length).toBeGreaterThan(0);
+  });
+  it('refuses a bad value and names the variable', () => {
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ LLM_BASE_URL: 'not a url' })).toThrow(/LLM_BASE_URL/);
+  });
+  it('reads PostgreSQL URLs', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/x' }).DATABASE_URL).toMatch(/^postgres/);
+  });
+});

@@ -1,0 +1,68 @@
+/** @module One typed configuration, parsed once at boot from the environment (and an optional .env). */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+function defaultLawsDir(): string {
+  const shared = path.resolve(process.cwd(), '../shared/laws');
+  if (existsSync(shared)) return shared;
+  return path.resolve(process.cwd(), 'data/laws');
+}
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, '须为 postgres://… 或 sqlite:<文件路径>')
+    .default('sqlite:data/open12348.db'),
+  LAWS_DIR: z.string().min(1).optional(),
+  IMPORT_ON_START: boolish.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  COOKIE_SECURE: boolish.default(false),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1_048_576),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(10).default(120),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
+});
+
+export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LAWS_DIR'> & { LAWS_DIR: string };
+
+/** Thrown when a variable is malformed; the message names the variable. */
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment into the typed config.
+ * @throws ConfigError naming each bad variable.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return { ...result.data, LAWS_DIR: result.data.LAWS_DIR ?? defaultLawsDir() };
+}
+
+/** Loads `.env` (when present) into process.env without overriding real variables. */
+export async function loadDotEnv(): Promise<void> {
+  if (!existsSync('.env')) return;
+  const dotenv = await import('dotenv');
+  dotenv.config({ quiet: true });
+}

@@ -1,0 +1,70 @@
+/** @module Core schema: agencies (legal-aid centres), users, sessions, append-only audit trail. */
+import type { Kysely } from 'kysely';
+import { index, withId, withTimestamps } from './columns.js';
+import type { Dialect } from './connection.js';
+import type { Migration } from './migrator.js';
+import { WUHAN_AGENCIES } from './seed-agencies.js';
+
+async function createCore(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withId(db.schema.createTable('agencies'), dialect)
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('level', 'text', (c) => c.notNull())
+    .addColumn('district', 'text')
+    .addColumn('address', 'text')
+    .addColumn('phone', 'text')
+    .execute();
+  await withTimestamps(
+    withId(db.schema.createTable('users'), dialect)
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('phone', 'text')
+      .addColumn('id_number', 'text')
+      .addColumn('agency_id', 'integer', (c) => c.references('agencies.id'))
+      .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('locked_until', 'text'),
+  ).execute();
+  await withId(db.schema.createTable('sessions'), dialect)
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('csrf_token', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await withId(db.schema.createTable('audit_log'), dialect)
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'integer')
+    .addColumn('actor_role', 'text')
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('entity', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text')
+    .addColumn('detail', 'text')
+    .addColumn('ip', 'text')
+    .execute();
+  await index(db, 'audit_log', ['entity', 'entity_id']);
+  await index(db, 'sessions', ['user_id']);
+}
+
+/** Makes the audit trail append-only at the database level too. */
+async function protectAudit(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const { sql } = await import('kysely');
+  if (dialect === 'sqlite') {
+    await sql`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  } else {
+    await sql`CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql`.execute(db);
+    await sql`CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+  }
+}
+
+async function seedAgencies(db: Kysely<any>): Promise<void> {
+  await db.insertInto('agencies').values(WUHAN_AGENCIES).execute();
+}
+
+export const coreMigrations: Migration[] = [
+  { name: '0001_core_tables', up: createCore },
+  { name: '0002_core_audit_append_only', up: protectAudit },
+  { name: '0003_core_seed_agencies', up: (db) => seedAgencies(db) },
+];

@@ -1,0 +1,58 @@
+/** @module Row types of the core tables: agencies, users, sessions, audit trail. */
+import type { Generated } from 'kysely';
+
+export type Role = 'citizen' | 'community_lawyer' | 'aid_lawyer' | 'aid_officer' | 'admin';
+
+export interface AgencyRow {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** 'city' for the 市法律援助中心, 'district' for a 区 centre. */
+  level: 'city' | 'district';
+  district: string | null;
+  address: string | null;
+  phone: string | null;
+}
+
+export interface UserRow {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: Role;
+  display_name: string;
+  phone: string | null;
+  id_number: string | null;
+  agency_id: number | null;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionRow {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface AuditRow {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_role: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string | null;
+  ip: string | null;
+}
+
+export interface CoreTables {
+  agencies: AgencyRow;
+  users: UserRow;
+  sessions: SessionRow;
+  audit_log: AuditRow;
+}

@@ -1,0 +1,7 @@
+/** @module The directory area (机构查询、公证预约、司法鉴定) as registered in the app. */
+import type { AppModule } from '../core/module.js';
+
+export const directoryModule: AppModule = {
+  name: 'directory',
+  routes: () => {},
+};

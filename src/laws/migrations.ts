@@ -1,0 +1,48 @@
+/** @module Schema of the law corpus (laws, articles, import anomalies). */
+import type { Kysely } from 'kysely';
+import { index, withId } from '../db/columns.js';
+import type { Dialect } from '../db/connection.js';
+import type { Migration } from '../db/migrator.js';
+
+async function createLaws(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withId(db.schema.createTable('laws'), dialect)
+    .addColumn('law_key', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('short_name', 'text', (c) => c.notNull())
+    .addColumn('level', 'text', (c) => c.notNull())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('region', 'text')
+    .addColumn('version_date', 'text')
+    .addColumn('effective_date', 'text')
+    .addColumn('issuer', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('is_current', 'integer', (c) => c.notNull())
+    .addColumn('header', 'text')
+    .addColumn('source_path', 'text', (c) => c.notNull())
+    .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('article_count', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await index(db, 'laws', ['law_key', 'version_date']);
+  await index(db, 'laws', ['source_path'], true);
+  await withId(db.schema.createTable('articles'), dialect)
+    .addColumn('law_id', 'integer', (c) => c.notNull().references('laws.id').onDelete('cascade'))
+    .addColumn('law_key', 'text', (c) => c.notNull())
+    .addColumn('num', 'integer', (c) => c.notNull())
+    .addColumn('sub', 'integer', (c) => c.notNull())
+    .addColumn('label', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('heading', 'text')
+    .addColumn('text', 'text', (c) => c.notNull())
+    .execute();
+  await index(db, 'articles', ['law_id', 'num', 'sub']);
+  await index(db, 'articles', ['law_key', 'num', 'sub']);
+  await withId(db.schema.createTable('law_import_issues'), dialect)
+    .addColumn('source_path', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+}
+
+export const lawsMigrations: Migration[] = [{ name: '0100_laws_tables', up: createLaws }];

@@ -1,0 +1,62 @@
+/** @module Row types of the law corpus: one row per law version, one row per article. */
+import type { Generated } from 'kysely';
+
+export type LawLevel = '宪法' | '法律' | '行政法规' | '司法解释' | '部门规章' | '地方性法规' | '其他';
+export type LawStatus = 'in_force' | 'superseded' | 'repealed';
+
+/** One version of one law (several dated files of one law are several rows sharing `law_key`). */
+export interface LawRow {
+  id: Generated<number>;
+  /** Stable key shared by every version: the short name without 中华人民共和国, e.g. 劳动合同法, 民法典. */
+  law_key: string;
+  title: string;
+  short_name: string;
+  level: LawLevel;
+  category: string;
+  region: string | null;
+  /** Date of the version (from the file name or the latest header date), YYYY-MM-DD, or null. */
+  version_date: string | null;
+  effective_date: string | null;
+  issuer: string | null;
+  status: LawStatus;
+  /** 1 for the newest version of the law, else 0. */
+  is_current: number;
+  header: string | null;
+  source_path: string;
+  content_hash: string;
+  article_count: number;
+  created_at: string;
+}
+
+export interface ArticleRow {
+  id: Generated<number>;
+  law_id: number;
+  law_key: string;
+  /** Article number as an integer (第四十七条 → 47). */
+  num: number;
+  /** 0 for a plain article, 1 for 之一, 2 for 之二 … */
+  sub: number;
+  /** As printed: 第四十七条, 第一百二十条之一. */
+  label: string;
+  /** Order within the law version. */
+  seq: number;
+  /** Heading path, e.g. 第四章 劳动合同的解除和终止. */
+  heading: string | null;
+  /** Exact text; 款 and 项 separated by '\n'. */
+  text: string;
+}
+
+/** Anomalies found while importing, kept for the report. */
+export interface LawImportIssueRow {
+  id: Generated<number>;
+  source_path: string;
+  kind: string;
+  detail: string;
+  created_at: string;
+}
+
+export interface LawsTables {
+  laws: LawRow;
+  articles: ArticleRow;
+  law_import_issues: LawImportIssueRow;
+}

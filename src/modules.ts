@@ -1,0 +1,13 @@
+/** @module Every domain area, in registration order. */
+import { authModule } from './auth/index.js';
+import { lawsModule } from './laws/index.js';
+import { searchModule } from './search/index.js';
+import { qaModule } from './qa/index.js';
+import { aidModule } from './aid/index.js';
+import { consultModule } from './consult/index.js';
+import { opinionModule } from './opinion/index.js';
+import { directoryModule } from './directory/index.js';
+import { statsModule } from './stats/index.js';
+import type { AppModule } from './core/module.js';
+
+export const modules: AppModule[] = [authModule, lawsModule, searchModule, qaModule, aidModule, consultModule, opinionModule, directoryModule, statsModule];

@@ -1,0 +1,70 @@
+/**
+ * @module Test databases: a fresh SQLite in memory, or — when TEST_DATABASE_URL is set — a fresh PostgreSQL
+ * schema on that server, dropped afterwards. A PostgreSQL server that does not answer fails the test.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { parseConfig, type AppConfig } from '../config/env.js';
+import { createContext, type AppContext } from '../core/context.js';
+import { openPostgres, openSqlite, type DataLayer } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrator.js';
+
+export const testDialect = (): 'sqlite' | 'postgres' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
+
+export interface TestDb {
+  data: DataLayer;
+  drop(): Promise<void>;
+}
+
+/** A migrated, empty database of the dialect under test. */
+export async function createTestDb(): Promise<TestDb> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const data = openSqlite(':memory:');
+    await migrateToLatest(data);
+    return { data, drop: () => data.close() };
+  }
+  const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect(); // throws when the server does not answer: the test fails, never skips
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const data = openPostgres(url, schema);
+  await migrateToLatest(data);
+  return {
+    data,
+    drop: async () => {
+      await data.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', IMPORT_ON_START: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', RATE_LIMIT_PER_MINUTE: '100000', UPLOAD_DIR: `data/test-uploads-${process.pid}`, ...overrides });
+}
+
+/** A context over a fresh test database, with a clock tests can move. */
+export async function createTestContext(overrides: Record<string, string> = {}): Promise<{ ctx: AppContext; clock: TestClock; close(): Promise<void> }> {
+  const db = await createTestDb();
+  const clock = new TestClock();
+  const ctx = createContext(testConfig(overrides), db.data, () => clock.now());
+  return { ctx, clock, close: () => db.drop() };
+}
+
+/** A clock that follows real time until set, then stays where tests put it. */
+export class TestClock {
+  private fixed: Date | null = null;
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date();
+  }
+  set(iso: string | Date): void {
+    this.fixed = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.fixed = new Date(this.now().getTime() + ms);
+  }
+}

@@ -1,0 +1,4 @@
+/** @module Client routes of the admin pages. */
+import type { RouteRecordRaw } from 'vue-router';
+
+export const adminRoutes: RouteRecordRaw[] = [];

@@ -1,0 +1,4 @@
+/** @module Client routes of the aid pages. */
+import type { RouteRecordRaw } from 'vue-router';
+
+export const aidRoutes: RouteRecordRaw[] = [];
