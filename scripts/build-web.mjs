@@ -4,5 +4,9 @@ import { spawnSync } from 'node:child_process';
 
 if (!existsSync('node_modules/vite') || !existsSync('web/index.html')) process.exit(0);
 if (process.env.SKIP_WEB_BUILD === '1') process.exit(0);
-const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

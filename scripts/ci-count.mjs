@@ -8,7 +8,9 @@ if (!file || !existsSync(file)) {
 }
 const r = JSON.parse(readFileSync(file, 'utf8'));
 let failed = r.numFailedTests ?? 0;
-const brokenSuites = (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).every((a) => a.status !== 'failed')).length;
+const brokenSuites = (r.testResults ?? []).filter(
+  (s) => s.status === 'failed' && (s.assertionResults ?? []).every((a) => a.status !== 'failed'),
+).length;
 failed += brokenSuites;
 if (failed === 0 && (rc !== '0' || r.success === false)) failed = 1;
 console.log(`${r.numPassedTests ?? 0} ${failed}`);

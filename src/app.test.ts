@@ -27,8 +27,10 @@ describe('health and OpenAPI', () => {
 });
 
 describe('error rendering', () => {
-  const post = (payload: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    t.request({ method: 'POST', url: '/api/v1/auth/login', payload, headers });
+  const post = (
+    payload: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => t.request({ method: 'POST', url: '/api/v1/auth/login', payload, headers });
 
   it('malformed JSON → 400 malformed_json', async () => {
     const res = await post('{"username": ');
@@ -51,7 +53,9 @@ describe('error rendering', () => {
   it('wrong type → 400 naming the field', async () => {
     const res = await post(JSON.stringify({ username: 'abc', password: 12345678 }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.fields).toEqual([expect.objectContaining({ path: 'password', code: 'invalid_type' })]);
+    expect(res.json().error.details.fields).toEqual([
+      expect.objectContaining({ path: 'password', code: 'invalid_type' }),
+    ]);
   });
   it('wrong content type → 415', async () => {
     const res = await post('username=a', { 'content-type': 'text/plain' });

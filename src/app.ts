@@ -13,7 +13,9 @@ import { API, openApiDocument, route } from './core/http.js';
 import { corpusStatus } from './laws/status.js';
 import { modules } from './modules.js';
 
-export const VERSION: string = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+).version;
 
 const WEB_DIR = path.resolve('dist/web');
 
@@ -37,13 +39,26 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith(API),
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'FST_ERR_RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试` }),
+    errorResponseBuilder: (_req, c) => ({
+      statusCode: 429,
+      code: 'FST_ERR_RATE_LIMITED',
+      message: `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试`,
+    }),
   });
   installSessionResolver(app, ctx);
 
   route(app, {
-    method: 'GET', url: `${API}/health`, summary: '健康检查', tags: ['system'], access: 'public',
-    handler: async () => ({ status: 'ok', version: VERSION, database: { dialect: ctx.dialect, location: ctx.data.location }, corpus: await corpusStatus(ctx) }),
+    method: 'GET',
+    url: `${API}/health`,
+    summary: '健康检查',
+    tags: ['system'],
+    access: 'public',
+    handler: async () => ({
+      status: 'ok',
+      version: VERSION,
+      database: { dialect: ctx.dialect, location: ctx.data.location },
+      corpus: await corpusStatus(ctx),
+    }),
   });
   app.get(`${API}/openapi.json`, () => openApiDocument(VERSION));
 
@@ -54,14 +69,23 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
 async function serveWeb(app: FastifyInstance): Promise<void> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
-    app.get('/', (_req, reply) => reply.type('text/html').send('<meta charset="utf-8"><h1>open12348</h1><p>前端尚未构建：请运行 npm run build。</p>'));
+    app.get('/', (_req, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          '<meta charset="utf-8"><h1>open12348</h1><p>前端尚未构建：请运行 npm run build。</p>',
+        ),
+    );
     return;
   }
   await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: ['index.html'] });
   const indexHtml = readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
   // Client-side routes (e.g. /laws/劳动合同法/第四十七条) get the SPA shell; unknown API paths stay JSON 404s.
   app.get('/*', (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: '您访问的接口不存在' } });
+    if (req.url.startsWith('/api/'))
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: '您访问的接口不存在' } });
     return reply.type('text/html').send(indexHtml);
   });
 }

@@ -10,4 +10,14 @@ import { directoryModule } from './directory/index.js';
 import { statsModule } from './stats/index.js';
 import type { AppModule } from './core/module.js';
 
-export const modules: AppModule[] = [authModule, lawsModule, searchModule, qaModule, aidModule, consultModule, opinionModule, directoryModule, statsModule];
+export const modules: AppModule[] = [
+  authModule,
+  lawsModule,
+  searchModule,
+  qaModule,
+  aidModule,
+  consultModule,
+  opinionModule,
+  directoryModule,
+  statsModule,
+];

@@ -23,8 +23,12 @@ async function main(): Promise<void> {
   const ctx = createContext(config, data);
   const app = await buildApp(ctx, { logger: { level: config.LOG_LEVEL } });
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info(`open12348 已启动: http://localhost:${config.PORT}  数据库: ${data.dialect} (${data.location})`);
-  const stoppers = modules.map((m) => m.start?.(ctx, app.log)).filter((s): s is () => void => typeof s === 'function');
+  app.log.info(
+    `open12348 已启动: http://localhost:${config.PORT}  数据库: ${data.dialect} (${data.location})`,
+  );
+  const stoppers = modules
+    .map((m) => m.start?.(ctx, app.log))
+    .filter((s): s is () => void => typeof s === 'function');
   const shutdown = async () => {
     for (const stop of stoppers) await stop();
     await app.close();

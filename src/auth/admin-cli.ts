@@ -16,7 +16,12 @@ const data = openDatabase(config.DATABASE_URL);
 await migrateToLatest(data);
 const ctx = createContext(config, data);
 try {
-  const id = await createUser(ctx, { username, password, role: 'admin', displayName: displayName ?? '司法局管理员' });
+  const id = await createUser(ctx, {
+    username,
+    password,
+    role: 'admin',
+    displayName: displayName ?? '司法局管理员',
+  });
   console.log(`已创建管理员 ${username} (id=${id})`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

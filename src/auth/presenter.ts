@@ -5,9 +5,26 @@ import type { UserRow } from '../db/core-tables.js';
 import { ROLE_LABELS, type SessionUser } from './types.js';
 
 export function presentMe(u: SessionUser) {
-  return { id: u.id, username: u.username, role: u.role, roleLabel: ROLE_LABELS[u.role], displayName: u.displayName, agencyId: u.agencyId, csrfToken: u.csrfToken };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    roleLabel: ROLE_LABELS[u.role],
+    displayName: u.displayName,
+    agencyId: u.agencyId,
+    csrfToken: u.csrfToken,
+  };
 }
 
 export function presentUserListItem(u: Selectable<UserRow>) {
-  return { id: u.id, username: u.username, role: u.role, roleLabel: ROLE_LABELS[u.role], displayName: u.display_name, phone: maskMobile(u.phone), agencyId: u.agency_id, locked: !!u.locked_until && new Date(u.locked_until) > new Date() };
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    roleLabel: ROLE_LABELS[u.role],
+    displayName: u.display_name,
+    phone: maskMobile(u.phone),
+    agencyId: u.agency_id,
+    locked: !!u.locked_until && new Date(u.locked_until) > new Date(),
+  };
 }

@@ -15,10 +15,21 @@ import { createUser, login, logout } from './service.js';
 import type { Role } from './types.js';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const cookieOpts = { httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.COOKIE_SECURE, path: '/' };
+  const cookieOpts = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.COOKIE_SECURE,
+    path: '/',
+  };
 
   route(app, {
-    method: 'POST', url: `${API}/auth/register`, summary: '群众注册', tags: ['auth'], access: 'public', body: RegisterSchema, rateLimit: 20,
+    method: 'POST',
+    url: `${API}/auth/register`,
+    summary: '群众注册',
+    tags: ['auth'],
+    access: 'public',
+    body: RegisterSchema,
+    rateLimit: 20,
     handler: async ({ body }) => {
       const id = await createUser(ctx, { ...body, role: 'citizen' });
       return { id };
@@ -26,16 +37,30 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, {
-    method: 'POST', url: `${API}/auth/login`, summary: '登录', tags: ['auth'], access: 'public', body: LoginSchema, rateLimit: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE, csrfExempt: true,
+    method: 'POST',
+    url: `${API}/auth/login`,
+    summary: '登录',
+    tags: ['auth'],
+    access: 'public',
+    body: LoginSchema,
+    rateLimit: ctx.config.LOGIN_RATE_LIMIT_PER_MINUTE,
+    csrfExempt: true,
     handler: async ({ body, req, reply }) => {
       const r = await login(ctx, body.username, body.password, req.ip);
-      reply.setCookie(SESSION_COOKIE, r.sessionToken, { ...cookieOpts, expires: new Date(r.expiresAt) });
+      reply.setCookie(SESSION_COOKIE, r.sessionToken, {
+        ...cookieOpts,
+        expires: new Date(r.expiresAt),
+      });
       return { user: presentMe(r.user) };
     },
   });
 
   route(app, {
-    method: 'POST', url: `${API}/auth/logout`, summary: '退出登录', tags: ['auth'], access: 'user',
+    method: 'POST',
+    url: `${API}/auth/logout`,
+    summary: '退出登录',
+    tags: ['auth'],
+    access: 'user',
     handler: async ({ req, reply }) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logout(ctx, token);
@@ -45,7 +70,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, {
-    method: 'GET', url: `${API}/auth/me`, summary: '当前用户', tags: ['auth'], access: 'public',
+    method: 'GET',
+    url: `${API}/auth/me`,
+    summary: '当前用户',
+    tags: ['auth'],
+    access: 'public',
     handler: async ({ user }) => {
       if (!user) throw new AppError(401, 'unauthenticated', '请先登录');
       return { user: presentMe(user) };
@@ -53,10 +82,19 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, {
-    method: 'POST', url: `${API}/admin/users`, summary: '创建工作人员账户', tags: ['auth'], access: ['admin'], body: CreateStaffSchema,
+    method: 'POST',
+    url: `${API}/admin/users`,
+    summary: '创建工作人员账户',
+    tags: ['auth'],
+    access: ['admin'],
+    body: CreateStaffSchema,
     handler: async ({ body, user }) => {
       if (body.agencyId) {
-        const agency = await ctx.db.selectFrom('agencies').select('id').where('id', '=', body.agencyId).executeTakeFirst();
+        const agency = await ctx.db
+          .selectFrom('agencies')
+          .select('id')
+          .where('id', '=', body.agencyId)
+          .executeTakeFirst();
         if (!agency) throw new AppError(400, 'agency_not_found', '指定的法律援助机构不存在');
       }
       const id = await createUser(ctx, { ...body, role: body.role as Role }, user);
@@ -65,40 +103,85 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, {
-    method: 'GET', url: `${API}/admin/users`, summary: '账户列表', tags: ['auth'], access: ['admin'],
+    method: 'GET',
+    url: `${API}/admin/users`,
+    summary: '账户列表',
+    tags: ['auth'],
+    access: ['admin'],
     query: z.strictObject({ ...Pagination, role: z.string().optional() }),
     handler: async ({ query }) => {
       let q = ctx.db.selectFrom('users').selectAll();
       if (query.role) q = q.where('role', '=', query.role as Role);
-      const rows = await q.orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+      const rows = await q
+        .orderBy('id')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute();
       return { items: rows.map(presentUserListItem) };
     },
   });
 
   route(app, {
-    method: 'GET', url: `${API}/agencies`, summary: '法律援助机构列表', tags: ['auth'], access: 'public',
-    handler: async () => ({ items: await ctx.db.selectFrom('agencies').selectAll().orderBy('id').execute() }),
+    method: 'GET',
+    url: `${API}/agencies`,
+    summary: '法律援助机构列表',
+    tags: ['auth'],
+    access: 'public',
+    handler: async () => ({
+      items: await ctx.db.selectFrom('agencies').selectAll().orderBy('id').execute(),
+    }),
   });
 }
 
 /** Profile and agency-staff endpoints: personal data is shown in full only to its owner and admins, and each read is audited. */
 export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
-    method: 'GET', url: `${API}/users/:id`, summary: '用户资料', tags: ['auth'], access: 'user', params: IdParams,
+    method: 'GET',
+    url: `${API}/users/:id`,
+    summary: '用户资料',
+    tags: ['auth'],
+    access: 'user',
+    params: IdParams,
     handler: async ({ user, params, req }) => {
-      const row = await ctx.db.selectFrom('users').selectAll().where('id', '=', params.id).executeTakeFirst();
+      const row = await ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirst();
       authorize(userPolicy, user, 'read', row ? { id: row.id, agencyId: row.agency_id } : null);
-      await audit(ctx.db, { actor: user, action: 'read_personal_data', entity: 'user', entityId: params.id, ip: req.ip });
-      return { user: { ...presentUserListItem(row!), phone: row!.phone, idNumber: row!.id_number } };
+      await audit(ctx.db, {
+        actor: user,
+        action: 'read_personal_data',
+        entity: 'user',
+        entityId: params.id,
+        ip: req.ip,
+      });
+      return {
+        user: { ...presentUserListItem(row!), phone: row!.phone, idNumber: row!.id_number },
+      };
     },
   });
 
   route(app, {
-    method: 'GET', url: `${API}/agencies/:id/staff`, summary: '机构工作人员', tags: ['auth'], access: ['aid_officer', 'admin'], params: IdParams,
+    method: 'GET',
+    url: `${API}/agencies/:id/staff`,
+    summary: '机构工作人员',
+    tags: ['auth'],
+    access: ['aid_officer', 'admin'],
+    params: IdParams,
     handler: async ({ user, params }) => {
-      const agency = await ctx.db.selectFrom('agencies').select('id').where('id', '=', params.id).executeTakeFirst();
+      const agency = await ctx.db
+        .selectFrom('agencies')
+        .select('id')
+        .where('id', '=', params.id)
+        .executeTakeFirst();
       authorize(agencyPolicy, user, 'manage', agency);
-      const rows = await ctx.db.selectFrom('users').selectAll().where('agency_id', '=', params.id).orderBy('id').execute();
+      const rows = await ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('agency_id', '=', params.id)
+        .orderBy('id')
+        .execute();
       return { items: rows.map(presentUserListItem) };
     },
   });

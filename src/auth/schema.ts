@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { Mobile } from '../core/schemas.js';
 import { ROLES } from './types.js';
 
-const Username = z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9_.@\-\u4e00-\u9fff]+$/, { message: '用户名只能包含字母、数字、汉字和 _ . @ -' });
+const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.@\-\u4e00-\u9fff]+$/, {
+    message: '用户名只能包含字母、数字、汉字和 _ . @ -',
+  });
 const Password = z.string().min(8, { message: '密码至少 8 位' }).max(128);
 
 export const RegisterSchema = z.strictObject({
@@ -13,7 +20,10 @@ export const RegisterSchema = z.strictObject({
   phone: Mobile.optional(),
 });
 
-export const LoginSchema = z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) });
+export const LoginSchema = z.strictObject({
+  username: z.string().trim().min(1).max(40),
+  password: z.string().min(1).max(128),
+});
 
 export const CreateStaffSchema = z.strictObject({
   username: Username,

@@ -22,10 +22,19 @@ export interface NewUser {
 }
 
 /** Creates an account. @throws 409 `username_taken`. */
-export async function createUser(ctx: AppContext, u: NewUser, actor: SessionUser | null = null): Promise<number> {
-  const existing = await ctx.db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+export async function createUser(
+  ctx: AppContext,
+  u: NewUser,
+  actor: SessionUser | null = null,
+): Promise<number> {
+  const existing = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', u.username)
+    .executeTakeFirst();
   if (existing) throw conflict('username_taken', '该用户名已被注册');
-  if ((u.role === 'aid_officer') && !u.agencyId) throw new AppError(400, 'agency_required', '法律援助工作人员须归属一个法律援助机构');
+  if (u.role === 'aid_officer' && !u.agencyId)
+    throw new AppError(400, 'agency_required', '法律援助工作人员须归属一个法律援助机构');
   const now = nowIso();
   const passwordHash = await hashPassword(u.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -46,7 +55,13 @@ export async function createUser(ctx: AppContext, u: NewUser, actor: SessionUser
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, { actor, action: 'create', entity: 'user', entityId: row.id, detail: { role: u.role } });
+    await audit(trx, {
+      actor,
+      action: 'create',
+      entity: 'user',
+      entityId: row.id,
+      detail: { role: u.role },
+    });
     return row.id;
   });
 }
@@ -54,15 +69,31 @@ export async function createUser(ctx: AppContext, u: NewUser, actor: SessionUser
 const INVALID = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
 
 /** Verifies credentials and opens a session. Locks the account after repeated failures. */
-export async function login(ctx: AppContext, username: string, password: string, ip: string | null): Promise<{ sessionToken: string; user: SessionUser; expiresAt: string }> {
-  const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+export async function login(
+  ctx: AppContext,
+  username: string,
+  password: string,
+  ip: string | null,
+): Promise<{ sessionToken: string; user: SessionUser; expiresAt: string }> {
+  const user = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   const now = ctx.now();
   if (!user) {
-    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$Zm9vYmFyYmF6cXV4cXV1eA', password); // same cost as a real check
+    await verifyPassword(
+      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$Zm9vYmFyYmF6cXV4cXV1eA',
+      password,
+    ); // same cost as a real check
     throw INVALID();
   }
   if (user.locked_until && new Date(user.locked_until) > now) {
-    throw new AppError(423, 'account_locked', `登录失败次数过多，账户已临时锁定，请于 ${ctx.config.LOGIN_LOCK_MINUTES} 分钟后再试`);
+    throw new AppError(
+      423,
+      'account_locked',
+      `登录失败次数过多，账户已临时锁定，请于 ${ctx.config.LOGIN_LOCK_MINUTES} 分钟后再试`,
+    );
   }
   if (!(await verifyPassword(user.password_hash, password))) {
     const failures = user.failed_logins + 1;
@@ -71,19 +102,49 @@ export async function login(ctx: AppContext, username: string, password: string,
       .updateTable('users')
       .set({
         failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * 60_000).toISOString() : user.locked_until,
+        locked_until: lock
+          ? new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * 60_000).toISOString()
+          : user.locked_until,
       })
       .where('id', '=', user.id)
       .execute();
-    await audit(ctx.db, { actor: null, action: lock ? 'login_locked' : 'login_failed', entity: 'user', entityId: user.id, ip });
+    await audit(ctx.db, {
+      actor: null,
+      action: lock ? 'login_locked' : 'login_failed',
+      entity: 'user',
+      entityId: user.id,
+      ip,
+    });
     throw INVALID();
   }
   const sessionToken = token();
   const csrfToken = token();
-  const expiresAt = new Date(now.getTime() + ctx.config.SESSION_TTL_HOURS * 3_600_000).toISOString();
-  await ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
-  await ctx.db.insertInto('sessions').values({ token_hash: sha256(sessionToken), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt, created_at: now.toISOString() }).execute();
-  const su: SessionUser = { id: user.id, username: user.username, role: user.role, displayName: user.display_name, agencyId: user.agency_id, csrfToken };
+  const expiresAt = new Date(
+    now.getTime() + ctx.config.SESSION_TTL_HOURS * 3_600_000,
+  ).toISOString();
+  await ctx.db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', user.id)
+    .execute();
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      token_hash: sha256(sessionToken),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  const su: SessionUser = {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    displayName: user.display_name,
+    agencyId: user.agency_id,
+    csrfToken,
+  };
   await audit(ctx.db, { actor: su, action: 'login', entity: 'user', entityId: user.id, ip });
   return { sessionToken, user: su, expiresAt };
 }
@@ -93,13 +154,31 @@ export async function logout(ctx: AppContext, sessionToken: string): Promise<voi
 }
 
 /** The user behind a session cookie, or null when it is unknown or expired. */
-export async function resolveSession(ctx: AppContext, sessionToken: string): Promise<SessionUser | null> {
+export async function resolveSession(
+  ctx: AppContext,
+  sessionToken: string,
+): Promise<SessionUser | null> {
   const row = await ctx.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.role', 'users.display_name', 'users.agency_id', 'sessions.csrf_token', 'sessions.expires_at'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.role',
+      'users.display_name',
+      'users.agency_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+    ])
     .where('sessions.token_hash', '=', sha256(sessionToken))
     .executeTakeFirst();
   if (!row || new Date(row.expires_at) <= ctx.now()) return null;
-  return { id: row.id, username: row.username, role: row.role, displayName: row.display_name, agencyId: row.agency_id, csrfToken: row.csrf_token };
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    displayName: row.display_name,
+    agencyId: row.agency_id,
+    csrfToken: row.csrf_token,
+  };
 }

@@ -12,7 +12,13 @@ export interface SessionUser {
   csrfToken: string;
 }
 
-export const ROLES: readonly Role[] = ['citizen', 'community_lawyer', 'aid_lawyer', 'aid_officer', 'admin'];
+export const ROLES: readonly Role[] = [
+  'citizen',
+  'community_lawyer',
+  'aid_lawyer',
+  'aid_officer',
+  'admin',
+];
 
 export const ROLE_LABELS: Record<Role, string> = {
   citizen: '群众',

@@ -15,6 +15,8 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ LLM_BASE_URL: 'not a url' })).toThrow(/LLM_BASE_URL/);
   });
   it('reads PostgreSQL URLs', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/x' }).DATABASE_URL).toMatch(/^postgres/);
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/x' }).DATABASE_URL).toMatch(
+      /^postgres/,
+    );
   });
 });

@@ -14,7 +14,11 @@ export interface AuditEntry {
 }
 
 /** Appends one row to the audit trail (inside the caller's transaction when given one). */
-export async function audit(db: Kysely<Database> | Transaction<Database>, e: AuditEntry, at = new Date()): Promise<void> {
+export async function audit(
+  db: Kysely<Database> | Transaction<Database>,
+  e: AuditEntry,
+  at = new Date(),
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -24,7 +28,12 @@ export async function audit(db: Kysely<Database> | Transaction<Database>, e: Aud
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId == null ? null : String(e.entityId),
-      detail: e.detail == null ? null : typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail),
+      detail:
+        e.detail == null
+          ? null
+          : typeof e.detail === 'string'
+            ? e.detail
+            : JSON.stringify(e.detail),
       ip: e.ip ?? null,
     })
     .execute();

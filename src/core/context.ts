@@ -16,7 +16,11 @@ export interface AppContext {
   now: () => Date;
 }
 
-export function createContext(config: AppConfig, data: DataLayer, now: () => Date = () => new Date()): AppContext {
+export function createContext(
+  config: AppConfig,
+  data: DataLayer,
+  now: () => Date = () => new Date(),
+): AppContext {
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   return { config, data, db: data.db, dialect: data.dialect, bus, now };

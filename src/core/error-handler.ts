@@ -12,13 +12,29 @@ interface Rendered {
 }
 
 const FASTIFY_CODES: Record<string, Omit<Rendered, 'details'>> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: '不支持的内容类型，请以 JSON 提交' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: '不支持的内容类型，请以 JSON 提交',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: '提交的内容过大' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', message: '请求体为空或不是有效的 JSON' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', message: '请求体不是有效的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    message: '请求体为空或不是有效的 JSON',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    message: '请求体不是有效的 JSON',
+  },
   FST_ERR_RATE_LIMITED: { status: 429, code: 'rate_limited', message: '请求过于频繁，请稍后再试' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'payload_too_large', message: '上传的文件过大' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type', message: '请以 multipart/form-data 上传文件' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: '请以 multipart/form-data 上传文件',
+  },
 };
 
 /** Maps any thrown value to a status and a stable error code. */
@@ -27,14 +43,20 @@ export function renderError(err: unknown): Rendered {
     return { status: err.status, code: err.code, message: err.message, details: err.details };
   }
   if (err instanceof ZodError) {
-    return { status: 400, code: 'validation_failed', message: '提交的内容有误，请检查后重试', details: zodDetails(err) };
+    return {
+      status: 400,
+      code: 'validation_failed',
+      message: '提交的内容有误，请检查后重试',
+      details: zodDetails(err),
+    };
   }
   const fe = err as Partial<FastifyError> & { statusCode?: number };
   if (fe.code && FASTIFY_CODES[fe.code]) return { ...FASTIFY_CODES[fe.code]! };
   if (err instanceof SyntaxError && fe.statusCode === 400) {
     return { status: 400, code: 'malformed_json', message: '请求体不是有效的 JSON' };
   }
-  if (fe.statusCode === 429) return { status: 429, code: 'rate_limited', message: '请求过于频繁，请稍后再试' };
+  if (fe.statusCode === 429)
+    return { status: 429, code: 'rate_limited', message: '请求过于频繁，请稍后再试' };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, code: 'bad_request', message: '请求无效' };
   }
@@ -46,7 +68,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     const r = renderError(err);
     if (r.status >= 500) req.log.error({ err }, 'unhandled error');
     else req.log.info({ code: r.code, status: r.status }, 'request failed');
-    const body: { error: Record<string, unknown> } = { error: { code: r.code, message: r.message } };
+    const body: { error: Record<string, unknown> } = {
+      error: { code: r.code, message: r.message },
+    };
     if (r.details !== undefined) body.error.details = r.details;
     return reply.status(r.status).send(body);
   });

@@ -15,7 +15,12 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Who may call: anyone, anyone (user attached when signed in), any signed-in user, or the listed roles. */
 export type Access = 'public' | 'user' | readonly Role[];
 
-export interface RouteSpec<B extends ZodType, Q extends ZodType, P extends ZodType, U extends Access> {
+export interface RouteSpec<
+  B extends ZodType,
+  Q extends ZodType,
+  P extends ZodType,
+  U extends Access,
+> {
   method: Method;
   url: string;
   summary: string;
@@ -68,22 +73,33 @@ function checkAccess(req: FastifyRequest, access: Access, csrfExempt: boolean): 
 }
 
 /** Registers a route and records it for the OpenAPI document. */
-export function route<B extends ZodType = ZodType<undefined>, Q extends ZodType = ZodType<undefined>, P extends ZodType = ZodType<undefined>, U extends Access = Access>(
-  app: FastifyInstance,
-  spec: RouteSpec<B, Q, P, U>,
-): void {
+export function route<
+  B extends ZodType = ZodType<undefined>,
+  Q extends ZodType = ZodType<undefined>,
+  P extends ZodType = ZodType<undefined>,
+  U extends Access = Access,
+>(app: FastifyInstance, spec: RouteSpec<B, Q, P, U>): void {
   registry.set(`${spec.method} ${spec.url}`, { ...spec, tags: spec.tags ?? [] });
   app.route({
     method: spec.method,
     url: spec.url,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
-    ...(spec.rateLimit ? { config: { rateLimit: { max: spec.rateLimit, timeWindow: '1 minute' } } } : {}),
+    ...(spec.rateLimit
+      ? { config: { rateLimit: { max: spec.rateLimit, timeWindow: '1 minute' } } }
+      : {}),
     handler: async (req, reply) => {
       const user = checkAccess(req, spec.access, spec.csrfExempt ?? false);
       const body = spec.body ? parse(spec.body, req.body ?? {}) : undefined;
       const query = spec.query ? parse(spec.query, req.query) : undefined;
       const params = spec.params ? parse(spec.params, req.params) : undefined;
-      const result = await spec.handler({ user: user as never, body, query, params, req, reply } as never);
+      const result = await spec.handler({
+        user: user as never,
+        body,
+        query,
+        params,
+        req,
+        reply,
+      } as never);
       if (reply.sent) return reply;
       return result;
     },
@@ -98,11 +114,19 @@ export function openApiDocument(version: string): Record<string, unknown> {
   for (const r of [...registry.values()].sort((a, b) => a.url.localeCompare(b.url))) {
     const p = r.url.replace(/:([A-Za-z_]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
       if (!schema) continue;
       const js = toSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(js.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (js.required ?? []).includes(name),
+          schema: s,
+        });
       }
     }
     (paths[p] ??= {})[r.method.toLowerCase()] = {
@@ -110,10 +134,20 @@ export function openApiDocument(version: string): Record<string, unknown> {
       tags: r.tags,
       ...(r.access === 'public' ? {} : { security: [{ session: [] }], 'x-roles': r.access }),
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body) } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(r.body) } },
+            },
+          }
+        : {}),
       responses: {
         '200': { description: '成功' },
-        default: { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        default: {
+          description: '错误',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
   }
@@ -126,7 +160,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
       schemas: {
         Error: {
           type: 'object',
-          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] } },
+          properties: {
+            error: {
+              type: 'object',
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+              required: ['code', 'message'],
+            },
+          },
         },
       },
     },

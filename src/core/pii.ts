@@ -11,7 +11,8 @@ export function isValidIdNumber(raw: string): boolean {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > new Date()) return false;
+  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > new Date())
+    return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
   return ID_CHECK[sum % 11] === id[17];

@@ -19,7 +19,12 @@ export function definePolicy<R, A extends string>(p: Policy<R, A>): Policy<R, A>
 }
 
 /** True when the user may perform the action (for `can()` in the UI). */
-export function can<R, A extends string>(policy: Policy<R, A>, user: SessionUser | null, action: A, resource: R): boolean {
+export function can<R, A extends string>(
+  policy: Policy<R, A>,
+  user: SessionUser | null,
+  action: A,
+  resource: R,
+): boolean {
   if (!user) return false;
   return policy.rules[action](user, resource);
 }
@@ -28,7 +33,12 @@ export function can<R, A extends string>(policy: Policy<R, A>, user: SessionUser
  * Throws unless `user` may perform `action`. A user who may not even read the record gets 404.
  * @throws AppError 401 without a user, 404 when the record is invisible, 403 otherwise.
  */
-export function authorize<R, A extends string>(policy: Policy<R, A>, user: SessionUser | null, action: A, resource: R | undefined | null): R {
+export function authorize<R, A extends string>(
+  policy: Policy<R, A>,
+  user: SessionUser | null,
+  action: A,
+  resource: R | undefined | null,
+): R {
   if (!resource) throw notFound(policy.label);
   if (!user) throw unauthenticated();
   if (!policy.rules[policy.readAction](user, resource)) throw notFound(policy.label);
@@ -37,7 +47,11 @@ export function authorize<R, A extends string>(policy: Policy<R, A>, user: Sessi
 }
 
 /** The actions a user may perform on a resource, presented alongside it. */
-export function allowedActions<R, A extends string>(policy: Policy<R, A>, user: SessionUser | null, resource: R): A[] {
+export function allowedActions<R, A extends string>(
+  policy: Policy<R, A>,
+  user: SessionUser | null,
+  resource: R,
+): A[] {
   if (!user) return [];
   return (Object.keys(policy.rules) as A[]).filter((a) => policy.rules[a](user, resource));
 }

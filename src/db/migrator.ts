@@ -33,7 +33,9 @@ export async function migrateToLatest(dl: DataLayer): Promise<MigrationResult[]>
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`数据库迁移失败 (migration failed) ${failed?.migrationName ?? ''}: ${String(error)}`);
+    throw new Error(
+      `数据库迁移失败 (migration failed) ${failed?.migrationName ?? ''}: ${String(error)}`,
+    );
   }
   return results ?? [];
 }

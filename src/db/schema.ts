@@ -9,7 +9,8 @@ import type { DirectoryTables } from '../directory/tables.js';
 import type { StatsTables } from '../stats/tables.js';
 
 export interface Database
-  extends CoreTables,
+  extends
+    CoreTables,
     LawsTables,
     QaTables,
     AidTables,

@@ -19,17 +19,32 @@ export function setImporting(ctx: AppContext, value: boolean): void {
 }
 
 export async function corpusStatus(ctx: AppContext): Promise<CorpusStatus> {
-  const laws = await ctx.db.selectFrom('laws').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const arts = await ctx.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const laws = await ctx.db
+    .selectFrom('laws')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const arts = await ctx.db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const n = Number(laws.n);
   const busy = importing.get(ctx) ?? false;
   const dirExists = existsSync(ctx.config.LAWS_DIR);
-  const message = n > 0
-    ? `已载入 ${n} 部法律法规、${Number(arts.n)} 条条文`
-    : busy
-      ? '正在导入法律法规库，请稍候…'
-      : dirExists
-        ? `尚未导入法律法规库：运行 npm run laws:import -- ${ctx.config.LAWS_DIR}`
-        : '尚未载入法律法规库：请设置 LAWS_DIR 指向法规目录后运行 npm run laws:import，或运行 npm run laws:fetch 下载';
-  return { loaded: n > 0, laws: n, articles: Number(arts.n), importing: busy, lawsDir: ctx.config.LAWS_DIR, lawsDirExists: dirExists, message };
+  const message =
+    n > 0
+      ? `已载入 ${n} 部法律法规、${Number(arts.n)} 条条文`
+      : busy
+        ? '正在导入法律法规库，请稍候…'
+        : dirExists
+          ? `尚未导入法律法规库：运行 npm run laws:import -- ${ctx.config.LAWS_DIR}`
+          : '尚未载入法律法规库：请设置 LAWS_DIR 指向法规目录后运行 npm run laws:import，或运行 npm run laws:fetch 下载';
+  return {
+    loaded: n > 0,
+    laws: n,
+    articles: Number(arts.n),
+    importing: busy,
+    lawsDir: ctx.config.LAWS_DIR,
+    lawsDirExists: dirExists,
+    message,
+  };
 }

@@ -1,7 +1,8 @@
 /** @module Row types of the law corpus: one row per law version, one row per article. */
 import type { Generated } from 'kysely';
 
-export type LawLevel = '宪法' | '法律' | '行政法规' | '司法解释' | '部门规章' | '地方性法规' | '其他';
+export type LawLevel =
+  '宪法' | '法律' | '行政法规' | '司法解释' | '部门规章' | '地方性法规' | '其他';
 export type LawStatus = 'in_force' | 'superseded' | 'repealed';
 
 /** One version of one law (several dated files of one law are several rows sharing `law_key`). */

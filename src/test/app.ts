@@ -17,7 +17,10 @@ export interface TestApp {
   ctx: AppContext;
   clock: TestClock;
   /** Creates a user of `role` and signs in; returns headers carrying cookie and CSRF token. */
-  signIn(role: Role, extra?: { agencyCode?: string; username?: string; displayName?: string }): Promise<Session>;
+  signIn(
+    role: Role,
+    extra?: { agencyCode?: string; username?: string; displayName?: string },
+  ): Promise<Session>;
   request(opts: InjectOptions & { session?: Session }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -30,24 +33,49 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   await app.ready();
   const request: TestApp['request'] = (opts) => {
     const { session, ...rest } = opts;
-    return app.inject({ ...rest, headers: { ...(session?.headers ?? {}), ...((rest.headers as Record<string, string>) ?? {}) } });
+    return app.inject({
+      ...rest,
+      headers: { ...(session?.headers ?? {}), ...((rest.headers as Record<string, string>) ?? {}) },
+    });
   };
   const signIn: TestApp['signIn'] = async (role, extra = {}) => {
     const username = extra.username ?? `${role}_${process.pid}_${++seq}`;
     let agencyId: number | null = null;
     if (extra.agencyCode || role === 'aid_officer') {
-      const a = await ctx.db.selectFrom('agencies').select('id').where('code', '=', extra.agencyCode ?? 'city').executeTakeFirstOrThrow();
+      const a = await ctx.db
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', extra.agencyCode ?? 'city')
+        .executeTakeFirstOrThrow();
       agencyId = a.id;
     }
-    const userId = await createUser(ctx, { username, password: 'correct-horse-9', role, displayName: extra.displayName ?? username, agencyId });
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'correct-horse-9' } });
+    const userId = await createUser(ctx, {
+      username,
+      password: 'correct-horse-9',
+      role,
+      displayName: extra.displayName ?? username,
+      agencyId,
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password: 'correct-horse-9' },
+    });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
     const sid = res.cookies.find((c) => c.name === 'sid');
     const csrf = (res.json() as { user: { csrfToken: string } }).user.csrfToken;
-    return { userId, username, headers: { cookie: `sid=${sid?.value ?? ''}`, 'x-csrf-token': csrf } };
+    return {
+      userId,
+      username,
+      headers: { cookie: `sid=${sid?.value ?? ''}`, 'x-csrf-token': csrf },
+    };
   };
   return {
-    app, ctx, clock, signIn, request,
+    app,
+    ctx,
+    clock,
+    signIn,
+    request,
     close: async () => {
       await app.close();
       await close();

@@ -9,7 +9,8 @@ import { createContext, type AppContext } from '../core/context.js';
 import { openPostgres, openSqlite, type DataLayer } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
 
-export const testDialect = (): 'sqlite' | 'postgres' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite');
+export const testDialect = (): 'sqlite' | 'postgres' =>
+  process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
 export interface TestDb {
   data: DataLayer;
@@ -44,11 +45,21 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', IMPORT_ON_START: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', RATE_LIMIT_PER_MINUTE: '100000', UPLOAD_DIR: `data/test-uploads-${process.pid}`, ...overrides });
+  return parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    IMPORT_ON_START: 'false',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    UPLOAD_DIR: `data/test-uploads-${process.pid}`,
+    ...overrides,
+  });
 }
 
 /** A context over a fresh test database, with a clock tests can move. */
-export async function createTestContext(overrides: Record<string, string> = {}): Promise<{ ctx: AppContext; clock: TestClock; close(): Promise<void> }> {
+export async function createTestContext(
+  overrides: Record<string, string> = {},
+): Promise<{ ctx: AppContext; clock: TestClock; close(): Promise<void> }> {
   const db = await createTestDb();
   const clock = new TestClock();
   const ctx = createContext(testConfig(overrides), db.data, () => clock.now());

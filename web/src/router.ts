@@ -12,7 +12,16 @@ import { authRoutes } from './pages/auth/routes';
 import { adminRoutes } from './pages/admin/routes';
 
 const routes: RouteRecordRaw[] = [
-  ...homeRoutes, ...lawsRoutes, ...qaRoutes, ...aidRoutes, ...consultRoutes, ...opinionRoutes, ...directoryRoutes, ...statsRoutes, ...authRoutes, ...adminRoutes,
+  ...homeRoutes,
+  ...lawsRoutes,
+  ...qaRoutes,
+  ...aidRoutes,
+  ...consultRoutes,
+  ...opinionRoutes,
+  ...directoryRoutes,
+  ...statsRoutes,
+  ...authRoutes,
+  ...adminRoutes,
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
