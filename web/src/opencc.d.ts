@@ -1,0 +1,3 @@
+declare module 'opencc-js/cn2t' {
+  export function Converter(opts: { from: string; to: string }): (s: string) => string;
+}
