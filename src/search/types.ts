@@ -1,0 +1,42 @@
+/** @module The retrieval contract other areas (qa, opinion) rely on. Keep these names stable. */
+
+/** One ranked article. */
+export interface SearchHit {
+  articleId: number;
+  /** Stable law key (short name without 中华人民共和国), e.g. 劳动合同法. */
+  law: string;
+  lawTitle: string;
+  /** Integer article number (第四十七条 → 47). */
+  article: number;
+  /** 0 for a plain article, 1 for 之一 … */
+  articleSub: number;
+  articleLabel: string;
+  /** Version date of the law text (YYYY-MM-DD) or null. */
+  version: string | null;
+  status: 'in_force' | 'superseded' | 'repealed';
+  score: number;
+  snippet: string;
+  text: string;
+}
+
+export type Topic =
+  | '婚姻家庭' | '劳动争议' | '交通事故' | '民间借贷' | '房产物业' | '消费维权' | '继承' | '侵权' | '合同' | '公司' | '刑事' | '行政与社保' | '其他';
+
+export interface SearchOptions {
+  k?: number;
+  /** Include superseded versions (default: only laws in force). */
+  includeSuperseded?: boolean;
+}
+
+/** An explicit reference found in a question, e.g. 劳动合同法第47条. */
+export interface ArticleReference {
+  law: string;
+  article: number;
+  articleSub: number;
+}
+
+export interface SearchEngine {
+  search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
+  classify(question: string): { topic: Topic; confidence: number };
+  references(text: string): ArticleReference[];
+}
