@@ -14,6 +14,7 @@ export interface Sheet<T> {
 }
 
 /** One workbook with one sheet per entry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
 export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'open12348';
