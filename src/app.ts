@@ -58,6 +58,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       version: VERSION,
       database: { dialect: ctx.dialect, location: ctx.data.location },
       corpus: await corpusStatus(ctx),
+      kiosk: { idleSeconds: ctx.config.KIOSK_IDLE_SECONDS },
+      llm: Boolean(ctx.config.LLM_BASE_URL && ctx.config.LLM_MODEL),
     }),
   });
   app.get(`${API}/openapi.json`, () => openApiDocument(VERSION));
