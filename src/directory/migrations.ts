@@ -1,4 +1,156 @@
 /** @module Schema migrations of the directory area (names start with its prefix (0600_directory_…) so they sort after core). */
+import { sql, type Kysely } from 'kysely';
+import { index, withId, withTimestamps } from '../db/columns.js';
+import type { Dialect } from '../db/connection.js';
 import type { Migration } from '../db/migrator.js';
+import { NOTARY_MATTERS, SAMPLE_ENTRIES } from './seed.js';
 
-export const directoryMigrations: Migration[] = [];
+async function createEntries(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withTimestamps(
+    withId(db.schema.createTable('directory_entries'), dialect)
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('district', 'text')
+      .addColumn('address', 'text')
+      .addColumn('hours', 'text')
+      .addColumn('phone', 'text')
+      .addColumn('licence_no', 'text')
+      .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+      .addColumn('specialties', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('services', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('parent_id', 'integer', (c) => c.references('directory_entries.id'))
+      .addColumn('is_sample', 'integer', (c) => c.notNull().defaultTo(0)),
+  ).execute();
+  await index(db, 'directory_entries', ['kind', 'district']);
+  // One licence number per kind; rows without a licence (调解委员会, 服务点) are not constrained.
+  await index(db, 'directory_entries', ['kind', 'licence_no'], true);
+  await withId(db.schema.createTable('directory_staff'), dialect)
+    .addColumn('entry_id', 'integer', (c) =>
+      c.notNull().references('directory_entries.id').onDelete('cascade'),
+    )
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await index(db, 'directory_staff', ['entry_id', 'user_id'], true);
+  await index(db, 'directory_staff', ['user_id']);
+}
+
+async function createNotary(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withId(db.schema.createTable('notary_matters'), dialect)
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('checklist', 'text', (c) => c.notNull())
+    .execute();
+  await withId(db.schema.createTable('notary_slots'), dialect)
+    .addColumn('office_id', 'integer', (c) => c.notNull().references('directory_entries.id'))
+    .addColumn('matter_code', 'text', (c) => c.notNull().references('notary_matters.code'))
+    .addColumn('date', 'text', (c) => c.notNull())
+    .addColumn('start_time', 'text', (c) => c.notNull())
+    .addColumn('end_time', 'text', (c) => c.notNull())
+    .addColumn('capacity', 'integer', (c) => c.notNull())
+    .addColumn('booked', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    // The database itself refuses more bookings than seats (belt and braces for the conditional UPDATE).
+    .addCheckConstraint(
+      'notary_slots_seats',
+      sql`booked >= 0 AND booked <= capacity AND capacity > 0`,
+    )
+    .execute();
+  await index(db, 'notary_slots', ['office_id', 'date']);
+  await withTimestamps(
+    withId(db.schema.createTable('notary_bookings'), dialect)
+      .addColumn('slot_id', 'integer', (c) => c.notNull().references('notary_slots.id'))
+      .addColumn('office_id', 'integer', (c) => c.notNull().references('directory_entries.id'))
+      .addColumn('citizen_id', 'integer', (c) => c.notNull().references('users.id'))
+      .addColumn('matter_code', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('applicant_name', 'text', (c) => c.notNull())
+      .addColumn('phone', 'text', (c) => c.notNull())
+      .addColumn('id_number', 'text')
+      .addColumn('fee_waiver', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('accepted_on', 'text')
+      .addColumn('due_on', 'text')
+      .addColumn('completed_on', 'text'),
+  ).execute();
+  await index(db, 'notary_bookings', ['citizen_id']);
+  await index(db, 'notary_bookings', ['slot_id']);
+  await index(db, 'notary_bookings', ['office_id', 'status']);
+}
+
+async function createAppraisal(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withTimestamps(
+    withId(db.schema.createTable('appraisal_cases'), dialect)
+      .addColumn('code', 'text', (c) => c.notNull().unique())
+      .addColumn('institution_id', 'integer', (c) => c.notNull().references('directory_entries.id'))
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('commissioner', 'text', (c) => c.notNull())
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('by_letter', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('commissioned_on', 'text', (c) => c.notNull())
+      .addColumn('accept_due_on', 'text', (c) => c.notNull())
+      .addColumn('accepted_on', 'text')
+      .addColumn('due_on', 'text')
+      .addColumn('extension_days', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('opinion_on', 'text')
+      .addColumn('archived_on', 'text'),
+  ).execute();
+  await index(db, 'appraisal_cases', ['institution_id', 'stage']);
+  await index(db, 'appraisal_cases', ['commissioned_on']);
+}
+
+async function seed(db: Kysely<any>): Promise<void> {
+  const now = new Date().toISOString();
+  await db
+    .insertInto('notary_matters')
+    .values(NOTARY_MATTERS.map((m) => ({ ...m, checklist: JSON.stringify(m.checklist) })))
+    .execute();
+  // Legal-aid centres come from the core agencies table (real names, no invented licence numbers).
+  const agencies = await db.selectFrom('agencies').selectAll().orderBy('id').execute();
+  for (const a of agencies) {
+    await db
+      .insertInto('directory_entries')
+      .values({
+        kind: 'aid_centre',
+        name: a.name,
+        district: a.district ?? '武汉市',
+        address: a.address,
+        hours: null,
+        phone: a.phone,
+        licence_no: null,
+        status: 'active',
+        specialties: '',
+        services: '法律援助申请、法律咨询',
+        parent_id: null,
+        is_sample: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+  const ids = new Map<string, number>();
+  for (const e of SAMPLE_ENTRIES) {
+    const { key, parent, ...row } = e;
+    const r = await db
+      .insertInto('directory_entries')
+      .values({
+        ...row,
+        status: 'active',
+        parent_id: parent ? (ids.get(parent) ?? null) : null,
+        is_sample: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(key, r.id as number);
+  }
+}
+
+export const directoryMigrations: Migration[] = [
+  { name: '0600_directory_entries', up: createEntries },
+  { name: '0601_directory_notary', up: createNotary },
+  { name: '0602_directory_appraisal', up: createAppraisal },
+  { name: '0603_directory_seed', up: (db) => seed(db) },
+];
