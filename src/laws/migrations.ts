@@ -45,4 +45,20 @@ async function createLaws(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
 }
 
-export const lawsMigrations: Migration[] = [{ name: '0100_laws_tables', up: createLaws }];
+/** Text outside articles, a status note for data fixes, and the corpus version other processes poll. */
+async function addExtras(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await db.schema.alterTable('laws').addColumn('loose_text', 'text').execute();
+  await db.schema.alterTable('laws').addColumn('status_note', 'text').execute();
+  await db.schema.alterTable('laws').addColumn('source_files', 'text').execute();
+  await index(db, 'laws', ['is_current', 'level']);
+  await index(db, 'law_import_issues', ['source_path']);
+  await withId(db.schema.createTable('law_corpus_state'), dialect)
+    .addColumn('version', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+}
+
+export const lawsMigrations: Migration[] = [
+  { name: '0100_laws_tables', up: createLaws },
+  { name: '0101_laws_extras', up: addExtras },
+];

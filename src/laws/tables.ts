@@ -27,6 +27,12 @@ export interface LawRow {
   content_hash: string;
   article_count: number;
   created_at: string;
+  /** Text outside any article (preamble, appendices, the whole body of a file without articles). */
+  loose_text: string | null;
+  /** Why the status is what it is when a data fix or the source set it (e.g. 被信访工作条例取代). */
+  status_note: string | null;
+  /** JSON array of the source files of this version (民法典 has eight). */
+  source_files: string | null;
 }
 
 export interface ArticleRow {
@@ -56,8 +62,16 @@ export interface LawImportIssueRow {
   created_at: string;
 }
 
+/** One row: the corpus version, changed by every import that changed anything. */
+export interface LawCorpusStateRow {
+  id: Generated<number>;
+  version: string;
+  updated_at: string;
+}
+
 export interface LawsTables {
   laws: LawRow;
+  law_corpus_state: LawCorpusStateRow;
   articles: ArticleRow;
   law_import_issues: LawImportIssueRow;
 }
