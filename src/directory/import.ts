@@ -69,19 +69,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
-      ((row = []), (cell = ''));
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell !== '' || row.length) (row.push(cell), rows.push(row));
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
@@ -145,7 +153,9 @@ export function validateTable(table: string[][]): { rows: ImportRow[]; errors: R
   body.forEach((cells, i) => {
     const rowNo = i + 2;
     const raw: Record<string, string> = {};
-    fields.forEach((f, c) => f && (raw[f] = (cells[c] ?? '').trim()));
+    fields.forEach((f, c) => {
+      if (f) raw[f] = (cells[c] ?? '').trim();
+    });
     const parsed = EntryFields.safeParse(toCandidate(raw));
     if (!parsed.success) {
       for (const f of zodDetails(parsed.error).fields)
