@@ -1,0 +1,77 @@
+/** @module The answer as the API presents it (shared by the embedded builder, the LLM path and storage). */
+import type { Topic } from '../search/types.js';
+
+export interface Citation {
+  law: string;
+  lawTitle: string;
+  article: number;
+  articleSub: number;
+  articleLabel: string;
+  version: string | null;
+  status: 'in_force' | 'superseded' | 'repealed';
+  /** Why a citation that is not in force is still shown. */
+  statusNote: string | null;
+  text: string;
+  url: string;
+}
+
+export interface LinkRef {
+  label: string;
+  url: string;
+}
+
+export interface NextStep {
+  text: string;
+  basis: LinkRef | null;
+}
+
+export interface LegalAidNotice {
+  grounds: string[];
+  /** Art. 31 grounds need 经济困难; Art. 32 grounds do not. */
+  hardshipRequired: boolean;
+  text: string;
+  conditions: string[];
+  basis: LinkRef[];
+  url: string;
+}
+
+export interface RemovedCitation {
+  text: string;
+  reason: 'law_not_found' | 'article_not_found';
+}
+
+export interface Answer {
+  /** Stored answer id (set once saved). */
+  id?: number;
+  found: boolean;
+  conclusion: string;
+  citations: Citation[];
+  nextSteps: NextStep[];
+  legalAid?: LegalAidNotice;
+  handoff: LinkRef;
+  disclaimer: string;
+  topic: Topic;
+  mode: 'embedded' | 'llm';
+  removedCitations: RemovedCitation[];
+  fallback: 'timeout' | 'error' | null;
+}
+
+export const DISCLAIMER =
+  '以上内容由系统根据法律法规自动整理，属于法律信息，不构成法律意见，仅供参考。具体问题请咨询律师，或拨打 12348 公共法律服务热线。';
+
+export const PRECHECK_URL = '/aid/precheck';
+
+export const lawUrl = (law: string, label: string): string => `/laws/${law}/${label}`;
+
+export const handoffFor = (conversationId: string): LinkRef => ({
+  label: '向社区律师咨询',
+  url: `/consult/new?conversation=${conversationId}`,
+});
+
+/** The law as an answer names it: 《劳动合同法》, inner 《》 of 司法解释 titles as 〈〉. */
+export function displayLawName(lawTitle: string): string {
+  return lawTitle
+    .replace(/^中华人民共和国/, '')
+    .replace(/《/g, '〈')
+    .replace(/》/g, '〉');
+}

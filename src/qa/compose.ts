@@ -1,0 +1,193 @@
+/**
+ * @module The embedded answer (no LLM): a short conclusion from the best article, the cited articles
+ * (each checked against the corpus), next steps by topic, the legal-aid notice and the hand-off.
+ */
+import type { SearchHit, Topic } from '../search/types.js';
+import {
+  DISCLAIMER,
+  PRECHECK_URL,
+  displayLawName,
+  handoffFor,
+  lawUrl,
+  type Answer,
+  type Citation,
+  type LegalAidNotice,
+  type LinkRef,
+  type NextStep,
+} from './answer.js';
+import type { CorpusArticle, CorpusLookup } from './corpus.js';
+import { legalAidData, legalAidGrounds, nextStepTemplates, type BasisRef } from './guidance.js';
+
+export interface ComposeInput {
+  question: string;
+  topic: Topic;
+  hits: SearchHit[];
+  conversationId: string;
+  /** Hits scoring below this are not used (the question is logged as unanswered). */
+  minScore?: number;
+  maxCitations?: number;
+}
+
+const STATUS_NOTE: Record<string, string> = {
+  superseded: '该条文出自已被修订的版本，现行版本中未找到对应条文，请以现行规定为准。',
+  repealed: '该条文所在的法律法规已废止，仅供参考。',
+};
+
+export function toCitation(a: CorpusArticle): Citation {
+  return {
+    law: a.law,
+    lawTitle: a.lawTitle,
+    article: a.article,
+    articleSub: a.articleSub,
+    articleLabel: a.articleLabel,
+    version: a.version,
+    status: a.status,
+    statusNote: STATUS_NOTE[a.status] ?? null,
+    text: a.text,
+    url: lawUrl(a.law, a.articleLabel),
+  };
+}
+
+/** Checks hits against the corpus (the index may be older than the tables) and keeps distinct articles. */
+async function verifiedCitations(
+  hits: SearchHit[],
+  lookup: CorpusLookup,
+  max: number,
+): Promise<Citation[]> {
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  for (const h of hits) {
+    if (out.length >= max) break;
+    const key = `${h.law}/${h.article}/${h.articleSub}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const a = await lookup.article(h.law, h.article, h.articleSub);
+    if (a) out.push(toCitation(a));
+  }
+  return out;
+}
+
+const bigrams = (s: string): Set<string> => {
+  const clean = s.replace(/[^\u4e00-\u9fff0-9A-Za-z]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < clean.length; i++) out.add(clean.slice(i, i + 2));
+  return out;
+};
+
+const ITEM = /^（[一二三四五六七八九十]+）/;
+
+/** The sentence of an article that best matches the question (its lead sentence when nothing matches). */
+export function keySentence(text: string, question: string): string {
+  const q = bigrams(question);
+  const paras = text.split('\n').filter((p) => p.trim());
+  const lead = (paras[0] ?? '').split(/(?<=[。；])/)[0] ?? '';
+  let best = lead;
+  let bestScore = 0;
+  for (const p of paras) {
+    for (const s of p.split(/(?<=[。；])/)) {
+      let n = 0;
+      for (const b of bigrams(s)) if (q.has(b)) n++;
+      if (n > bestScore) {
+        best = s;
+        bestScore = n;
+      }
+    }
+  }
+  let out = best.trim();
+  if (ITEM.test(out) && lead.trim() !== out) {
+    out = `${lead.trim().replace(/[：:；。]$/, '')}，其中包括：${out.replace(ITEM, '').replace(/[；。]$/, '')}。`;
+  }
+  out = out.replace(/^本法/, '该法').replace(/；$/, '。');
+  if ([...out].length > 160)
+    out =
+      [...out]
+        .slice(0, 150)
+        .join('')
+        .replace(/[，、][^，、]*$/, '') + '……';
+  return out;
+}
+
+function conclusionFor(citations: Citation[], question: string): string {
+  const [first, second] = citations;
+  if (!first) {
+    return '抱歉，暂未在法规库中找到与您的问题直接相关的法律条文。您可以换一种说法、补充事情的经过后再问，或者点击「向社区律师咨询」，由律师为您解答。';
+  }
+  const name = (c: Citation) => `《${displayLawName(c.lawTitle)}》${c.articleLabel}`;
+  let s = `根据${name(first)}，${keySentence(first.text, question)}`;
+  if (first.status !== 'in_force') s += `（注意：${first.statusNote ?? ''}）`;
+  if (second && second.status === 'in_force') {
+    s += `另外，${name(second)}规定：${keySentence(second.text, question)}`;
+  }
+  return s;
+}
+
+/** A basis reference as a link, or null when the article is not in the corpus (then it is not named). */
+async function basisLink(b: BasisRef, lookup: CorpusLookup): Promise<LinkRef | null> {
+  const a = await lookup.article(b.law, b.article, 0);
+  if (!a || a.status !== 'in_force') return null;
+  return {
+    label: `《${displayLawName(a.lawTitle)}》${a.articleLabel}`,
+    url: lawUrl(a.law, a.articleLabel),
+  };
+}
+
+async function nextStepsFor(topic: Topic, lookup: CorpusLookup): Promise<NextStep[]> {
+  const out: NextStep[] = [];
+  for (const t of nextStepTemplates(topic)) {
+    out.push({ text: t.text, basis: t.basis ? await basisLink(t.basis, lookup) : null });
+  }
+  return out;
+}
+
+/** The Art. 23 notice: the right to apply for legal aid, its conditions and the pre-check link. */
+export async function legalAidNotice(
+  question: string,
+  topic: Topic,
+  lookup: CorpusLookup,
+): Promise<LegalAidNotice | undefined> {
+  const grounds = legalAidGrounds(question, topic);
+  if (grounds.length === 0) return undefined;
+  const no32 = !grounds.some((g) => g.article === 32);
+  const refs = no32 ? legalAidData.basis31 : legalAidData.basis32;
+  const basis = (await Promise.all(refs.map((r) => basisLink(r, lookup)))).filter(
+    (b): b is LinkRef => b !== null,
+  );
+  const main = grounds[0]!;
+  const mainRef = await basisLink({ law: '法律援助法', article: main.article }, lookup);
+  const where = mainRef ? `${mainRef.label}规定的` : '法律援助法规定的';
+  const labels = grounds.map((g) => g.label);
+  const text = no32
+    ? `您咨询的事项可能属于${where}「${labels.join('」「')}」情形。因经济困难没有委托代理人的，可以向法律援助机构申请法律援助（免费）。`
+    : `您咨询的事项可能属于${where}「${labels.join('」「')}」情形，申请法律援助不受经济困难条件的限制，可以向法律援助机构申请法律援助（免费）。`;
+  return {
+    grounds: labels,
+    hardshipRequired: no32,
+    text,
+    conditions: no32 ? legalAidData.conditions31 : legalAidData.conditions32,
+    basis,
+    url: PRECHECK_URL,
+  };
+}
+
+/** Builds the embedded answer. Every article it names has been found in the corpus. */
+export async function composeEmbedded(input: ComposeInput, lookup: CorpusLookup): Promise<Answer> {
+  const usable = input.hits.filter((h) => h.score >= (input.minScore ?? 0));
+  const citations = await verifiedCitations(usable, lookup, input.maxCitations ?? 3);
+  const [nextSteps, legalAid] = await Promise.all([
+    nextStepsFor(input.topic, lookup),
+    legalAidNotice(input.question, input.topic, lookup),
+  ]);
+  return {
+    found: citations.length > 0,
+    conclusion: conclusionFor(citations, input.question),
+    citations,
+    nextSteps,
+    ...(legalAid ? { legalAid } : {}),
+    handoff: handoffFor(input.conversationId),
+    disclaimer: DISCLAIMER,
+    topic: input.topic,
+    mode: 'embedded',
+    removedCitations: [],
+    fallback: null,
+  };
+}

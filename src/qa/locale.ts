@@ -1,0 +1,59 @@
+/** @module 简体/繁体 on the server: questions are read as 简体; answers go out in 繁体 for `zh-TW` (opencc-js). */
+import * as OpenCC from 'opencc-js';
+import type { Answer } from './answer.js';
+
+export type QaLocale = 'zh-CN' | 'zh-TW';
+
+let toTw: ((s: string) => string) | null = null;
+let toCn: ((s: string) => string) | null = null;
+
+/** 繁体 (Taiwan/Hong Kong forms) → 简体; plain ASCII is returned as is. */
+export function toSimplified(text: string): string {
+  if (!/[^\u0020-\u007e\s]/.test(text)) return text;
+  toCn ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+  return toCn(text);
+}
+
+/** 简体 → 繁体 (Taiwan standard characters). */
+export function toTraditional(text: string): string {
+  toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
+  return toTw(text);
+}
+
+/**
+ * The answer in the requested script. Law keys and URLs stay simplified (they are identifiers);
+ * everything a person reads is converted.
+ */
+export function localizeAnswer(a: Answer, locale: QaLocale): Answer {
+  if (locale !== 'zh-TW') return a;
+  const c = toTraditional;
+  return {
+    ...a,
+    conclusion: c(a.conclusion),
+    citations: a.citations.map((x) => ({
+      ...x,
+      lawTitle: c(x.lawTitle),
+      articleLabel: x.articleLabel,
+      statusNote: x.statusNote ? c(x.statusNote) : null,
+      text: c(x.text),
+    })),
+    nextSteps: a.nextSteps.map((s) => ({
+      text: c(s.text),
+      basis: s.basis ? { label: c(s.basis.label), url: s.basis.url } : null,
+    })),
+    ...(a.legalAid
+      ? {
+          legalAid: {
+            ...a.legalAid,
+            grounds: a.legalAid.grounds.map(c),
+            text: c(a.legalAid.text),
+            conditions: a.legalAid.conditions.map(c),
+            basis: a.legalAid.basis.map((b) => ({ label: c(b.label), url: b.url })),
+          },
+        }
+      : {}),
+    handoff: { label: c(a.handoff.label), url: a.handoff.url },
+    disclaimer: c(a.disclaimer),
+    removedCitations: a.removedCitations.map((r) => ({ ...r, text: c(r.text) })),
+  };
+}

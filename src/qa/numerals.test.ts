@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { articleLabel, parseChineseNumber, toChineseNumber } from './numerals.js';
+
+describe('Chinese article numbers', () => {
+  it('parses the forms statutes and people write', () => {
+    expect(parseChineseNumber('四十七')).toBe(47);
+    expect(parseChineseNumber('一千零七十九')).toBe(1079);
+    expect(parseChineseNumber('十五')).toBe(15);
+    expect(parseChineseNumber('一百一十')).toBe(110);
+    expect(parseChineseNumber('二百零三')).toBe(203);
+    expect(parseChineseNumber('32')).toBe(32);
+    expect(parseChineseNumber('三十二条')).toBeNull();
+  });
+  it('prints labels exactly as the statute text does and round-trips', () => {
+    expect(articleLabel(47)).toBe('第四十七条');
+    expect(articleLabel(1079)).toBe('第一千零七十九条');
+    expect(articleLabel(10)).toBe('第十条');
+    expect(articleLabel(110)).toBe('第一百一十条');
+    expect(articleLabel(1000)).toBe('第一千条');
+    expect(articleLabel(120, 1)).toBe('第一百二十条之一');
+    for (let n = 1; n <= 1260; n++) expect(parseChineseNumber(toChineseNumber(n))).toBe(n);
+  });
+});

@@ -1,0 +1,81 @@
+/** @module Chinese article numbers: 第一千零七十九条 ⇄ 1079, as statutes print them. */
+
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+const DIGIT_CHARS = '零一二三四五六七八九';
+
+/** `四十七` → 47, `一千零七十九` → 1079, `47` → 47; null when it is not a number. */
+export function parseChineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch]!;
+      continue;
+    }
+    const unit = UNITS[ch]!;
+    if (unit === 10000) {
+      total += (section + digit) * unit;
+      section = 0;
+    } else {
+      // 十 at the start (十五) means 一十.
+      section += (digit === 0 && unit === 10 && section === 0 ? 1 : digit) * unit;
+    }
+    digit = 0;
+  }
+  return total + section + digit;
+}
+
+/** 47 → 四十七, 1079 → 一千零七十九, 10 → 十, 110 → 一百一十 (the way statutes number articles). */
+export function toChineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 10000) return String(n);
+  if (n === 0) return '零';
+  const parts: string[] = [];
+  const units = ['千', '百', '十', ''];
+  const values = [1000, 100, 10, 1];
+  let zero = false;
+  let started = false;
+  for (let i = 0; i < 4; i++) {
+    const d = Math.floor(n / values[i]!) % 10;
+    if (d === 0) {
+      if (started) zero = true;
+      continue;
+    }
+    if (zero) parts.push('零');
+    zero = false;
+    // 十条 … 十九条: a leading 一 before 十 is dropped.
+    if (!(d === 1 && i === 2 && !started)) parts.push(DIGIT_CHARS[d]!);
+    parts.push(units[i]!);
+    started = true;
+  }
+  return parts.join('');
+}
+
+const SUBS = ['', '之一', '之二', '之三', '之四', '之五', '之六', '之七', '之八', '之九'];
+
+/** 47, 0 → 第四十七条; 120, 1 → 第一百二十条之一. */
+export function articleLabel(num: number, sub = 0): string {
+  return `第${toChineseNumber(num)}条${SUBS[sub] ?? ''}`;
+}
+
+/** `之一` → 1, '' → 0. */
+export function parseSub(s: string | undefined): number {
+  if (!s) return 0;
+  return parseChineseNumber(s.replace(/^之/, '')) ?? 0;
+}

@@ -1,0 +1,37 @@
+/** @module Request schemas of the qa area. */
+import { z } from 'zod';
+import { Pagination } from '../core/schemas.js';
+
+export const Locale = z.enum(['zh-CN', 'zh-TW']);
+
+/** Public conversation ids are 22 base64url characters (16 random bytes). */
+export const ConversationId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { message: '对话编号格式不正确' });
+
+export const AskSchema = z.strictObject({
+  question: z.string().trim().min(2, { message: '问题太短，请用一句话描述您的问题' }).max(500),
+  conversationId: ConversationId.optional(),
+  locale: Locale.default('zh-CN'),
+});
+export type AskInput = z.infer<typeof AskSchema>;
+
+export const ConversationParams = z.strictObject({ id: ConversationId });
+
+export const LocaleQuery = z.strictObject({ locale: Locale.default('zh-CN') });
+
+export const FeedbackSchema = z.strictObject({
+  helpful: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+  conversationId: ConversationId.optional(),
+});
+
+export const PageQuery = z.strictObject({ ...Pagination });
+
+export const FeedbackQuery = z.strictObject({
+  ...Pagination,
+  helpful: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
