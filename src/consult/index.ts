@@ -1,7 +1,25 @@
-/** @module The consult area (社区律师咨询) as registered in the app. */
+/** @module The consult area (法指针 社区律师咨询) as registered in the app; `start()` runs the escalation sweep. */
 import type { AppModule } from '../core/module.js';
+import { adminRoutes } from './admin-routes.js';
+import { startSweeper } from './escalation.js';
+import { lawyerRoutes } from './lawyer-routes.js';
+import { endAllStreams } from './live.js';
+import { questionRoutes } from './question-routes.js';
+
+export { consultStatistics } from './metrics.js';
+export { sweep, sweepOnce } from './escalation.js';
 
 export const consultModule: AppModule = {
   name: 'consult',
-  routes: () => {},
+  routes: async (app, ctx) => {
+    // Open SSE streams would keep the server from closing.
+    app.addHook('preClose', (done) => {
+      endAllStreams();
+      done();
+    });
+    await questionRoutes(app, ctx);
+    lawyerRoutes(app, ctx);
+    adminRoutes(app, ctx);
+  },
+  start: (ctx, log) => startSweeper(ctx, log),
 };

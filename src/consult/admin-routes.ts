@@ -1,0 +1,205 @@
+/** @module Administrator endpoints: streets, communities, lawyers, CSV import, clock settings, metrics and the bulletin. */
+import type { FastifyInstance } from 'fastify';
+import { audit } from '../core/audit.js';
+import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { XLSX_TYPE } from '../core/export.js';
+import { API, route } from '../core/http.js';
+import { IdParams } from '../core/schemas.js';
+import {
+  assertLawyers,
+  createCommunity,
+  createStreet,
+  deleteCommunity,
+  listLawyers,
+  updateCommunity,
+  upsertLawyer,
+} from './geography.js';
+import { importCommunities, importLawyers } from './import.js';
+import { breakdown, bulletin, bulletinXlsx } from './metrics.js';
+import { getSettings } from './repository.js';
+import {
+  CommunityCreate,
+  CommunityUpdate,
+  CsvImport,
+  LawyerUpsert,
+  MetricsQuery,
+  MonthParams,
+  Settings,
+  StreetCreate,
+  UserIdParams,
+} from './schema.js';
+
+const ADMIN = ['admin'] as const;
+
+export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['consult-admin'];
+  const base = `${API}/consult/admin`;
+  route(app, {
+    method: 'POST',
+    url: `${base}/streets`,
+    summary: '新增街道',
+    tags,
+    access: ADMIN,
+    body: StreetCreate,
+    handler: async ({ user, body }) => ({ id: await createStreet(ctx, user, body) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: `${base}/communities`,
+    summary: '新增社区（村）并指派法律顾问',
+    tags,
+    access: ADMIN,
+    body: CommunityCreate,
+    handler: async ({ user, body }) => ({ id: await createCommunity(ctx, user, body) }),
+  });
+  route(app, {
+    method: 'PATCH',
+    url: `${base}/communities/:id`,
+    summary: '修改社区（村）或其法律顾问',
+    tags,
+    access: ADMIN,
+    params: IdParams,
+    body: CommunityUpdate,
+    handler: async ({ user, params, body }) => {
+      await updateCommunity(ctx, user, params.id, body);
+      return { ok: true };
+    },
+  });
+  route(app, {
+    method: 'DELETE',
+    url: `${base}/communities/:id`,
+    summary: '删除未使用的社区（村）',
+    tags,
+    access: ADMIN,
+    params: IdParams,
+    handler: async ({ user, params }) => {
+      await deleteCommunity(ctx, user, params.id);
+      return { ok: true };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${base}/lawyers`,
+    summary: '律师名册与注册在岗率',
+    tags,
+    access: ADMIN,
+    handler: () => listLawyers(ctx),
+  });
+  route(app, {
+    method: 'PUT',
+    url: `${base}/lawyers/:userId`,
+    summary: '设置律师注册、在岗、志愿律师库与专长',
+    tags,
+    access: ADMIN,
+    params: UserIdParams,
+    body: LawyerUpsert,
+    handler: async ({ user, params, body }) => {
+      await assertLawyers(ctx.db, [params.userId]);
+      await ctx.db.transaction().execute(async (trx) => {
+        await upsertLawyer(trx, params.userId, body, ctx.now().toISOString());
+        await audit(trx, {
+          actor: user,
+          action: 'update',
+          entity: 'consult_lawyer',
+          entityId: params.userId,
+          detail: body,
+        });
+      });
+      return { ok: true };
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: `${base}/import`,
+    summary: 'CSV 批量导入（整体成功或整体失败）',
+    tags,
+    access: ADMIN,
+    body: CsvImport,
+    handler: async ({ user, body }) =>
+      body.kind === 'communities'
+        ? importCommunities(ctx, user, body.csv)
+        : importLawyers(ctx, user, body.csv),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${base}/settings`,
+    summary: '升级时限设置',
+    tags,
+    access: ADMIN,
+    handler: async () => {
+      const s = await getSettings(ctx.db);
+      return {
+        poolAfterMinutes: s.pool_after_minutes,
+        hotlineAfterMinutes: s.hotline_after_minutes,
+      };
+    },
+  });
+  route(app, {
+    method: 'PUT',
+    url: `${base}/settings`,
+    summary: '修改升级时限（对新到期时间生效）',
+    tags,
+    access: ADMIN,
+    body: Settings,
+    handler: async ({ user, body }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('consult_settings')
+          .set({
+            pool_after_minutes: body.poolAfterMinutes,
+            hotline_after_minutes: body.hotlineAfterMinutes,
+            updated_at: ctx.now().toISOString(),
+          })
+          .where('id', '=', 1)
+          .execute();
+        await audit(trx, {
+          actor: user,
+          action: 'update',
+          entity: 'consult_settings',
+          entityId: 1,
+          detail: body,
+        });
+      });
+      return body;
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/metrics`,
+    summary: '响应时间与回复率（按律师、社区、街道、区）',
+    tags,
+    access: ADMIN,
+    query: MetricsQuery,
+    handler: async ({ query }) => {
+      if (query.from > query.to)
+        throw new AppError(400, 'period_invalid', '开始日期不能晚于结束日期');
+      return { items: await breakdown(ctx.db, { from: query.from, to: query.to }, query.by) };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/bulletin/:month`,
+    summary: '月通报',
+    tags,
+    access: ADMIN,
+    params: MonthParams,
+    handler: async ({ params }) => ({ bulletin: await bulletin(ctx.db, params.month) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/bulletin/:month/xlsx`,
+    summary: '月通报 Excel 导出',
+    tags,
+    access: ADMIN,
+    params: MonthParams,
+    handler: async ({ params, reply }) => {
+      const buf = await bulletinXlsx(ctx.db, params.month);
+      const name = encodeURIComponent(`法指针月通报-${params.month}.xlsx`);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
+        .send(buf);
+    },
+  });
+}

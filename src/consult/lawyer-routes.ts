@@ -1,0 +1,199 @@
+/** @module Lawyer and staff endpoints: live inbox, claiming pool questions, classifying, referrals, offline log. */
+import type { FastifyInstance } from 'fastify';
+import type { SessionUser } from '../auth/types.js';
+import { audit } from '../core/audit.js';
+import type { AppContext } from '../core/context.js';
+import { AppError, notFound } from '../core/errors.js';
+import { API, route } from '../core/http.js';
+import { IdParams } from '../core/schemas.js';
+import { openStream, subscribeInbox, type InboxViewer } from './live.js';
+import { addOfflineLog, listOfflineLogs } from './offline.js';
+import { presentListItem } from './presenter.js';
+import { loadFor } from './question-routes.js';
+import {
+  communitiesOf,
+  inPool,
+  inboxCounts,
+  listQuestions,
+  type ListFilter,
+} from './repository.js';
+import { Classify, InboxQuery, OfflineLogCreate } from './schema.js';
+import { claim, classify, confirmReferral } from './service.js';
+
+const LAWYERS = ['community_lawyer', 'aid_lawyer'] as const;
+const INBOX = ['community_lawyer', 'aid_lawyer', 'aid_officer', 'admin'] as const;
+
+async function viewerOf(ctx: AppContext, user: SessionUser): Promise<InboxViewer> {
+  const isLawyer = user.role === 'community_lawyer' || user.role === 'aid_lawyer';
+  return {
+    user,
+    communities: new Set(isLawyer ? await communitiesOf(ctx.db, user.id) : []),
+    inPool: isLawyer && (await inPool(ctx.db, user.id)),
+  };
+}
+
+const countsOf = (ctx: AppContext) => (v: InboxViewer) =>
+  inboxCounts(ctx.db, {
+    userId: v.user.id,
+    communities: [...v.communities],
+    inPool: v.inPool,
+    staff: v.user.role === 'admin' || v.user.role === 'aid_officer',
+    admin: v.user.role === 'admin',
+  });
+
+function filterFor(v: InboxViewer, box: string): ListFilter {
+  const u = v.user;
+  const staff = u.role === 'admin' || u.role === 'aid_officer';
+  if (box === 'pool') {
+    if (!v.inPool) throw new AppError(403, 'not_in_pool', '您不在志愿律师库中');
+    return { stage: 'pool', unclaimed: true };
+  }
+  if (box === 'hotline') {
+    if (!staff) throw new AppError(403, 'forbidden', '仅 12348 热线工作人员可查看热线队列');
+    return { stage: 'hotline' };
+  }
+  if (box === 'all') {
+    if (u.role !== 'admin') throw new AppError(403, 'forbidden', '仅管理员可查看全部咨询');
+    return {};
+  }
+  return { mine: { communities: [...v.communities], userId: u.id } };
+}
+
+export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const tags = ['consult'];
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/inbox`,
+    summary: '律师收件箱（本社区、志愿律师库、热线队列）',
+    tags,
+    access: INBOX,
+    query: InboxQuery,
+    handler: async ({ user, query }) => {
+      const v = await viewerOf(ctx, user);
+      const f = filterFor(v, query.box);
+      if (query.status !== 'all') f.status = query.status;
+      const rows = await listQuestions(ctx.db, f);
+      return {
+        items: rows.map((r) => presentListItem(r, user)),
+        counts: await countsOf(ctx)(v),
+        inPool: v.inPool,
+      };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/inbox/stream`,
+    summary: '律师收件箱实时推送（SSE：question、counts 事件）',
+    tags,
+    access: INBOX,
+    csrfExempt: true,
+    handler: async ({ user, req, reply }) => {
+      const v = await viewerOf(ctx, user);
+      const counts = await countsOf(ctx)(v);
+      let stop = () => {};
+      const send = openStream(req, reply, () => stop());
+      stop = subscribeInbox(ctx, v, send, countsOf(ctx));
+      send('counts', counts);
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/questions/:id/claim`,
+    summary: '志愿律师认领咨询（先到先得）',
+    tags,
+    access: LAWYERS,
+    params: IdParams,
+    handler: async ({ user, params }) => {
+      const { row } = await loadFor(ctx, params.id, user, 'claim');
+      const q = await claim(ctx, user, row);
+      return { id: q.id, claimedBy: q.claimed_by };
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/questions/:id/classify`,
+    summary: '案件分类（法律援助时生成转介草稿）',
+    tags,
+    access: INBOX,
+    params: IdParams,
+    body: Classify,
+    handler: async ({ user, params, body }) => {
+      const { row } = await loadFor(ctx, params.id, user, 'classify');
+      const r = await classify(ctx, user, row, body.category);
+      return { ...r, applyUrl: r.referralId ? `/aid/apply?referral=${r.referralId}` : null };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/referrals/:id`,
+    summary: '法律援助转介（预填内容）',
+    tags,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ user, params, req }) => {
+      const r = await ctx.db
+        .selectFrom('consult_referrals')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      const visible =
+        r &&
+        (user.id === r.citizen_id ||
+          user.id === r.lawyer_id ||
+          ['admin', 'aid_officer'].includes(user.role));
+      if (!visible) throw notFound('转介');
+      await audit(ctx.db, {
+        actor: user,
+        action: 'read_personal_data',
+        entity: 'consult_referral',
+        entityId: r.id,
+        ip: req.ip,
+      });
+      return {
+        referral: {
+          id: r.id,
+          questionId: r.question_id,
+          status: r.status,
+          fields: JSON.parse(r.fields) as Record<string, unknown>,
+          createdAt: r.created_at,
+          confirmedAt: r.confirmed_at,
+          applyUrl: `/aid/apply?referral=${r.id}`,
+        },
+      };
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/referrals/:id/confirm`,
+    summary: '群众确认法律援助转介',
+    tags,
+    access: ['citizen'],
+    params: IdParams,
+    handler: async ({ user, params }) => {
+      const r = await ctx.db
+        .selectFrom('consult_referrals')
+        .select(['id', 'citizen_id'])
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!r || r.citizen_id !== user.id) throw notFound('转介');
+      return confirmReferral(ctx, user, r.id);
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/offline-logs`,
+    summary: '登记线下服务',
+    tags,
+    access: LAWYERS,
+    body: OfflineLogCreate,
+    handler: async ({ user, body }) => ({ id: await addOfflineLog(ctx, user, body) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/offline-logs`,
+    summary: '线下服务台账（律师看自己的，管理员看全部）',
+    tags,
+    access: ['community_lawyer', 'aid_lawyer', 'admin'],
+    handler: async ({ user }) => ({ items: await listOfflineLogs(ctx, user) }),
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * @module Live delivery (SSE) of consultation events: lawyers' inboxes and a resident's question page.
+ * Events travel on `ctx.bus` as `consult:event`; each connection filters them with what it loaded at connect.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionUser } from '../auth/types.js';
+import type { AppContext } from '../core/context.js';
+import type { QuestionStage, QuestionStatus } from './tables.js';
+
+export const BUS_EVENT = 'consult:event';
+
+export interface LiveEvent {
+  type: 'asked' | 'escalated' | 'claimed' | 'message' | 'answered';
+  questionId: number;
+  communityId: number;
+  citizenId: number;
+  stage: QuestionStage;
+  status: QuestionStatus;
+  claimedBy: number | null;
+  at: string;
+  /** Only for `message`: delivered to the question's own stream, never to inboxes. */
+  message?: { id: number; authorKind: string; authorName: string; body: string; createdAt: string };
+}
+
+export function publish(ctx: AppContext, ev: LiveEvent): void {
+  ctx.bus.emit(BUS_EVENT, ev);
+}
+
+export interface InboxViewer {
+  user: SessionUser;
+  communities: Set<number>;
+  inPool: boolean;
+}
+
+/** Whether an inbox connection should hear about the event (mirrors the policy's read rule). */
+export function inboxSees(v: InboxViewer, ev: LiveEvent): boolean {
+  const u = v.user;
+  if (u.role === 'admin') return true;
+  if (u.role === 'aid_officer') return ev.stage === 'hotline';
+  return (
+    v.communities.has(ev.communityId) ||
+    ev.claimedBy === u.id ||
+    (v.inPool && ev.stage === 'pool' && ev.claimedBy === null)
+  );
+}
+
+/** Opens an SSE response on the raw socket; returns a writer and registers cleanup. */
+export function openStream(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  onClose: () => void,
+): (event: string, data: unknown) => void {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 3000\n\n');
+  // Comments keep proxies from closing an idle stream.
+  const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(ping);
+    onClose();
+  };
+  req.raw.on('close', close);
+  res.on('close', close);
+  streams.add(res);
+  res.on('close', () => streams.delete(res));
+  return (event, data) => {
+    if (!closed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+}
+
+/** Every open stream, so the server can end them when it shuts down. */
+const streams = new Set<import('node:http').ServerResponse>();
+export function endAllStreams(): void {
+  for (const s of streams) s.end();
+  streams.clear();
+}
+
+type Counts = Record<string, number>;
+
+/**
+ * Subscribes an inbox connection: each visible event is sent at once; counts are recomputed once
+ * per user shortly after a burst of events (so 500 tabs of one user cost one query, not 500).
+ */
+export function subscribeInbox(
+  ctx: AppContext,
+  viewer: InboxViewer,
+  send: (event: string, data: unknown) => void,
+  countsOf: (v: InboxViewer) => Promise<Counts>,
+): () => void {
+  const listener = (ev: LiveEvent) => {
+    if (ev.type === 'message' || !inboxSees(viewer, ev)) return;
+    send('question', {
+      type: ev.type,
+      questionId: ev.questionId,
+      stage: ev.stage,
+      status: ev.status,
+      claimedBy: ev.claimedBy,
+      at: ev.at,
+    });
+    scheduleCounts(viewer, send, countsOf);
+  };
+  ctx.bus.on(BUS_EVENT, listener);
+  return () => {
+    ctx.bus.off(BUS_EVENT, listener);
+    pending.get(viewer.user.id)?.senders.delete(send);
+  };
+}
+
+const pending = new Map<
+  number,
+  { timer: NodeJS.Timeout; senders: Set<(e: string, d: unknown) => void> }
+>();
+
+function scheduleCounts(
+  viewer: InboxViewer,
+  send: (event: string, data: unknown) => void,
+  countsOf: (v: InboxViewer) => Promise<Counts>,
+): void {
+  const key = viewer.user.id;
+  const p = pending.get(key);
+  if (p) {
+    p.senders.add(send);
+    return;
+  }
+  const senders = new Set([send]);
+  const timer = setTimeout(() => {
+    pending.delete(key);
+    countsOf(viewer)
+      .then((c) => senders.forEach((s) => s('counts', c)))
+      .catch(() => undefined);
+  }, 200);
+  timer.unref();
+  pending.set(key, { timer, senders });
+}
+
+/** Subscribes a question page: new messages and status changes of that one question. */
+export function subscribeQuestion(
+  ctx: AppContext,
+  questionId: number,
+  send: (event: string, data: unknown) => void,
+): () => void {
+  const listener = (ev: LiveEvent) => {
+    if (ev.questionId !== questionId) return;
+    if (ev.type === 'message') send('message', ev.message);
+    else send('status', { type: ev.type, stage: ev.stage, status: ev.status, at: ev.at });
+  };
+  ctx.bus.on(BUS_EVENT, listener);
+  return () => ctx.bus.off(BUS_EVENT, listener);
+}

@@ -1,0 +1,236 @@
+/**
+ * @module Response metrics and the monthly bulletin (月通报): first-response time (mean, median, p90) and
+ * response rate per lawyer, community, street and district; offline services by kind. Periods are
+ * calendar days in Beijing time (UTC+8), inclusive at both ends.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
+import { toXlsx } from '../core/export.js';
+import { registrationRate } from './geography.js';
+import { OFFLINE_KINDS, OFFLINE_LABELS } from './labels.js';
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface Figures {
+  questions: number;
+  answered: number;
+  /** answered / questions, 0..1; null when nothing was asked. */
+  responseRate: number | null;
+  meanMinutes: number | null;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+/** `YYYY-MM-DD` in Beijing time → the UTC instant that day starts. */
+export function dayStartUtc(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Figures of a set of questions; times are minutes from asking to the first lawyer/staff reply. */
+export function figuresOf(
+  rows: { created_at: string; first_response_at: string | null }[],
+): Figures {
+  const times = rows
+    .filter((r) => r.first_response_at !== null)
+    .map((r) => (Date.parse(r.first_response_at!) - Date.parse(r.created_at)) / 60_000)
+    .sort((a, b) => a - b);
+  const n = times.length;
+  const mid = Math.floor(n / 2);
+  return {
+    questions: rows.length,
+    answered: n,
+    responseRate: rows.length ? n / rows.length : null,
+    meanMinutes: n ? round1(times.reduce((s, x) => s + x, 0) / n) : null,
+    medianMinutes: n ? round1(n % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2) : null,
+    // nearest-rank p90: the smallest time at or above which 10% of responses lie
+    p90Minutes: n ? round1(times[Math.ceil(0.9 * n) - 1]!) : null,
+  };
+}
+
+async function questionRows(db: Kysely<Database>, p: Period) {
+  return db
+    .selectFrom('consult_questions as q')
+    .innerJoin('consult_communities as c', 'c.id', 'q.community_id')
+    .innerJoin('consult_streets as s', 's.id', 'c.street_id')
+    .select([
+      'q.id',
+      'q.created_at',
+      'q.first_response_at',
+      'q.claimed_by',
+      'q.rating',
+      'q.community_id',
+      'c.name as community',
+      's.id as street_id',
+      's.name as street',
+      's.district',
+    ])
+    .where('q.created_at', '>=', dayStartUtc(p.from))
+    .where('q.created_at', '<', dayStartUtc(nextDay(p.to)))
+    .execute();
+}
+
+export type GroupBy = 'lawyer' | 'community' | 'street' | 'district';
+
+/**
+ * Figures per group. A lawyer's questions are those she was responsible for: claimed by her from the
+ * pool, or unclaimed in a community she serves; the response counts whoever answered first.
+ */
+export async function breakdown(db: Kysely<Database>, p: Period, by: GroupBy) {
+  const rows = await questionRows(db, p);
+  const groups = new Map<string, { key: number | string; name: string; rows: typeof rows }>();
+  const add = (key: number | string, name: string, r: (typeof rows)[number]) => {
+    const k = String(key);
+    if (!groups.has(k)) groups.set(k, { key, name, rows: [] });
+    groups.get(k)!.rows.push(r);
+  };
+  if (by === 'lawyer') {
+    const assigned = await db
+      .selectFrom('consult_assignments as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.community_id', 'u.id', 'u.display_name'])
+      .execute();
+    const names = new Map(assigned.map((a) => [a.id, a.display_name]));
+    const claimers = rows.map((r) => r.claimed_by).filter((x): x is number => x !== null);
+    if (claimers.length)
+      for (const u of await db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', claimers)
+        .execute())
+        names.set(u.id, u.display_name);
+    for (const r of rows) {
+      const ids =
+        r.claimed_by !== null
+          ? [r.claimed_by]
+          : assigned.filter((a) => a.community_id === r.community_id).map((a) => a.id);
+      for (const id of ids) add(id, names.get(id) ?? String(id), r);
+    }
+  } else {
+    for (const r of rows) {
+      if (by === 'community') add(r.community_id, `${r.district}${r.street}${r.community}`, r);
+      else if (by === 'street') add(r.street_id, `${r.district}${r.street}`, r);
+      else add(r.district, r.district, r);
+    }
+  }
+  return [...groups.values()]
+    .map((g) => ({ key: g.key, name: g.name, ...figuresOf(g.rows) }))
+    .sort((a, b) => b.questions - a.questions || a.name.localeCompare(b.name, 'zh'));
+}
+
+async function offlineByKind(db: Kysely<Database>, p: Period) {
+  const rows = await db
+    .selectFrom('consult_offline_logs')
+    .select(['kind', (eb) => eb.fn.sum<number>('count').as('total')])
+    .where('date', '>=', p.from)
+    .where('date', '<=', p.to)
+    .groupBy('kind')
+    .execute();
+  const byKind = new Map(rows.map((r) => [r.kind, Number(r.total)]));
+  const items = OFFLINE_KINDS.map((k) => ({
+    kind: k,
+    label: OFFLINE_LABELS[k],
+    count: byKind.get(k) ?? 0,
+  }));
+  return { items, total: items.reduce((s, i) => s + i.count, 0) };
+}
+
+/**
+ * The figures the bureau publishes for a period: online consultations, response rate and times,
+ * offline services by kind, the share of assigned lawyers registered and active, mean rating.
+ * Exported for the bureau dashboard (src/stats).
+ */
+export async function consultStatistics(db: Kysely<Database>, p: Period) {
+  const rows = await questionRows(db, p);
+  const rated = rows.filter((r) => r.rating !== null);
+  return {
+    period: p,
+    online: figuresOf(rows),
+    offline: await offlineByKind(db, p),
+    registration: await registrationRate(db),
+    rating: {
+      count: rated.length,
+      mean: rated.length ? round1(rated.reduce((s, r) => s + r.rating!, 0) / rated.length) : null,
+    },
+  };
+}
+
+export function monthPeriod(month: string): Period {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** 月通报: the city figures plus one row per district (all 13, zeros included). */
+export async function bulletin(db: Kysely<Database>, month: string) {
+  const p = monthPeriod(month);
+  const stats = await consultStatistics(db, p);
+  const byDistrict = new Map((await breakdown(db, p, 'district')).map((d) => [d.name, d]));
+  const districts = WUHAN_DISTRICTS.map(
+    (d) => byDistrict.get(d) ?? { key: d, name: d, ...figuresOf([]) },
+  );
+  return { month, ...stats, districts };
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${round1(x * 100)}%`);
+const num = (x: number | null) => (x === null ? '—' : x);
+
+export async function bulletinXlsx(db: Kysely<Database>, month: string): Promise<Buffer> {
+  const b = await bulletin(db, month);
+  const summary: [string, string | number][] = [
+    ['通报月份', b.month],
+    ['线上咨询量（件）', b.online.questions],
+    ['已回复（件）', b.online.answered],
+    ['回复率', pct(b.online.responseRate)],
+    ['平均首次响应时间（分钟）', num(b.online.meanMinutes)],
+    ['首次响应时间中位数（分钟）', num(b.online.medianMinutes)],
+    ['首次响应时间 P90（分钟）', num(b.online.p90Minutes)],
+    ['线下服务合计（件/次）', b.offline.total],
+    ['法律顾问注册在岗率', pct(b.registration.rate)],
+    ['群众评价均分（5分制）', num(b.rating.mean)],
+  ];
+  return toXlsx([
+    {
+      name: '月通报',
+      columns: [
+        { header: '指标', value: (r: [string, string | number]) => r[0], width: 30 },
+        { header: '数值', value: (r: [string, string | number]) => r[1], width: 16 },
+      ],
+      rows: summary,
+    },
+    {
+      name: '各区情况',
+      columns: [
+        { header: '区', value: (r: (typeof b.districts)[number]) => r.name },
+        { header: '咨询量', value: (r: (typeof b.districts)[number]) => r.questions },
+        { header: '已回复', value: (r: (typeof b.districts)[number]) => r.answered },
+        { header: '回复率', value: (r: (typeof b.districts)[number]) => pct(r.responseRate) },
+        {
+          header: '平均响应（分钟）',
+          value: (r: (typeof b.districts)[number]) => num(r.meanMinutes),
+        },
+        {
+          header: '中位数（分钟）',
+          value: (r: (typeof b.districts)[number]) => num(r.medianMinutes),
+        },
+        { header: 'P90（分钟）', value: (r: (typeof b.districts)[number]) => num(r.p90Minutes) },
+      ],
+      rows: b.districts,
+    },
+    {
+      name: '线下服务',
+      columns: [
+        { header: '服务类型', value: (r: { label: string }) => r.label, width: 20 },
+        { header: '件/次', value: (r: { count: number }) => r.count },
+      ],
+      rows: b.offline.items,
+    },
+  ]);
+}

@@ -1,0 +1,53 @@
+/** @module Who may see and act on a consultation question: the asker, her community's lawyers, the pool, hotline staff. */
+import type { SessionUser } from '../auth/types.js';
+import { definePolicy } from '../core/policy.js';
+import type { QuestionStage, QuestionStatus } from './tables.js';
+
+/** A question as the rules see it, with the viewer's pool membership resolved by the loader. */
+export interface QuestionResource {
+  id: number;
+  citizenId: number;
+  communityId: number;
+  /** Lawyers assigned to the question's community. */
+  lawyerIds: number[];
+  stage: QuestionStage;
+  status: QuestionStatus;
+  claimedBy: number | null;
+  answered: boolean;
+  rated: boolean;
+  /** Whether the viewer is an active volunteer in the backup pool. */
+  viewerInPool: boolean;
+}
+
+const isLawyer = (u: SessionUser) => u.role === 'community_lawyer' || u.role === 'aid_lawyer';
+const isStaff = (u: SessionUser) => u.role === 'admin' || u.role === 'aid_officer';
+/** The lawyers responsible now: the community's own, or the pool volunteer who claimed it. */
+const responsible = (u: SessionUser, q: QuestionResource) =>
+  isLawyer(u) && (q.lawyerIds.includes(u.id) || q.claimedBy === u.id);
+/** An unclaimed question in the pool is offered to every active pool volunteer. */
+const offered = (u: SessionUser, q: QuestionResource) =>
+  isLawyer(u) && q.viewerInPool && q.stage === 'pool' && q.claimedBy === null;
+
+export type QuestionAction = 'read' | 'reply' | 'claim' | 'classify' | 'rate' | 'attach';
+
+export const questionPolicy = definePolicy<QuestionResource, QuestionAction>({
+  resource: 'consult_question',
+  label: '咨询',
+  readAction: 'read',
+  rules: {
+    read: (u, q) =>
+      u.role === 'admin' ||
+      u.id === q.citizenId ||
+      responsible(u, q) ||
+      offered(u, q) ||
+      (u.role === 'aid_officer' && q.stage === 'hotline'),
+    reply: (u, q) =>
+      q.status !== 'closed' &&
+      (u.id === q.citizenId || responsible(u, q) || (isStaff(u) && q.stage === 'hotline')),
+    claim: (u, q) =>
+      offered(u, q) && q.stage === 'pool' && !q.answered && !q.lawyerIds.includes(u.id),
+    classify: (u, q) => responsible(u, q) || (isStaff(u) && q.stage === 'hotline'),
+    rate: (u, q) => u.id === q.citizenId && q.answered && !q.rated,
+    attach: (u, q) => u.id === q.citizenId && q.status !== 'closed',
+  },
+});

@@ -1,0 +1,244 @@
+/** @module Resident-facing endpoints: pick a community, ask, follow the thread live, attach images, rate. */
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { SessionUser } from '../auth/types.js';
+import { audit } from '../core/audit.js';
+import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
+import { API, route } from '../core/http.js';
+import { authorize } from '../core/policy.js';
+import { IdParams } from '../core/schemas.js';
+import { geographyTree, getProfile, setProfile } from './geography.js';
+import { openStream, subscribeQuestion } from './live.js';
+import { questionPolicy, type QuestionAction } from './policy.js';
+import { presentListItem, presentQuestion } from './presenter.js';
+import { listQuestions, loadQuestion } from './repository.js';
+import { Ask, MessageCreate, ProfileUpdate, Rate } from './schema.js';
+import { ask, postMessage, rate } from './service.js';
+import { imageLimit, readAttachment, saveAttachment } from './uploads.js';
+
+/** Loads a question and checks `action` (404 when the user may not even see it). */
+export async function loadFor(
+  ctx: AppContext,
+  id: number,
+  user: SessionUser,
+  action: QuestionAction,
+) {
+  const found = await loadQuestion(ctx.db, id, user);
+  authorize(questionPolicy, user, action, found?.resource);
+  return found!;
+}
+
+async function detail(ctx: AppContext, id: number, user: SessionUser, ip: string) {
+  const { row, resource } = await loadFor(ctx, id, user, 'read');
+  const [citizen, community, messages, attachments, events, referral] = await Promise.all([
+    ctx.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', row.citizen_id)
+      .executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('consult_communities as c')
+      .innerJoin('consult_streets as s', 's.id', 'c.street_id')
+      .select(['c.name', 's.name as street', 's.district'])
+      .where('c.id', '=', row.community_id)
+      .executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('consult_messages as m')
+      .innerJoin('users as u', 'u.id', 'm.author_id')
+      .selectAll('m')
+      .select('u.display_name as author_name')
+      .where('m.question_id', '=', id)
+      .orderBy('m.id')
+      .execute(),
+    ctx.db
+      .selectFrom('consult_attachments')
+      .selectAll()
+      .where('question_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    ctx.db
+      .selectFrom('consult_events')
+      .select(['kind', 'at'])
+      .where('question_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    ctx.db
+      .selectFrom('consult_referrals')
+      .select(['id', 'status'])
+      .where('question_id', '=', id)
+      .executeTakeFirst(),
+  ]);
+  // The question text is the resident's personal account of her case: every read by someone else is audited.
+  if (user.id !== row.citizen_id)
+    await audit(ctx.db, {
+      actor: user,
+      action: 'read_personal_data',
+      entity: 'consult_question',
+      entityId: id,
+      ip,
+    });
+  return presentQuestion(row, {
+    resource,
+    viewer: user,
+    citizenName: citizen.display_name,
+    community,
+    messages,
+    attachments,
+    events,
+    referral: referral ?? null,
+  });
+}
+
+export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const tags = ['consult'];
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/geography`,
+    summary: '区、街道、社区（村）及其法律顾问',
+    tags,
+    access: 'public',
+    handler: async () => ({ items: await geographyTree(ctx) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/profile`,
+    summary: '我所在的社区（村）',
+    tags,
+    access: 'user',
+    handler: async ({ user }) => ({ profile: await getProfile(ctx, user.id) }),
+  });
+  route(app, {
+    method: 'PUT',
+    url: `${API}/consult/profile`,
+    summary: '选择我所在的社区（村）',
+    tags,
+    access: ['citizen'],
+    body: ProfileUpdate,
+    handler: async ({ user, body }) => ({ profile: await setProfile(ctx, user, body.communityId) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/questions`,
+    summary: '向社区法律顾问提问',
+    tags,
+    access: ['citizen'],
+    body: Ask,
+    rateLimit: 30,
+    handler: async ({ user, body }) => {
+      const q = await ask(ctx, user, body);
+      return { id: q.id, nextEscalationAt: q.next_escalation_at };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/questions`,
+    summary: '我的咨询',
+    tags,
+    access: ['citizen'],
+    handler: async ({ user }) => ({
+      items: (await listQuestions(ctx.db, { citizenId: user.id })).map((q) =>
+        presentListItem(q, user),
+      ),
+    }),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/questions/:id`,
+    summary: '咨询详情（含对话）',
+    tags,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ user, params, req }) => ({
+      question: await detail(ctx, params.id, user, req.ip),
+    }),
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/questions/:id/messages`,
+    summary: '回复或追问',
+    tags,
+    access: 'user',
+    params: IdParams,
+    body: MessageCreate,
+    handler: async ({ user, params, body }) => {
+      const { row } = await loadFor(ctx, params.id, user, 'reply');
+      return postMessage(ctx, user, row, body.body);
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: `${API}/consult/questions/:id/rating`,
+    summary: '评价回复',
+    tags,
+    access: ['citizen'],
+    params: IdParams,
+    body: Rate,
+    handler: async ({ user, params, body }) => {
+      const { row } = await loadFor(ctx, params.id, user, 'rate');
+      await rate(ctx, user, row, body.score, body.comment);
+      return { ok: true };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/questions/:id/stream`,
+    summary: '咨询对话实时推送（SSE）',
+    tags,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ user, params, req, reply }) => {
+      await loadFor(ctx, params.id, user, 'read');
+      let stop = () => {};
+      const send = openStream(req, reply, () => stop());
+      stop = subscribeQuestion(ctx, params.id, send);
+      send('ready', { questionId: params.id });
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/attachments/:id`,
+    summary: '下载咨询图片',
+    tags,
+    access: 'user',
+    params: IdParams,
+    handler: async ({ user, params, reply }) => {
+      const a = await ctx.db
+        .selectFrom('consult_attachments')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!a) throw new AppError(404, 'not_found', '图片不存在');
+      await loadFor(ctx, a.question_id, user, 'read');
+      const data = await readAttachment(ctx, a.stored_name);
+      return reply
+        .type(a.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `inline; filename*=UTF-8''${encodeURIComponent(a.file_name)}`,
+        )
+        .send(data);
+    },
+  });
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: imageLimit(ctx), files: 1, fields: 0 } });
+    route(scope, {
+      method: 'POST',
+      url: `${API}/consult/questions/:id/attachments`,
+      summary: '上传咨询图片（multipart，JPG/PNG/GIF/WebP）',
+      tags,
+      access: ['citizen'],
+      params: IdParams,
+      handler: async ({ user, params, req }) => {
+        await loadFor(ctx, params.id, user, 'attach');
+        if (!req.isMultipart())
+          throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传图片');
+        const file = await req.file();
+        if (!file) throw new AppError(400, 'file_required', '请选择要上传的图片');
+        const data = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE → 413
+        return saveAttachment(ctx, user, params.id, { filename: file.filename, data });
+      },
+    });
+  });
+}

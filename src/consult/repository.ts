@@ -1,0 +1,241 @@
+/** @module Queries of the consult area; the only place with dialect-specific SQL (row locks for the sweep). */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { SessionUser } from '../auth/types.js';
+import type { Dialect } from '../db/connection.js';
+import type { Database } from '../db/schema.js';
+import type { QuestionResource } from './policy.js';
+import type { ConsultEventKind, ConsultQuestionRow, QuestionStage } from './tables.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type QuestionRow = Selectable<ConsultQuestionRow>;
+
+export async function lawyerIdsOf(db: Db, communityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('consult_assignments')
+    .select('user_id')
+    .where('community_id', '=', communityId)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function communitiesOf(db: Db, userId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('consult_assignments')
+    .select('community_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.community_id);
+}
+
+/** True when the user is an active volunteer in the backup pool. */
+export async function inPool(db: Db, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('consult_lawyers')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('in_pool', '=', 1)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export function toResource(
+  q: QuestionRow,
+  lawyerIds: number[],
+  viewerInPool: boolean,
+): QuestionResource {
+  return {
+    id: q.id,
+    citizenId: q.citizen_id,
+    communityId: q.community_id,
+    lawyerIds,
+    stage: q.stage,
+    status: q.status,
+    claimedBy: q.claimed_by,
+    answered: q.first_response_at !== null,
+    rated: q.rating !== null,
+    viewerInPool,
+  };
+}
+
+/** Loads a question with what the policy needs to judge `viewer`; undefined when it does not exist. */
+export async function loadQuestion(
+  db: Db,
+  id: number,
+  viewer: SessionUser,
+): Promise<{ row: QuestionRow; resource: QuestionResource } | undefined> {
+  const row = await db
+    .selectFrom('consult_questions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [lawyerIds, pool] = await Promise.all([
+    lawyerIdsOf(db, row.community_id),
+    viewer.role === 'citizen' ? Promise.resolve(false) : inPool(db, viewer.id),
+  ]);
+  return { row, resource: toResource(row, lawyerIds, pool) };
+}
+
+export async function addEvent(
+  db: Db,
+  questionId: number,
+  kind: ConsultEventKind,
+  at: string,
+  actorId: number | null,
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .insertInto('consult_events')
+    .values({
+      question_id: questionId,
+      kind,
+      actor_id: actorId,
+      at,
+      detail: detail ? JSON.stringify(detail) : null,
+    })
+    .execute();
+}
+
+export interface DueRow {
+  id: number;
+  stage: QuestionStage;
+  community_id: number;
+  citizen_id: number;
+  next_escalation_at: string | null;
+}
+
+/**
+ * The unanswered questions whose clock has run out, locked for this transaction. On PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` lets a second server process take other rows instead of the same ones;
+ * SQLite has a single writer, so the transaction alone serialises sweeps.
+ */
+export async function lockDue(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  nowIso: string,
+  limit: number,
+): Promise<DueRow[]> {
+  let q = trx
+    .selectFrom('consult_questions')
+    .select(['id', 'stage', 'community_id', 'citizen_id', 'next_escalation_at'])
+    .where('next_escalation_at', '<=', nowIso)
+    .where('first_response_at', 'is', null)
+    .where('status', '=', 'open')
+    .orderBy('next_escalation_at')
+    .limit(limit);
+  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
+  return q.execute();
+}
+
+/** Moves the given questions from one stage to the next, only if still there and unanswered. */
+export async function advanceStage(
+  trx: Transaction<Database>,
+  ids: number[],
+  from: QuestionStage,
+  to: QuestionStage,
+  nextAt: string | null,
+  nowIso: string,
+): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await trx
+    .updateTable('consult_questions')
+    .set({ stage: to, next_escalation_at: nextAt, updated_at: nowIso })
+    .where('id', 'in', ids)
+    .where('stage', '=', from)
+    .where('first_response_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function addEvents(
+  trx: Transaction<Database>,
+  ids: number[],
+  kind: ConsultEventKind,
+  at: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const text = JSON.stringify(detail);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await trx
+      .insertInto('consult_events')
+      .values(chunk.map((id) => ({ question_id: id, kind, actor_id: null, at, detail: text })))
+      .execute();
+  }
+}
+
+export async function getSettings(db: Db) {
+  return db
+    .selectFrom('consult_settings')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+}
+
+export interface ListFilter {
+  citizenId?: number;
+  /** Questions of these communities or claimed by `claimedBy`. */
+  mine?: { communities: number[]; userId: number };
+  stage?: QuestionStage;
+  unclaimed?: boolean;
+  status?: 'open' | 'answered';
+  limit?: number;
+}
+
+/** Questions for lists, newest first, with the asker's and community's names. */
+export async function listQuestions(db: Db, f: ListFilter) {
+  let q = db
+    .selectFrom('consult_questions as q')
+    .innerJoin('users as u', 'u.id', 'q.citizen_id')
+    .innerJoin('consult_communities as c', 'c.id', 'q.community_id')
+    .selectAll('q')
+    .select(['u.display_name as citizen_name', 'c.name as community_name']);
+  if (f.citizenId !== undefined) q = q.where('q.citizen_id', '=', f.citizenId);
+  if (f.mine) {
+    const { communities, userId } = f.mine;
+    q = q.where((eb) =>
+      communities.length
+        ? eb.or([eb('q.community_id', 'in', communities), eb('q.claimed_by', '=', userId)])
+        : eb('q.claimed_by', '=', userId),
+    );
+  }
+  if (f.stage) q = q.where('q.stage', '=', f.stage);
+  if (f.unclaimed) q = q.where('q.claimed_by', 'is', null);
+  if (f.status) q = q.where('q.status', '=', f.status);
+  return q
+    .orderBy('q.id', 'desc')
+    .limit(f.limit ?? 200)
+    .execute();
+}
+
+/** Open-question counts for an inbox: own communities/claims, the pool, the hotline queue. */
+export async function inboxCounts(
+  db: Db,
+  v: { userId: number; communities: number[]; inPool: boolean; staff: boolean; admin: boolean },
+) {
+  const count = async (build: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => {
+    const r = await build(base()).executeTakeFirstOrThrow();
+    return Number(r.n);
+  };
+  const base = () =>
+    db
+      .selectFrom('consult_questions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open');
+  const out: Record<string, number> = {};
+  out.mine = await count((q) =>
+    q.where((eb) =>
+      v.communities.length
+        ? eb.or([eb('community_id', 'in', v.communities), eb('claimed_by', '=', v.userId)])
+        : eb('claimed_by', '=', v.userId),
+    ),
+  );
+  if (v.inPool)
+    out.pool = await count((q) => q.where('stage', '=', 'pool').where('claimed_by', 'is', null));
+  if (v.staff) out.hotline = await count((q) => q.where('stage', '=', 'hotline'));
+  if (v.admin) out.all = await count((q) => q);
+  return out;
+}

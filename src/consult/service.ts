@@ -1,0 +1,306 @@
+/** @module Consultation actions: ask, reply, claim from the pool, classify (with legal-aid referral), rate. */
+import type { SessionUser } from '../auth/types.js';
+import { audit } from '../core/audit.js';
+import type { AppContext } from '../core/context.js';
+import { AppError, conflict } from '../core/errors.js';
+import { publish, type LiveEvent } from './live.js';
+import { addEvent, getSettings, lawyerIdsOf, type QuestionRow } from './repository.js';
+import { getProfile } from './geography.js';
+import type { QuestionCategory } from './tables.js';
+
+/** The 智能问答 transcript of a conversation the user owns, via the Q&A area's exported `getTranscript`. */
+async function loadTranscript(ctx: AppContext, user: SessionUser, conversationId: string) {
+  const qa = (await import('../qa/index.js')) as Record<string, unknown>;
+  const get = qa.getTranscript as
+    ((c: AppContext, id: string | number, u: SessionUser) => Promise<unknown>) | undefined;
+  if (typeof get !== 'function')
+    throw new AppError(400, 'handoff_unavailable', '智能问答转人工暂不可用，请直接描述您的问题');
+  let transcript: unknown;
+  try {
+    const id = /^\d+$/.test(conversationId) ? Number(conversationId) : conversationId;
+    transcript = await get(ctx, id, user);
+  } catch (e) {
+    if (e instanceof AppError && e.status >= 500) throw e;
+    transcript = null;
+  }
+  if (transcript == null)
+    throw new AppError(400, 'conversation_not_found', '未找到该智能问答记录，或该记录不属于您');
+  return JSON.stringify(transcript);
+}
+
+function liveEvent(type: LiveEvent['type'], q: QuestionRow, at: string): LiveEvent {
+  return {
+    type,
+    questionId: q.id,
+    communityId: q.community_id,
+    citizenId: q.citizen_id,
+    stage: q.stage,
+    status: q.status,
+    claimedBy: q.claimed_by,
+    at,
+  };
+}
+
+async function reload(ctx: AppContext, id: number): Promise<QuestionRow> {
+  return ctx.db
+    .selectFrom('consult_questions')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** A resident asks; the question goes to her community's lawyers and the escalation clock starts. */
+export async function ask(
+  ctx: AppContext,
+  user: SessionUser,
+  input: { body: string; conversationId?: string | undefined },
+): Promise<QuestionRow> {
+  const profile = await getProfile(ctx, user.id);
+  if (!profile) throw new AppError(400, 'community_required', '请先选择您所在的社区（村）');
+  const transcript = input.conversationId
+    ? await loadTranscript(ctx, user, input.conversationId)
+    : null;
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const [settings, lawyers] = await Promise.all([
+    getSettings(ctx.db),
+    lawyerIdsOf(ctx.db, profile.communityId),
+  ]);
+  // With no lawyer assigned the clock is already due: the next sweep offers it to the pool.
+  const due = lawyers.length ? now.getTime() + settings.pool_after_minutes * 60_000 : now.getTime();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('consult_questions')
+      .values({
+        citizen_id: user.id,
+        community_id: profile.communityId,
+        body: input.body,
+        transcript,
+        conversation_id: input.conversationId ?? null,
+        stage: 'community',
+        status: 'open',
+        claimed_by: null,
+        claimed_at: null,
+        next_escalation_at: new Date(due).toISOString(),
+        first_response_at: null,
+        first_responder_id: null,
+        category: null,
+        rating: null,
+        rating_comment: null,
+        created_at: nowIso,
+        updated_at: nowIso,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addEvent(trx, row.id, 'asked', nowIso, user.id, { lawyers });
+    await audit(
+      trx,
+      { actor: user, action: 'create', entity: 'consult_question', entityId: row.id },
+      now,
+    );
+    return row.id;
+  });
+  const q = await reload(ctx, id);
+  publish(ctx, liveEvent('asked', q, nowIso));
+  return q;
+}
+
+const authorKind = (u: SessionUser) =>
+  u.role === 'citizen'
+    ? 'citizen'
+    : u.role === 'admin' || u.role === 'aid_officer'
+      ? 'staff'
+      : 'lawyer';
+
+/** Adds a message; the first one from a lawyer or staff member stops the clock and counts as the response. */
+export async function postMessage(
+  ctx: AppContext,
+  user: SessionUser,
+  q: QuestionRow,
+  body: string,
+) {
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  const kind = authorKind(user);
+  const { messageId, first } = await ctx.db.transaction().execute(async (trx) => {
+    const m = await trx
+      .insertInto('consult_messages')
+      .values({
+        question_id: q.id,
+        author_id: user.id,
+        author_kind: kind,
+        body,
+        created_at: nowIso,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let first = false;
+    if (kind !== 'citizen') {
+      const r = await trx
+        .updateTable('consult_questions')
+        .set({
+          first_response_at: nowIso,
+          first_responder_id: user.id,
+          status: 'answered',
+          next_escalation_at: null,
+          updated_at: nowIso,
+        })
+        .where('id', '=', q.id)
+        .where('first_response_at', 'is', null)
+        .executeTakeFirst();
+      first = Number(r.numUpdatedRows) === 1;
+      if (first) await addEvent(trx, q.id, 'first_reply', nowIso, user.id, { stage: q.stage });
+    }
+    await audit(
+      trx,
+      { actor: user, action: 'reply', entity: 'consult_question', entityId: q.id },
+      now,
+    );
+    return { messageId: m.id, first };
+  });
+  const fresh = await reload(ctx, q.id);
+  const ev = liveEvent('message', fresh, nowIso);
+  ev.message = {
+    id: messageId,
+    authorKind: kind,
+    authorName: user.displayName,
+    body,
+    createdAt: nowIso,
+  };
+  publish(ctx, ev);
+  if (first) publish(ctx, liveEvent('answered', fresh, nowIso));
+  return { id: messageId, first };
+}
+
+/** First pool volunteer to claim takes the question; a second claim gets 409, never a shared question. */
+export async function claim(ctx: AppContext, user: SessionUser, q: QuestionRow) {
+  const nowIso = ctx.now().toISOString();
+  const won = await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('consult_questions')
+      .set({ claimed_by: user.id, claimed_at: nowIso, updated_at: nowIso })
+      .where('id', '=', q.id)
+      .where('claimed_by', 'is', null)
+      .where('stage', '=', 'pool')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await addEvent(trx, q.id, 'claimed', nowIso, user.id);
+    await audit(trx, { actor: user, action: 'claim', entity: 'consult_question', entityId: q.id });
+    return true;
+  });
+  if (!won) throw conflict('already_claimed', '该咨询已被其他律师认领');
+  const fresh = await reload(ctx, q.id);
+  publish(ctx, liveEvent('claimed', fresh, nowIso));
+  return fresh;
+}
+
+/** Sets the case category; a 法律援助 referral also creates a prefilled draft application for the resident. */
+export async function classify(
+  ctx: AppContext,
+  user: SessionUser,
+  q: QuestionRow,
+  category: QuestionCategory,
+) {
+  const nowIso = ctx.now().toISOString();
+  const fields = category === 'legal_aid' ? await referralFields(ctx, q, user) : null;
+  return ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('consult_questions')
+      .set({ category, updated_at: nowIso })
+      .where('id', '=', q.id)
+      .execute();
+    await addEvent(trx, q.id, 'classified', nowIso, user.id, { category });
+    await audit(trx, {
+      actor: user,
+      action: 'classify',
+      entity: 'consult_question',
+      entityId: q.id,
+      detail: { category },
+    });
+    if (!fields) return { referralId: null };
+    const existing = await trx
+      .selectFrom('consult_referrals')
+      .select('id')
+      .where('question_id', '=', q.id)
+      .executeTakeFirst();
+    if (existing) return { referralId: existing.id };
+    const r = await trx
+      .insertInto('consult_referrals')
+      .values({
+        question_id: q.id,
+        citizen_id: q.citizen_id,
+        lawyer_id: user.id,
+        fields: JSON.stringify(fields),
+        status: 'draft',
+        created_at: nowIso,
+        confirmed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addEvent(trx, q.id, 'referred', nowIso, user.id, { referralId: r.id });
+    await audit(trx, { actor: user, action: 'create', entity: 'consult_referral', entityId: r.id });
+    return { referralId: r.id };
+  });
+}
+
+/** The fields an aid application can be prefilled with, taken from the resident's account and question. */
+async function referralFields(ctx: AppContext, q: QuestionRow, lawyer: SessionUser) {
+  const citizen = await ctx.db
+    .selectFrom('users')
+    .select(['display_name', 'phone'])
+    .where('id', '=', q.citizen_id)
+    .executeTakeFirstOrThrow();
+  const place = await ctx.db
+    .selectFrom('consult_communities as c')
+    .innerJoin('consult_streets as s', 's.id', 'c.street_id')
+    .select(['c.name as community', 's.name as street', 's.district'])
+    .where('c.id', '=', q.community_id)
+    .executeTakeFirstOrThrow();
+  return {
+    applicantName: citizen.display_name,
+    phone: citizen.phone,
+    district: place.district,
+    street: place.street,
+    community: place.community,
+    caseSummary: q.body.slice(0, 1000),
+    source: '法指针社区律师转介',
+    consultQuestionId: q.id,
+    referringLawyer: lawyer.displayName,
+  };
+}
+
+export async function rate(
+  ctx: AppContext,
+  user: SessionUser,
+  q: QuestionRow,
+  score: number,
+  comment: string | undefined,
+) {
+  const nowIso = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('consult_questions')
+      .set({ rating: score, rating_comment: comment ?? null, updated_at: nowIso })
+      .where('id', '=', q.id)
+      .where('rating', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw conflict('already_rated', '您已评价过该咨询');
+    await addEvent(trx, q.id, 'rated', nowIso, user.id, { score });
+    await audit(trx, { actor: user, action: 'rate', entity: 'consult_question', entityId: q.id });
+  });
+}
+
+export async function confirmReferral(ctx: AppContext, user: SessionUser, id: number) {
+  const nowIso = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('consult_referrals')
+      .set({ status: 'confirmed', confirmed_at: nowIso })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw conflict('already_confirmed', '该转介已确认');
+    await audit(trx, { actor: user, action: 'confirm', entity: 'consult_referral', entityId: id });
+  });
+  return { applyUrl: `/aid/apply?referral=${id}` };
+}

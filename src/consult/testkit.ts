@@ -1,0 +1,73 @@
+/** @module Test fixtures of the consult area: a street with two communities, their lawyers, a pool volunteer, a resident. */
+import type { Session, TestApp } from '../test/app.js';
+
+export interface Area {
+  admin: Session;
+  lawyerA: Session;
+  lawyerB: Session;
+  volunteer: Session;
+  volunteer2: Session;
+  resident: Session;
+  streetId: number;
+  communityA: number;
+  communityB: number;
+}
+
+export async function json<T = Record<string, unknown>>(
+  t: TestApp,
+  session: Session | undefined,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await t.request({
+    method,
+    url: `/api/v1${url}`,
+    ...(session ? { session } : {}),
+    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+  });
+  return { status: res.statusCode, body: res.json() as T };
+}
+
+/** Sets up the area through the admin API (so the API itself is exercised). */
+export async function setUpArea(t: TestApp): Promise<Area> {
+  const admin = await t.signIn('admin');
+  const lawyerA = await t.signIn('community_lawyer', { displayName: '李律师' });
+  const lawyerB = await t.signIn('community_lawyer', { displayName: '王律师' });
+  const volunteer = await t.signIn('community_lawyer', { displayName: '赵志愿' });
+  const volunteer2 = await t.signIn('aid_lawyer', { displayName: '钱志愿' });
+  const resident = await t.signIn('citizen', { displayName: '张三丰' });
+  const street = await json<{ id: number }>(t, admin, 'POST', '/consult/admin/streets', {
+    district: '洪山区',
+    name: '珞南街道',
+  });
+  const a = await json<{ id: number }>(t, admin, 'POST', '/consult/admin/communities', {
+    streetId: street.body.id,
+    name: '珞珈山社区',
+    lawyerIds: [lawyerA.userId],
+  });
+  const b = await json<{ id: number }>(t, admin, 'POST', '/consult/admin/communities', {
+    streetId: street.body.id,
+    name: '马房山社区',
+    lawyerIds: [lawyerB.userId],
+  });
+  for (const v of [volunteer, volunteer2])
+    await json(t, admin, 'PUT', `/consult/admin/lawyers/${v.userId}`, {
+      registered: true,
+      active: true,
+      inPool: true,
+      specialties: ['劳动争议'],
+    });
+  await json(t, resident, 'PUT', '/consult/profile', { communityId: a.body.id });
+  return {
+    admin,
+    lawyerA,
+    lawyerB,
+    volunteer,
+    volunteer2,
+    resident,
+    streetId: street.body.id,
+    communityA: a.body.id,
+    communityB: b.body.id,
+  };
+}
