@@ -4,7 +4,7 @@ import { personalInjury, trafficAccident } from './injury.js';
 import { childSupport, courtFee, loanInterest, workInjury } from './other.js';
 import type { Calculator } from './types.js';
 
-export const CALCULATORS: Record<string, Calculator<any>> = Object.fromEntries(
+export const CALCULATORS: Record<string, Calculator<unknown>> = Object.fromEntries(
   [
     severance,
     unlawfulTermination,
