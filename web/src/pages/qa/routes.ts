@@ -1,4 +1,6 @@
-/** @module Client routes of the qa pages. */
+/** @module Client routes of 智能问答. */
 import type { RouteRecordRaw } from 'vue-router';
 
-export const qaRoutes: RouteRecordRaw[] = [];
+export const qaRoutes: RouteRecordRaw[] = [
+  { path: '/qa', name: 'qa', component: () => import('./QaPage.vue') },
+];
