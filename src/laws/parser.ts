@@ -250,6 +250,15 @@ interface Open {
   paras: string[];
 }
 
+/** `第一章  总 则` → `第一章 总则`: one space after the number, none inside the typeset title. */
+function cleanHeading(raw: string): string {
+  const t = raw.trim().replace(/[\s\u3000]+/g, ' ');
+  const m = new RegExp(`^(第${N}[编分章节]+|[一二三四五六七八九十]+、)\\s*(.*)$`).exec(t);
+  if (!m) return t;
+  const title = (m[2] ?? '').replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, '');
+  return m[1]?.endsWith('、') ? `${m[1]}${title}` : `${m[1]} ${title}`.trim();
+}
+
 /** Walks the body lines: headings build the path, article lines open articles, other paragraphs attach. */
 function parseBody(lines: string[], o: BodyOpts): { articles: ParsedArticle[]; loose: string[] } {
   const articles: ParsedArticle[] = [];
@@ -332,7 +341,7 @@ function parseBody(lines: string[], o: BodyOpts): { articles: ParsedArticle[]; l
     const h = HEADING.exec(l);
     const plain = !h && o.local && PLAIN_HEADING.test(l) ? l : null;
     if (h || plain) {
-      const text = (h ? (h[2] ?? '') : (plain ?? '')).trim();
+      const text = cleanHeading(h ? (h[2] ?? '') : (plain ?? ''));
       if (o.local && toc === null) {
         toc = text; // first 目录 entry; the body starts where it comes again
         continue;

@@ -88,15 +88,20 @@ export async function getArticle(
 ): Promise<ArticleWithLaw | undefined> {
   const law = await findLawVersion(db, lawKey, opts.versionDate);
   if (!law) return undefined;
-  const a = await db
+  const a = await findArticle(db, law.id, num, sub);
+  return a ? { ...a, law } : undefined;
+}
+
+/** One article of one law version (the first, should a file repeat a number). */
+export async function findArticle(db: Kysely<Database>, lawId: number, num: number, sub: number) {
+  return db
     .selectFrom('articles')
     .select(['id', 'law_id', 'law_key', 'num', 'sub', 'label', 'seq', 'heading', 'text'])
-    .where('law_id', '=', law.id)
+    .where('law_id', '=', lawId)
     .where('num', '=', num)
     .where('sub', '=', sub)
     .orderBy('seq')
     .executeTakeFirst();
-  return a ? { ...a, law } : undefined;
 }
 
 /** Every version of a law, newest first. */
