@@ -61,14 +61,14 @@ export async function sweepOnce(ctx: AppContext, limit = BATCH): Promise<SweepRe
   return result;
 }
 
-/** Runs passes until nothing is due (a backlog after downtime drains in one call). */
-export async function sweep(ctx: AppContext): Promise<SweepResult> {
+/** Runs passes of `batch` questions until nothing is due (a backlog after downtime drains in one call). */
+export async function sweep(ctx: AppContext, batch = BATCH): Promise<SweepResult> {
   const total: SweepResult = { toPool: [], toHotline: [] };
   for (;;) {
-    const r = await sweepOnce(ctx);
+    const r = await sweepOnce(ctx, batch);
     total.toPool.push(...r.toPool);
     total.toHotline.push(...r.toHotline);
-    if (r.toPool.length + r.toHotline.length < BATCH) return total;
+    if (r.toPool.length + r.toHotline.length < batch) return total;
   }
 }
 
