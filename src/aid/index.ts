@@ -1,7 +1,27 @@
-/** @module The aid area (法律援助) as registered in the app. */
+/** @module The aid area (法律援助) as registered in the app: routes plus the 补正/reminder sweep. */
 import type { AppModule } from '../core/module.js';
+import { officeRoutes } from './office-routes.js';
+import { aidRoutes } from './routes.js';
+import { sweepAid } from './sweep.js';
+
+const SWEEP_MS = 10 * 60_000;
 
 export const aidModule: AppModule = {
   name: 'aid',
-  routes: () => {},
+  routes: async (app, ctx) => {
+    await aidRoutes(app, ctx);
+    officeRoutes(app, ctx);
+  },
+  start: (ctx, log) => {
+    const run = () =>
+      sweepAid(ctx)
+        .then((r) => {
+          if (r.withdrawn.length || r.reminders) log.info({ aidSweep: r }, 'aid sweep');
+        })
+        .catch((err: unknown) => log.error({ err }, 'aid sweep failed'));
+    void run();
+    const timer = setInterval(run, SWEEP_MS);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
 };

@@ -1,0 +1,93 @@
+/**
+ * @module Statutory clock arithmetic (pure): local dates in China Standard Time, calendar or working days,
+ * the holiday calendar as data, and pauses (补正) that stop the clock.
+ */
+import holidayData from './data/holidays.json' with { type: 'json' };
+
+export type DayMode = 'calendar' | 'working';
+
+export interface HolidayCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+/** A stretch of local dates during which the clock stood still; `to` null while still paused. */
+export interface Pause {
+  from: string;
+  to: string | null;
+}
+
+export const OFFICIAL_CALENDAR: HolidayCalendar = {
+  holidays: new Set(holidayData.holidays),
+  workdays: new Set(holidayData.workdays),
+};
+export const CALENDAR_SOURCE: string = holidayData.source;
+
+const DAY_MS = 86_400_000;
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** The local (Asia/Shanghai, no DST) date of an instant, as YYYY-MM-DD. */
+export function localDate(at: Date | string): string {
+  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(t + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** `date` plus `n` calendar days (month and year ends handled by the Date arithmetic in UTC). */
+export function addCalendarDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Weekends are rest days unless the calendar makes them 调休 working days; listed holidays are rest days. */
+export function isWorkingDay(date: string, cal: HolidayCalendar = OFFICIAL_CALENDAR): boolean {
+  if (cal.workdays.has(date)) return true;
+  if (cal.holidays.has(date)) return false;
+  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return dow !== 0 && dow !== 6;
+}
+
+function inPause(date: string, pauses: readonly Pause[]): boolean {
+  return pauses.some((p) => date >= p.from && (p.to === null || date < p.to));
+}
+
+export interface DeadlineInput {
+  /** The local date of the triggering event (receipt, decision…); it is not counted itself (民法典 Art. 201). */
+  start: string;
+  days: number;
+  mode: DayMode;
+  pauses?: readonly Pause[];
+  calendar?: HolidayCalendar;
+}
+
+/**
+ * The last local date on which the step is still on time, or null while the clock is paused.
+ * Paused dates do not count. In calendar mode a period ending on a rest day runs to the next working
+ * day (民法典 Art. 203 ¶1); in working mode only working days count.
+ */
+export function deadline(input: DeadlineInput): string | null {
+  const pauses = input.pauses ?? [];
+  const cal = input.calendar ?? OFFICIAL_CALENDAR;
+  if (pauses.some((p) => p.to === null)) return null;
+  let d = input.start;
+  let counted = 0;
+  // Bounded loop: even a year of pauses cannot make a 7-day period run forever.
+  for (let guard = 0; counted < input.days && guard < 3660; guard++) {
+    d = addCalendarDays(d, 1);
+    if (inPause(d, pauses)) continue;
+    if (input.mode === 'working' && !isWorkingDay(d, cal)) continue;
+    counted++;
+  }
+  if (input.mode === 'calendar') while (!isWorkingDay(d, cal)) d = addCalendarDays(d, 1);
+  return d;
+}
+
+/** Overdue once the local date is after the last allowed date. */
+export function isOverdue(due: string | null, now: Date): boolean {
+  return due !== null && localDate(now) > due;
+}
+
+/** Days left until `due` (negative when overdue), counted in calendar days. */
+export function daysLeft(due: string, now: Date): number {
+  return Math.round(
+    (Date.parse(`${due}T00:00:00Z`) - Date.parse(`${localDate(now)}T00:00:00Z`)) / DAY_MS,
+  );
+}

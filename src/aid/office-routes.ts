@@ -1,0 +1,309 @@
+/** @module Office endpoints: inbox/ledger with export, overdue list, statistics, notifications, roster, settings, hardship lines. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../core/context.js';
+import { audit } from '../core/audit.js';
+import { badRequest, forbidden } from '../core/errors.js';
+import { toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
+import { API, route } from '../core/http.js';
+import { CALENDAR_SOURCE } from './clock.js';
+import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
+import { aidStatistics, ledgerColumns, ledgerItems, ledgerRows } from './ledger.js';
+import { presentListItem } from './presenter.js';
+import { agencyNames, currentLines } from './repository.js';
+import {
+  HardshipLineSchema,
+  LedgerQuery,
+  RosterSchema,
+  SettingsSchema,
+  StatsQuery,
+} from './schema.js';
+
+const tags = ['aid'];
+const STAFF = ['aid_officer', 'admin'] as const;
+
+export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/office/ledger`,
+    summary: '法律援助台账（可导出 Excel/CSV）',
+    tags,
+    access: STAFF,
+    query: LedgerQuery,
+    handler: async ({ user, query, reply, req }) => {
+      const exporting = query.format !== 'json';
+      const rows = await ledgerRows(ctx.db, user, query, exporting);
+      const items = ledgerItems(rows, await loadSettings(ctx.db), ctx.now());
+      if (!exporting) return { items, page: query.page };
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'export',
+          entity: 'aid_ledger',
+          detail: { format: query.format, rows: items.length },
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
+      const cols = ledgerColumns(await agencyNames(ctx.db));
+      if (query.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="aid-ledger.csv"')
+          .send(toCsv(cols, items));
+      const buf = await toXlsx([{ name: '法律援助台账', columns: cols, rows: items }]);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="aid-ledger.xlsx"')
+        .send(buf);
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/office/overdue`,
+    summary: '超期案件清单',
+    tags,
+    access: STAFF,
+    handler: async ({ user }) => {
+      let q = ctx.db
+        .selectFrom('aid_applications')
+        .selectAll()
+        .where('status', 'in', CLOCKED_STATUSES);
+      if (user.role !== 'admin') q = q.where('agency_id', '=', user.agencyId ?? -1);
+      const s = await loadSettings(ctx.db);
+      const now = ctx.now();
+      const items = (await q.orderBy('received_at').execute())
+        .map((a) => ({ a, d: caseDeadlines(a, s, now) }))
+        .filter((x) => x.d.overdue.length > 0)
+        .map((x) => presentListItem(x.a, x.d));
+      return { items };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/office/statistics`,
+    summary: '法律援助统计',
+    tags,
+    access: STAFF,
+    query: StatsQuery,
+    handler: async ({ query }) => {
+      if (query.from > query.to) throw badRequest('bad_range', '开始日期不能晚于结束日期');
+      return aidStatistics(ctx.db, query);
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/notifications`,
+    summary: '法律援助提醒与通知',
+    tags,
+    access: 'user',
+    handler: async ({ user }) => {
+      let q = ctx.db.selectFrom('aid_notifications').selectAll();
+      q =
+        user.role === 'aid_officer'
+          ? q.where((eb) =>
+              eb.or([eb('agency_id', '=', user.agencyId ?? -1), eb('user_id', '=', user.id)]),
+            )
+          : user.role === 'admin'
+            ? q.where((eb) => eb.or([eb('agency_id', 'is not', null), eb('user_id', '=', user.id)]))
+            : q.where('user_id', '=', user.id);
+      const rows = await q.orderBy('id', 'desc').limit(100).execute();
+      return {
+        items: rows.map((n) => ({
+          id: n.id,
+          applicationId: n.application_id,
+          kind: n.kind,
+          message: n.message,
+          dueDate: n.due_date,
+          at: n.created_at,
+        })),
+      };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/roster`,
+    summary: '本机构法律援助人员名册',
+    tags,
+    access: STAFF,
+    query: z.strictObject({ agencyId: z.coerce.number().int().positive().optional() }),
+    handler: async ({ user, query }) => {
+      const agencyId = user.role === 'admin' ? (query.agencyId ?? null) : user.agencyId;
+      let q = ctx.db
+        .selectFrom('aid_roster')
+        .innerJoin('users', 'users.id', 'aid_roster.user_id')
+        .selectAll('aid_roster')
+        .select('users.display_name');
+      if (agencyId) q = q.where('aid_roster.agency_id', '=', agencyId);
+      const rows = await q.orderBy('aid_roster.id').execute();
+      return {
+        items: rows.map((r) => ({
+          userId: r.user_id,
+          name: r.display_name,
+          agencyId: r.agency_id,
+          specialties: JSON.parse(r.specialties) as string[],
+          yearsExperience: r.years_experience,
+          famous: r.famous === 1,
+          active: r.active === 1,
+          conflictParties: JSON.parse(r.conflict_parties) as string[],
+        })),
+      };
+    },
+  });
+
+  route(app, {
+    method: 'PUT',
+    url: `${API}/aid/roster`,
+    summary: '登记或更新名册中的律师',
+    tags,
+    access: STAFF,
+    body: RosterSchema,
+    handler: async ({ user, body, req }) => {
+      const agencyId = user.role === 'admin' ? body.agencyId : user.agencyId;
+      if (!agencyId) throw badRequest('agency_required', '请指定法律援助机构');
+      if (user.role !== 'admin' && body.agencyId && body.agencyId !== user.agencyId)
+        throw forbidden('只能管理本机构的名册');
+      const lawyer = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'role'])
+        .where('id', '=', body.userId)
+        .executeTakeFirst();
+      if (!lawyer || lawyer.role !== 'aid_lawyer')
+        throw badRequest('not_a_lawyer', '只能将法律援助律师账户列入名册');
+      const now = ctx.now().toISOString();
+      const values = {
+        agency_id: agencyId,
+        specialties: JSON.stringify(body.specialties),
+        years_experience: body.yearsExperience,
+        famous: body.famous ? 1 : 0,
+        active: body.active ? 1 : 0,
+        conflict_parties: JSON.stringify(body.conflictParties),
+        updated_at: now,
+      };
+      await ctx.db.transaction().execute(async (trx) => {
+        const existing = await trx
+          .selectFrom('aid_roster')
+          .select(['id', 'agency_id'])
+          .where('user_id', '=', body.userId)
+          .executeTakeFirst();
+        if (existing && user.role !== 'admin' && existing.agency_id !== user.agencyId)
+          throw forbidden('该律师属于其他机构的名册');
+        if (existing)
+          await trx.updateTable('aid_roster').set(values).where('id', '=', existing.id).execute();
+        else
+          await trx
+            .insertInto('aid_roster')
+            .values({ ...values, user_id: body.userId, created_at: now })
+            .execute();
+        await audit(trx, {
+          actor: user,
+          action: 'roster_upsert',
+          entity: 'aid_roster',
+          entityId: body.userId,
+          ip: req.ip,
+        });
+      });
+      return { ok: true };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/settings`,
+    summary: '时限设置',
+    tags,
+    access: STAFF,
+    handler: async () => ({
+      settings: await loadSettings(ctx.db),
+      calendarSource: CALENDAR_SOURCE,
+    }),
+  });
+
+  route(app, {
+    method: 'PUT',
+    url: `${API}/aid/settings`,
+    summary: '修改时限设置',
+    tags,
+    access: ['admin'],
+    body: SettingsSchema,
+    handler: async ({ user, body, req }) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const [key, value] of Object.entries(body)) {
+          if (value === undefined) continue;
+          await trx.deleteFrom('aid_settings').where('key', '=', key).execute();
+          await trx
+            .insertInto('aid_settings')
+            .values({ key, value: String(value) })
+            .execute();
+        }
+        await audit(trx, {
+          actor: user,
+          action: 'settings_update',
+          entity: 'aid_settings',
+          detail: body,
+          ip: req.ip,
+        });
+      });
+      return { settings: await loadSettings(ctx.db) };
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/hardship-lines`,
+    summary: '经济困难标准（现行）',
+    tags,
+    access: 'public',
+    handler: async () => ({
+      items: (await currentLines(ctx.db, ctx.now())).map((l) => ({
+        region: l.region,
+        monthlyPerCapita: l.monthly_per_capita,
+        effectiveFrom: l.effective_from,
+        source: l.source,
+      })),
+    }),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: `${API}/aid/hardship-lines`,
+    summary: '新增一版经济困难标准',
+    tags,
+    access: ['admin'],
+    body: HardshipLineSchema,
+    handler: async ({ user, body, req }) => {
+      const now = ctx.now().toISOString();
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('aid_hardship_lines')
+          .where('region', '=', body.region)
+          .where('effective_from', '=', body.effectiveFrom)
+          .execute();
+        await trx
+          .insertInto('aid_hardship_lines')
+          .values({
+            region: body.region,
+            monthly_per_capita: body.monthlyPerCapita,
+            effective_from: body.effectiveFrom,
+            source: body.source,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await audit(trx, {
+          actor: user,
+          action: 'hardship_line_set',
+          entity: 'aid_hardship_lines',
+          detail: body,
+          ip: req.ip,
+        });
+      });
+      return { ok: true };
+    },
+  });
+}

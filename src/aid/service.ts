@@ -1,0 +1,370 @@
+/**
+ * @module Aid actions. `applyEvent` is the only code that writes an application's status: it runs the pure
+ * `transition()`, then saves the record, the timeline step, the audit row and notifications in one transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../auth/types.js';
+import type { AppContext } from '../core/context.js';
+import { audit } from '../core/audit.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../core/errors.js';
+import type { Database } from '../db/schema.js';
+import { pickLawyer, type Candidate } from './assignment.js';
+import { deadline, localDate } from './clock.js';
+import { competentAgencyId } from './competence.js';
+import { loadSettings } from './deadlines.js';
+import type { ApplicationInput, EventInput } from './schema.js';
+import type { AidApplication } from './tables.js';
+import { transition, type Actor, type AidEvent, type Effect, type Party } from './workflow.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** How the user relates to this application, which decides the workflow rows she may fire. */
+export function partyOf(user: SessionUser, a: AidApplication): Party | null {
+  if (user.role === 'admin') return 'officer';
+  if (user.role === 'aid_officer' && user.agencyId === a.agency_id) return 'officer';
+  if (user.role === 'aid_lawyer' && a.assigned_lawyer_id === user.id) return 'lawyer';
+  if (user.role === 'citizen' && a.applicant_user_id === user.id) return 'applicant';
+  return null;
+}
+
+export const loadApplication = (db: Db, id: number) =>
+  db.selectFrom('aid_applications').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Creates the record (online by the citizen; at the window or orally by an officer) and submits it. */
+export async function createApplication(
+  ctx: AppContext,
+  user: SessionUser,
+  input: ApplicationInput,
+  ip: string | null,
+): Promise<AidApplication> {
+  const officer = user.role === 'aid_officer' || user.role === 'admin';
+  if (!officer && user.role !== 'citizen') throw forbidden();
+  checkHardship(input);
+  if (input.preferredLawyerIds.length === 1)
+    throw badRequest('preferred_lawyers_too_few', '点援制须选择两名以上律师');
+  const competent = await competentAgencyId(ctx.db, input.handlingDistrict);
+  const receiving = officer
+    ? (user.agencyId ?? input.receivingAgencyId ?? competent)
+    : (input.receivingAgencyId ?? competent);
+  const agency = await ctx.db
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', '=', receiving)
+    .executeTakeFirst();
+  if (!agency) throw badRequest('agency_not_found', '指定的法律援助机构不存在');
+  const now = ctx.now();
+  const iso = now.toISOString();
+  const h = input.hardship;
+  return ctx.db.transaction().execute(async (trx) => {
+    const ins = await trx
+      .insertInto('aid_applications')
+      .values({
+        ref_no: null,
+        status: 'draft',
+        channel: officer ? (input.channel === 'oral' ? 'oral' : 'window') : 'online',
+        applicant_user_id: officer ? null : user.id,
+        created_by: user.id,
+        applicant_name: input.applicant.name,
+        applicant_id_number: input.applicant.idNumber.toUpperCase(),
+        applicant_phone: input.applicant.phone,
+        applicant_address: input.applicant.address ?? null,
+        proxy_name: input.proxy?.name ?? null,
+        proxy_relation: input.proxy?.relation ?? null,
+        proxy_id_number: input.proxy?.idNumber.toUpperCase() ?? null,
+        adverse_party: input.adverseParty || null,
+        case_type: input.caseType,
+        case_category: input.caseCategory,
+        case_facts: input.caseFacts,
+        is_litigation: input.isLitigation ? 1 : 0,
+        handling_organ: input.handlingOrgan ?? null,
+        handling_district: input.handlingDistrict,
+        max_penalty_life_or_death: input.lifeOrDeath ? 1 : 0,
+        hardship_basis: h.basis,
+        commitment_name: h.basis === 'commitment' ? h.signedName : null,
+        commitment_at: h.basis === 'commitment' ? iso : null,
+        exempt_article: h.basis === 'exempt' ? h.article : null,
+        household_size: input.householdSize ?? null,
+        household_monthly_income: input.monthlyIncome ?? null,
+        home_service: input.homeService ? 1 : 0,
+        preferred_lawyer_ids: JSON.stringify(input.preferredLawyerIds),
+        received_agency_id: receiving,
+        agency_id: receiving,
+        competent_agency_id: competent,
+        received_at: iso,
+        transferred_at: null,
+        accepted_at: null,
+        decided_at: null,
+        decision_reasons: null,
+        urgent: 0,
+        urgent_ground: null,
+        supplement_items: null,
+        supplement_requested_at: null,
+        supplement_deadline: null,
+        supplement_count: 0,
+        pauses: '[]',
+        assigned_lawyer_id: null,
+        assigned_at: null,
+        assigned_by_choice: 0,
+        started_at: null,
+        closed_at: null,
+        closing_report: null,
+        termination_ground: null,
+        termination_reason: null,
+        terminated_at: null,
+        objection_text: null,
+        objection_raised_at: null,
+        objection_decided_at: null,
+        objection_reasons: null,
+        lawyer_change_reason: null,
+        economic_amount: 0,
+        withdrawn_at: null,
+        citizen_satisfaction: null,
+        citizen_comment: null,
+        created_at: iso,
+        updated_at: iso,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refNo = `武援申〔${now.getUTCFullYear()}〕${String(ins.id).padStart(6, '0')}号`;
+    await trx
+      .updateTable('aid_applications')
+      .set({ ref_no: refNo })
+      .where('id', '=', ins.id)
+      .execute();
+    await audit(
+      trx,
+      { actor: user, action: 'create', entity: 'aid_application', entityId: ins.id, ip },
+      now,
+    );
+    const row = (await loadApplication(trx, ins.id))!;
+    const actor: Actor = {
+      party: officer ? 'officer' : 'applicant',
+      userId: user.id,
+      role: user.role,
+    };
+    return applyInTrx(
+      trx,
+      row,
+      actor,
+      user,
+      { type: 'submit', note: input.channel === 'oral' ? '口头申请，工作人员记录' : undefined },
+      now,
+      ip,
+    );
+  });
+}
+
+function checkHardship(input: ApplicationInput): void {
+  const h = input.hardship;
+  if (h.basis !== 'commitment') return;
+  if (h.signedName !== input.applicant.name && h.signedName !== input.proxy?.name)
+    throw badRequest(
+      'commitment_name_mismatch',
+      '承诺书须由申请人（或代理人）本人签名，签名应与姓名一致',
+    );
+}
+
+/** Fires one workflow event for a signed-in user, or for the system sweep when `user` is null. */
+export async function applyEvent(
+  ctx: AppContext,
+  id: number,
+  user: SessionUser | null,
+  input: EventInput | { type: 'evaluate' },
+  ip: string | null = null,
+  /** Extra writes that belong to the same step (e.g. the 一案一评 record), run in the same transaction. */
+  also?: (trx: Transaction<Database>, a: AidApplication) => Promise<void>,
+): Promise<AidApplication> {
+  const now = ctx.now();
+  const settings = await loadSettings(ctx.db);
+  return ctx.db.transaction().execute(async (trx) => {
+    const a = await loadApplication(trx, id);
+    if (!a) throw notFound('申请');
+    const party: Party | null = user ? partyOf(user, a) : 'system';
+    if (!party) throw notFound('申请');
+    const inp = input as EventInput;
+    const { supplementDays, ...rest } = inp;
+    const ev: AidEvent = { ...rest, objectionWindowDays: settings.objectionWindowDays };
+    if (inp.type === 'request_supplement')
+      ev.supplementDeadline =
+        deadline({
+          start: localDate(now),
+          days: supplementDays ?? settings.supplementDays,
+          mode: settings.dayMode,
+        }) ?? undefined;
+    if ((inp.type === 'assign' || inp.type === 'reassign') && party === 'officer')
+      Object.assign(ev, await chooseLawyer(trx, a, inp.lawyerId));
+    const actor: Actor = { party, userId: user?.id ?? null, role: user?.role ?? 'system' };
+    const updated = await applyInTrx(trx, a, actor, user, ev, now, ip);
+    if (also) await also(trx, updated);
+    return updated;
+  });
+}
+
+async function applyInTrx(
+  trx: Transaction<Database>,
+  a: AidApplication,
+  actor: Actor,
+  user: SessionUser | null,
+  ev: AidEvent,
+  now: Date,
+  ip: string | null,
+): Promise<AidApplication> {
+  const r = transition(a, ev, actor, now);
+  if (!r.ok) {
+    if (r.code === 'not_allowed') throw forbidden(r.message);
+    if (r.code === 'invalid_transition')
+      throw conflict('invalid_transition', r.message, { from: a.status, event: ev.type });
+    throw badRequest('transition_rejected', r.message);
+  }
+  const iso = now.toISOString();
+  await trx
+    .updateTable('aid_applications')
+    .set({ ...r.patch, status: r.next, updated_at: iso })
+    .where('id', '=', a.id)
+    .execute();
+  const updated = { ...a, ...r.patch, status: r.next, updated_at: iso };
+  await trx
+    .insertInto('aid_steps')
+    .values({
+      application_id: a.id,
+      at: iso,
+      actor_id: actor.userId,
+      actor_role: actor.role,
+      event: ev.type,
+      from_status: r.from,
+      to_status: r.next,
+      note: stepNote(ev),
+      agency_id: updated.agency_id,
+    })
+    .execute();
+  await audit(
+    trx,
+    {
+      actor: user,
+      action: `transition:${ev.type}`,
+      entity: 'aid_application',
+      entityId: a.id,
+      detail: { from: r.from, to: r.next, event: ev.type, actorRole: actor.role },
+      ip,
+    },
+    now,
+  );
+  await notify(trx, updated, r.effects, iso);
+  return updated;
+}
+
+function stepNote(ev: AidEvent): string | null {
+  const parts = [
+    ev.note,
+    ev.reasons,
+    ev.urgentGround,
+    ev.report && '已提交办理情况报告',
+    ev.items?.length ? `需补充：${ev.items.join('；')}（${ev.supplementDeadline} 前）` : undefined,
+  ];
+  const s = parts.filter((p): p is string => !!p && p.trim().length > 0).join('；');
+  return s || null;
+}
+
+async function notify(
+  trx: Transaction<Database>,
+  a: AidApplication,
+  effects: Effect[],
+  iso: string,
+): Promise<void> {
+  for (const e of effects) {
+    const target =
+      e.kind === 'notify_agency'
+        ? { agency_id: a.agency_id, user_id: null }
+        : e.kind === 'notify_lawyer'
+          ? { agency_id: null, user_id: a.assigned_lawyer_id }
+          : { agency_id: null, user_id: a.applicant_user_id };
+    if (target.agency_id === null && target.user_id === null) continue; // window applicant without an account
+    await trx
+      .insertInto('aid_notifications')
+      .values({
+        ...target,
+        application_id: a.id,
+        kind: e.kind,
+        message: `${a.ref_no ?? ''} ${e.message}`.trim(),
+        due_date: null,
+        created_at: iso,
+        read_at: null,
+      })
+      .execute();
+  }
+}
+
+/** Candidates from the agency's roster with their open load. */
+export async function rosterCandidates(db: Db, agencyId: number): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('aid_roster')
+    .innerJoin('users', 'users.id', 'aid_roster.user_id')
+    .select([
+      'aid_roster.user_id',
+      'users.display_name',
+      'aid_roster.specialties',
+      'aid_roster.years_experience',
+      'aid_roster.famous',
+      'aid_roster.conflict_parties',
+    ])
+    .where('aid_roster.agency_id', '=', agencyId)
+    .where('aid_roster.active', '=', 1)
+    .execute();
+  const loads = await db
+    .selectFrom('aid_applications')
+    .select(['assigned_lawyer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['assigned', 'in_progress', 'lawyer_change_requested'])
+    .groupBy('assigned_lawyer_id')
+    .execute();
+  const load = new Map(loads.map((l) => [l.assigned_lawyer_id, Number(l.n)]));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    name: r.display_name,
+    specialties: JSON.parse(r.specialties) as string[],
+    yearsExperience: r.years_experience,
+    famous: r.famous === 1,
+    conflictParties: JSON.parse(r.conflict_parties) as string[],
+    openLoad: load.get(r.user_id) ?? 0,
+  }));
+}
+
+/** The specialty a case needs, from its category and type. */
+export const specialtyOf = (a: Pick<AidApplication, 'case_category' | 'case_type'>): string =>
+  a.case_category.startsWith('criminal')
+    ? 'criminal'
+    : ['labour_pay', 'injury', 'social_insurance'].includes(a.case_type)
+      ? 'labour'
+      : a.case_category === 'administrative'
+        ? 'administrative'
+        : 'civil';
+
+async function chooseLawyer(
+  trx: Transaction<Database>,
+  a: AidApplication,
+  requested?: number,
+): Promise<{ lawyerId: number; byChoice: boolean }> {
+  const roster = (await rosterCandidates(trx, a.agency_id)).filter(
+    (c) => c.userId !== a.assigned_lawyer_id,
+  );
+  const need = {
+    specialty: specialtyOf(a),
+    lifeOrDeath: a.max_penalty_life_or_death === 1,
+    adverseParty: a.adverse_party,
+    preferred: JSON.parse(a.preferred_lawyer_ids) as number[],
+  };
+  if (requested) {
+    const c = roster.find((x) => x.userId === requested);
+    if (!c)
+      throw badRequest('lawyer_not_on_roster', '该律师不在本机构法律援助人员名册中或不可指派');
+    const picked = pickLawyer([c], { ...need, preferred: [] });
+    if (!picked)
+      throw new AppError(400, 'lawyer_excluded', '该律师不符合承办条件（第二十六条或利益冲突）');
+    return {
+      lawyerId: requested,
+      byChoice: need.preferred.length >= 2 && need.preferred.includes(requested),
+    };
+  }
+  const p = pickLawyer(roster, need);
+  if (!p) throw conflict('no_lawyer_available', '本机构名册中暂无符合条件的法律援助人员');
+  return { lawyerId: p.lawyer.userId, byChoice: p.byChoice };
+}

@@ -1,0 +1,75 @@
+/** @module Background sweep: withdraw applications whose 补正 deadline passed, and remind officers of due/overdue steps. */
+import type { AppContext } from '../core/context.js';
+import { daysLeft, localDate } from './clock.js';
+import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
+import { applyEvent } from './service.js';
+
+export interface SweepResult {
+  withdrawn: number[];
+  reminders: number;
+}
+
+const STEP_LABEL = {
+  decide: '作出是否给予法律援助的决定',
+  assign: '指派法律援助人员',
+  objection: '对异议作出决定',
+} as const;
+
+export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
+  const now = ctx.now();
+  const today = localDate(now);
+  const expired = await ctx.db
+    .selectFrom('aid_applications')
+    .select('id')
+    .where('status', '=', 'awaiting_supplement')
+    .where('supplement_deadline', '<', today)
+    .execute();
+  const withdrawn: number[] = [];
+  for (const { id } of expired) {
+    await applyEvent(ctx, id, null, { type: 'supplement_expired' });
+    withdrawn.push(id);
+  }
+  const settings = await loadSettings(ctx.db);
+  const open = await ctx.db
+    .selectFrom('aid_applications')
+    .selectAll()
+    .where('status', 'in', CLOCKED_STATUSES)
+    .execute();
+  let reminders = 0;
+  for (const a of open) {
+    const d = caseDeadlines(a, settings, now);
+    const due =
+      a.status === 'granted'
+        ? (['assign', d.assignBy] as const)
+        : a.status === 'objection_raised'
+          ? (['objection', d.objectionDecideBy] as const)
+          : (['decide', d.decideBy] as const);
+    const [step, date] = due;
+    if (!date || daysLeft(date, now) > 1) continue;
+    const kind = `reminder_${step}`;
+    const seen = await ctx.db
+      .selectFrom('aid_notifications')
+      .select('id')
+      .where('application_id', '=', a.id)
+      .where('kind', '=', kind)
+      .where('due_date', '=', date)
+      .executeTakeFirst();
+    if (seen) continue;
+    const late = daysLeft(date, now) < 0;
+    await ctx.db
+      .insertInto('aid_notifications')
+      .values({
+        agency_id: a.agency_id,
+        user_id: null,
+        application_id: a.id,
+        kind,
+        message: `${a.ref_no ?? ''} ${late ? '已超期' : '即将到期'}：应于 ${date} 前${STEP_LABEL[step]}`,
+        due_date: date,
+        created_at: now.toISOString(),
+        read_at: null,
+      })
+      .execute();
+    reminders++;
+  }
+  return { withdrawn, reminders };
+}

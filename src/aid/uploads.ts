@@ -1,0 +1,143 @@
+/**
+ * @module Application materials: multipart upload (type sniffed from the bytes, size capped), stored under
+ * UPLOAD_DIR outside the web root with a random name, downloaded only by those who may read the case.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../core/context.js';
+import { audit } from '../core/audit.js';
+import { AppError, badRequest, notFound } from '../core/errors.js';
+import { API, route } from '../core/http.js';
+import { authorize } from '../core/policy.js';
+import { aidPolicy } from './policy.js';
+import { loadApplication } from './service.js';
+
+const KINDS = ['identity', 'authority', 'hardship', 'case', 'supplement', 'other'] as const;
+
+/** Detects PDF, JPEG and PNG from their magic bytes; the declared type is not trusted. */
+export function sniffType(b: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  return null;
+}
+
+export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const dir = path.resolve(ctx.config.UPLOAD_DIR, 'aid');
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: ctx.config.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
+    });
+    route(scope, {
+      method: 'POST',
+      url: `${API}/aid/applications/:id/attachments`,
+      summary: '上传申请材料（PDF/JPG/PNG）',
+      tags: ['aid'],
+      access: 'user',
+      params: IdParams2,
+      query: z.strictObject({ kind: z.enum(KINDS).default('case') }),
+      handler: async ({ user, params, query, req }) => {
+        const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
+        if (!req.isMultipart()) throw badRequest('multipart_required', '请以文件上传方式提交材料');
+        const file = await req.file();
+        if (!file) throw badRequest('file_required', '请选择要上传的文件');
+        let buf: Buffer;
+        try {
+          buf = await file.toBuffer();
+        } catch {
+          throw new AppError(
+            413,
+            'file_too_large',
+            `文件过大（不超过 ${Math.round(ctx.config.UPLOAD_MAX_BYTES / 1_048_576)} MB）`,
+          );
+        }
+        const mime = sniffType(buf);
+        if (!mime)
+          throw new AppError(415, 'file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
+        const stored = `${randomBytes(16).toString('hex')}`;
+        await mkdir(dir, { recursive: true });
+        await writeFile(path.join(dir, stored), buf, { mode: 0o600 });
+        const now = ctx.now();
+        const name = path.basename(file.filename || 'file').slice(0, 120);
+        const id = await ctx.db.transaction().execute(async (trx) => {
+          const r = await trx
+            .insertInto('aid_attachments')
+            .values({
+              application_id: a.id,
+              kind: query.kind,
+              original_name: name,
+              mime,
+              size: buf.length,
+              stored_name: stored,
+              uploaded_by: user.id,
+              created_at: now.toISOString(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await audit(
+            trx,
+            {
+              actor: user,
+              action: 'upload',
+              entity: 'aid_application',
+              entityId: a.id,
+              detail: { attachment: r.id, kind: query.kind },
+              ip: req.ip,
+            },
+            now,
+          );
+          return r.id;
+        });
+        return { id, mime, size: buf.length };
+      },
+    });
+  });
+
+  route(app, {
+    method: 'GET',
+    url: `${API}/aid/applications/:id/attachments/:fileId`,
+    summary: '下载申请材料',
+    tags: ['aid'],
+    access: 'user',
+    params: IdParams2,
+    handler: async ({ user, params, req, reply }) => {
+      const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
+      const f = await ctx.db
+        .selectFrom('aid_attachments')
+        .selectAll()
+        .where('id', '=', params.fileId ?? 0)
+        .where('application_id', '=', a.id)
+        .executeTakeFirst();
+      if (!f) throw notFound('材料');
+      const buf = await readFile(path.join(dir, f.stored_name));
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'read_personal_data',
+          entity: 'aid_attachment',
+          entityId: f.id,
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
+      return reply
+        .type(f.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(f.original_name)}`,
+        )
+        .send(buf);
+    },
+  });
+}
+
+const IdParams2 = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  fileId: z.coerce.number().int().positive().optional(),
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { makeApplication, passingEvent, ALL_PARTIES } from './test-fixtures.js';
+import type { AidApplication } from './tables.js';
+import {
+  GUARDS,
+  STATES,
+  WORKFLOW,
+  availableEvents,
+  can,
+  transition,
+  validateWorkflow,
+  type AidEvent,
+  type AidStatus,
+  type Party,
+} from './workflow.js';
+
+const NOW = new Date('2026-03-05T02:00:00Z');
+/** supplement_expired needs the clock past the 补正 deadline. */
+const nowFor = (event: string) =>
+  event === 'supplement_expired' ? new Date('2026-06-01T02:00:00Z') : NOW;
+const actor = (party: Party) => ({
+  party,
+  userId: party === 'system' ? null : 5,
+  role: 'aid_officer' as const,
+});
+const setup = (status: string): AidApplication =>
+  makeApplication({
+    status,
+    supplement_deadline: '2026-03-20',
+    pauses: status === 'awaiting_supplement' ? '[{"from":"2026-03-03","to":null}]' : '[]',
+  });
+
+type Breaker = (a: AidApplication, e: AidEvent) => [AidApplication, AidEvent, Date];
+const BREAK: Record<string, Breaker> = {
+  notAtCompetentAgency: (a, e) => [{ ...a, competent_agency_id: a.agency_id }, e, NOW],
+  hasMissingItems: (a, e) => [a, { ...e, items: [' '] }, NOW],
+  supplementDeadlinePassed: (a, e) => [a, e, new Date('2026-03-20T02:00:00Z')],
+  hasReasons: (a, e) => [a, { ...e, reasons: '  ' }, NOW],
+  hasUrgentGround: (a, e) => [a, { ...e, urgentGround: undefined }, NOW],
+  hasLawyer: (a, e) => [a, { ...e, lawyerId: undefined }, NOW],
+  validTerminationGround: (a, e) => [a, { ...e, ground: 'bored' }, NOW],
+  hasClosingReport: (a, e) => [a, { ...e, report: '' }, NOW],
+  hasObjectionText: (a, e) => [a, { ...e, note: '' }, NOW],
+  withinObjectionWindow: (a, e) => [
+    { ...a, decided_at: '2026-01-01T00:00:00Z' },
+    { ...e, objectionWindowDays: 15 },
+    NOW,
+  ],
+  hasChangeReason: (a, e) => [a, { ...e, note: undefined }, NOW],
+};
+
+describe('workflow table', () => {
+  it('has a failing case for every guard', () =>
+    expect(Object.keys(BREAK).sort()).toEqual(Object.keys(GUARDS).sort()));
+
+  for (const row of WORKFLOW) {
+    for (const from of row.from) {
+      it(`${from} --${row.event}--> ${row.to}`, () => {
+        const r = transition(
+          setup(from),
+          passingEvent(row.event),
+          actor(row.by[0]!),
+          nowFor(row.event),
+        );
+        expect(r).toMatchObject({ ok: true, from, next: row.to });
+        for (const p of ALL_PARTIES.filter((x) => !row.by.includes(x as never))) {
+          const denied = transition(
+            setup(from),
+            passingEvent(row.event),
+            actor(p),
+            nowFor(row.event),
+          );
+          expect(denied).toMatchObject({ ok: false, code: 'not_allowed' });
+          expect(can(setup(from), row.event, p)).toBe(false);
+        }
+        expect(can(setup(from), row.event, row.by[0]!)).toBe(true);
+        for (const g of row.guards) {
+          // Break just this guard, keep the rest of the payload valid.
+          const [a, e, now] = BREAK[g]!(setup(from), passingEvent(row.event));
+          const r2 = transition(a, e, actor(row.by[0]!), now);
+          expect(r2, g).toMatchObject({ ok: false, code: 'guard_failed' });
+        }
+      });
+    }
+  }
+
+  it('refuses events that have no row for the current state', () => {
+    const r = transition(setup('closed'), passingEvent('decide_grant'), actor('officer'), NOW);
+    expect(r).toMatchObject({ ok: false, code: 'invalid_transition' });
+    expect(availableEvents(setup('closed'), 'officer')).toEqual(['evaluate']);
+  });
+
+  it('a transferred application cannot be bounced back (no transfer row from transferred)', () => {
+    const moved = transition(setup('received'), passingEvent('transfer'), actor('officer'), NOW);
+    expect(moved).toMatchObject({ ok: true, next: 'transferred', patch: { agency_id: 2 } });
+    expect(
+      transition(setup('transferred'), passingEvent('transfer'), actor('officer'), NOW),
+    ).toMatchObject({ ok: false, code: 'invalid_transition' });
+  });
+
+  it('fails at load on an unknown guard name or state', () => {
+    expect(() =>
+      validateWorkflow(
+        [
+          {
+            from: ['draft'],
+            event: 'submit',
+            to: 'received',
+            by: ['applicant'],
+            guards: ['noSuchGuard'],
+            label: 'x',
+          },
+        ],
+        GUARDS,
+      ),
+    ).toThrow(/unknown guard noSuchGuard/);
+    expect(() =>
+      validateWorkflow(
+        [
+          {
+            from: ['nowhere' as AidStatus],
+            event: 'submit',
+            to: 'received',
+            by: ['applicant'],
+            guards: [],
+            label: 'x',
+          },
+        ],
+        GUARDS,
+      ),
+    ).toThrow(/unknown state/);
+  });
+
+  it('pauses the decision clock on 补正 and closes the pause on supplement', () => {
+    const r = transition(
+      setup('under_review'),
+      passingEvent('request_supplement'),
+      actor('officer'),
+      NOW,
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(JSON.parse(r.patch.pauses!)).toEqual([{ from: '2026-03-05', to: null }]);
+    const back = transition(
+      { ...setup('awaiting_supplement'), pauses: r.patch.pauses! },
+      passingEvent('supplement'),
+      actor('applicant'),
+      new Date('2026-03-09T02:00:00Z'),
+    );
+    if (!back.ok) throw new Error(back.message);
+    expect(JSON.parse(back.patch.pauses!)).toEqual([{ from: '2026-03-05', to: '2026-03-09' }]);
+  });
+});
+
+describe('every path through the graph', () => {
+  const edges = WORKFLOW.flatMap((r) =>
+    r.from.map((f) => ({ from: f as AidStatus, to: r.to as AidStatus, row: r })),
+  );
+  const paths: (typeof edges)[] = [];
+  const walk = (state: AidStatus, path: typeof edges, seen: Set<AidStatus>) => {
+    const out = edges.filter((e) => e.from === state && !seen.has(e.to));
+    if (out.length === 0) paths.push(path);
+    for (const e of out) walk(e.to, [...path, e], new Set([...seen, e.to]));
+  };
+  walk('draft', [], new Set(['draft']));
+
+  it('reaches every state from draft', () => {
+    const reached = new Set(paths.flatMap((p) => p.map((e) => e.to)));
+    for (const s of Object.keys(STATES).filter((s) => s !== 'draft'))
+      expect(reached.has(s as AidStatus), s).toBe(true);
+    expect(paths.length).toBeGreaterThan(20);
+  });
+
+  it('walks each simple path with transition() alone', () => {
+    for (const path of paths) {
+      let a = setup('draft');
+      for (const e of path) {
+        const r = transition(
+          a,
+          passingEvent(e.row.event),
+          actor(e.row.by[0]!),
+          nowFor(e.row.event),
+        );
+        if (!r.ok) throw new Error(`${path.map((x) => x.row.event).join('→')}: ${r.message}`);
+        a = { ...a, ...r.patch, status: r.next };
+      }
+      expect(a.status).toBe(path.at(-1)?.to ?? 'draft');
+    }
+  });
+});
