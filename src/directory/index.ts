@@ -1,10 +1,12 @@
 /** @module The directory area (机构查询、公证预约、司法鉴定) as registered in the app. */
 import type { AppModule } from '../core/module.js';
+import { notaryRoutes } from './notary/routes.js';
 import { directoryRoutes } from './routes.js';
 
 export const directoryModule: AppModule = {
   name: 'directory',
   routes: (app, ctx) => {
     directoryRoutes(app, ctx);
+    notaryRoutes(app, ctx);
   },
 };

@@ -1,0 +1,77 @@
+/** @module What the API shows of notary matters, slots and bookings; applicant data masked except in the audited detail view. */
+import { maskIdNumber, maskMobile, maskName } from '../../core/pii.js';
+import { workdaysBetween } from '../workdays.js';
+import type { Booking, Matter, Slot } from './repository.js';
+import { BOOKING_STATUS_LABELS, can, type BookingActor } from './workflow.js';
+
+export function presentMatter(m: Matter) {
+  return {
+    code: m.code,
+    name: m.name,
+    description: m.description,
+    checklist: JSON.parse(m.checklist) as string[],
+  };
+}
+
+export function presentSlot(s: Slot, matters: Map<string, Matter>) {
+  return {
+    id: s.id,
+    officeId: s.office_id,
+    matterCode: s.matter_code,
+    matterName: matters.get(s.matter_code)?.name ?? s.matter_code,
+    date: s.date,
+    startTime: s.start_time,
+    endTime: s.end_time,
+    capacity: s.capacity,
+    remaining: s.capacity - s.booked,
+  };
+}
+
+/** The 公证法 第三十条 clock of an accepted booking, as of `today`. */
+export function notaryClock(b: Pick<Booking, 'status' | 'due_on'>, today: string) {
+  if (b.status !== 'accepted' || !b.due_on) return { overdue: false, workdaysLeft: null };
+  const overdue = today > b.due_on;
+  return {
+    overdue,
+    workdaysLeft: overdue ? -workdaysBetween(b.due_on, today) : workdaysBetween(today, b.due_on),
+  };
+}
+
+type BookingWithSlot = Booking & { date: string; start_time: string; end_time: string };
+
+export function presentBooking(
+  b: BookingWithSlot,
+  opts: {
+    today: string;
+    as: BookingActor | null;
+    full: boolean;
+    matter?: Matter;
+    officeName?: string;
+  },
+) {
+  return {
+    id: b.id,
+    status: b.status,
+    statusLabel: BOOKING_STATUS_LABELS[b.status],
+    officeId: b.office_id,
+    officeName: opts.officeName ?? null,
+    matterCode: b.matter_code,
+    matterName: opts.matter?.name ?? b.matter_code,
+    checklist: opts.matter ? (JSON.parse(opts.matter.checklist) as string[]) : undefined,
+    slotId: b.slot_id,
+    date: b.date,
+    startTime: b.start_time,
+    endTime: b.end_time,
+    applicantName: opts.full ? b.applicant_name : maskName(b.applicant_name),
+    phone: opts.full ? b.phone : maskMobile(b.phone),
+    idNumber: opts.full ? b.id_number : maskIdNumber(b.id_number),
+    feeWaiver: b.fee_waiver === 1,
+    feeWaiverNote:
+      b.fee_waiver === 1 ? '法律援助受援人，依《法律援助法》第五十三条减免公证费' : null,
+    acceptedOn: b.accepted_on,
+    dueOn: b.due_on,
+    completedOn: b.completed_on,
+    ...notaryClock(b, opts.today),
+    actions: opts.as ? can(b.status, opts.as) : [],
+  };
+}

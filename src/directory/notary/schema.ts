@@ -1,0 +1,34 @@
+/** @module Request schemas of notary appointments. */
+import { z } from 'zod';
+import { IdNumber, IsoDate, Mobile } from '../../core/schemas.js';
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:MM' });
+
+export const SlotBody = z
+  .strictObject({
+    matterCode: z.string().trim().min(1).max(20),
+    date: IsoDate,
+    startTime: Time,
+    endTime: Time,
+    capacity: z.number().int().min(1).max(200),
+  })
+  .refine((s) => s.startTime < s.endTime, { message: '结束时间应晚于开始时间', path: ['endTime'] });
+
+export const SlotQuery = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  matter: z.string().trim().max(20).optional(),
+});
+
+export const OfficeParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+export const BookBody = z.strictObject({
+  slotId: z.number().int().positive(),
+  applicantName: z.string().trim().min(2).max(40),
+  phone: Mobile,
+  idNumber: IdNumber.optional(),
+});
+
+export const RescheduleBody = z.strictObject({ slotId: z.number().int().positive() });
+
+export const DayQuery = z.strictObject({ date: IsoDate.optional() });

@@ -1,0 +1,224 @@
+/** @module Notary appointment actions: publish a slot, book, cancel, reschedule, accept (starts the 15-working-day clock), complete. */
+import type { SessionUser } from '../../auth/types.js';
+import { audit } from '../../core/audit.js';
+import type { AppContext } from '../../core/context.js';
+import { badRequest, conflict, notFound } from '../../core/errors.js';
+import { findEntry } from '../repository.js';
+import { addWorkdays, chinaDate } from '../workdays.js';
+import { feeWaiverCheck } from './fee-waiver.js';
+import {
+  activeBookingIn,
+  findBooking,
+  findMatter,
+  findSlot,
+  releaseSeat,
+  takeSeat,
+  type Booking,
+} from './repository.js';
+import { transition, type BookingActor, type BookingEvent } from './workflow.js';
+
+/** 公证法 第三十条: the certificate is issued within 15 working days of accepting the application. */
+export const NOTARY_WORKDAYS = 15;
+
+const slotFull = () => conflict('slot_full', '该时段已约满，请选择其他时段');
+
+export interface NewSlot {
+  matterCode: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  capacity: number;
+}
+
+export async function publishSlot(
+  ctx: AppContext,
+  actor: SessionUser,
+  officeId: number,
+  s: NewSlot,
+): Promise<number> {
+  const office = await findEntry(ctx.db, officeId);
+  if (!office || office.kind !== 'notary_office') throw notFound('公证机构');
+  if (!(await findMatter(ctx.db, s.matterCode)))
+    throw badRequest('unknown_matter', '不支持的公证事项');
+  if (s.date < chinaDate(ctx.now())) throw badRequest('slot_in_past', '不能发布已过去日期的时段');
+  return ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto('notary_slots')
+      .values({
+        office_id: officeId,
+        matter_code: s.matterCode,
+        date: s.date,
+        start_time: s.startTime,
+        end_time: s.endTime,
+        capacity: s.capacity,
+        booked: 0,
+        created_at: ctx.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(
+      trx,
+      {
+        actor,
+        action: 'create',
+        entity: 'notary_slot',
+        entityId: r.id,
+        detail: { officeId, ...s },
+      },
+      ctx.now(),
+    );
+    return r.id;
+  });
+}
+
+async function bookableSlot(ctx: AppContext, slotId: number) {
+  const slot = await findSlot(ctx.db, slotId);
+  if (!slot) throw notFound('预约时段');
+  if (slot.date < chinaDate(ctx.now())) throw badRequest('slot_in_past', '该时段已过，不能预约');
+  return slot;
+}
+
+export interface NewBooking {
+  slotId: number;
+  applicantName: string;
+  phone: string;
+  idNumber?: string | undefined;
+}
+
+/** Books one seat. @throws 409 `slot_full` when no seat is left (checked by the database, not by reading first). */
+export async function book(ctx: AppContext, citizen: SessionUser, b: NewBooking): Promise<number> {
+  const slot = await bookableSlot(ctx, b.slotId);
+  if (await activeBookingIn(ctx.db, citizen.id, slot.id))
+    throw conflict('already_booked', '您已预约该时段');
+  const waiver = await feeWaiverCheck(ctx.db, { userId: citizen.id, idNumber: b.idNumber ?? null });
+  const now = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await takeSeat(trx, slot.id))) throw slotFull();
+    const r = await trx
+      .insertInto('notary_bookings')
+      .values({
+        slot_id: slot.id,
+        office_id: slot.office_id,
+        citizen_id: citizen.id,
+        matter_code: slot.matter_code,
+        status: 'booked',
+        applicant_name: b.applicantName,
+        phone: b.phone,
+        id_number: b.idNumber ?? null,
+        fee_waiver: waiver ? 1 : 0,
+        accepted_on: null,
+        due_on: null,
+        completed_on: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(
+      trx,
+      {
+        actor: citizen,
+        action: 'create',
+        entity: 'notary_booking',
+        entityId: r.id,
+        detail: { slotId: slot.id, feeWaiver: waiver },
+      },
+      ctx.now(),
+    );
+    return r.id;
+  });
+}
+
+async function load(ctx: AppContext, id: number): Promise<Booking> {
+  const b = await findBooking(ctx.db, id);
+  if (!b) throw notFound('预约');
+  return b;
+}
+
+/** Applies a workflow event; seats, dates and the audit row change in the same transaction as the status. */
+export async function act(
+  ctx: AppContext,
+  actor: SessionUser,
+  as: BookingActor,
+  id: number,
+  event: Exclude<BookingEvent, 'reschedule'>,
+): Promise<void> {
+  const b = await load(ctx, id);
+  const next = transition(b.status, event, as);
+  const today = chinaDate(ctx.now());
+  const extra =
+    event === 'accept'
+      ? {
+          accepted_on: today,
+          due_on: addWorkdays(today, NOTARY_WORKDAYS),
+          fee_waiver:
+            b.fee_waiver ||
+            ((await feeWaiverCheck(ctx.db, { userId: b.citizen_id, idNumber: b.id_number }))
+              ? 1
+              : 0),
+        }
+      : event === 'complete'
+        ? { completed_on: today }
+        : {};
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('notary_bookings')
+      .set({ status: next, ...extra, updated_at: ctx.now().toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', b.status)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1)
+      throw conflict('booking_changed', '预约状态已变化，请刷新后重试');
+    if (event === 'cancel') await releaseSeat(trx, b.slot_id);
+    await audit(
+      trx,
+      {
+        actor,
+        action: `transition:${event}`,
+        entity: 'notary_booking',
+        entityId: id,
+        detail: { from: b.status, to: next },
+      },
+      ctx.now(),
+    );
+  });
+}
+
+/** Moves a booking to another slot of the same office and matter: the new seat is taken before the old one is released. */
+export async function reschedule(
+  ctx: AppContext,
+  citizen: SessionUser,
+  id: number,
+  slotId: number,
+): Promise<void> {
+  const b = await load(ctx, id);
+  transition(b.status, 'reschedule', 'citizen');
+  if (slotId === b.slot_id) throw badRequest('same_slot', '新时段与原时段相同');
+  const slot = await bookableSlot(ctx, slotId);
+  if (slot.office_id !== b.office_id || slot.matter_code !== b.matter_code)
+    throw badRequest('slot_mismatch', '只能改约到同一公证机构、同一事项的其他时段');
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await takeSeat(trx, slot.id))) throw slotFull();
+    const r = await trx
+      .updateTable('notary_bookings')
+      .set({ slot_id: slot.id, updated_at: ctx.now().toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'booked')
+      .where('slot_id', '=', b.slot_id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1)
+      throw conflict('booking_changed', '预约状态已变化，请刷新后重试');
+    await releaseSeat(trx, b.slot_id);
+    await audit(
+      trx,
+      {
+        actor: citizen,
+        action: 'transition:reschedule',
+        entity: 'notary_booking',
+        entityId: id,
+        detail: { fromSlot: b.slot_id, toSlot: slot.id },
+      },
+      ctx.now(),
+    );
+  });
+}
