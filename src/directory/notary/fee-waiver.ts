@@ -1,8 +1,10 @@
 /**
  * @module Whether a booking carries the legal-aid fee waiver (法律援助法 第五十三条: 受援人 are exempt from or
- * get reduced notary fees). The aid area owns the answer; this adapter is the one place the notary code asks.
+ * get reduced notary fees). The aid area owns the answer (`hasAidFeeWaiver`); this is the one place the
+ * notary code asks it.
  */
 import type { Kysely } from 'kysely';
+import { hasAidFeeWaiver } from '../../aid/fee-waiver.js';
 import type { Database } from '../../db/schema.js';
 
 export interface WaiverQuery {
@@ -10,9 +12,10 @@ export interface WaiverQuery {
   idNumber?: string | null;
 }
 
-export type FeeWaiverCheck = (db: Kysely<Database>, q: WaiverQuery) => Promise<boolean>;
-
-/** Until the aid area's `hasAidFeeWaiver` is wired here, nobody is treated as a recipient. */
-const noAidModule: FeeWaiverCheck = () => Promise.resolve(false);
-
-export const feeWaiverCheck: FeeWaiverCheck = noAidModule;
+/** True when the account or the 身份证号 belongs to a current legal-aid recipient. */
+export function feeWaiverCheck(db: Kysely<Database>, q: WaiverQuery): Promise<boolean> {
+  return hasAidFeeWaiver(db, {
+    ...(q.userId !== undefined ? { userId: q.userId } : {}),
+    ...(q.idNumber ? { idNumber: q.idNumber } : {}),
+  });
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApplication } from '../../aid/test-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../test/app.js';
 
 let t: TestApp;
@@ -351,5 +352,56 @@ describe('the office’s day and the 15-working-day clock (公证法 第三十�
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+describe('legal-aid fee waiver (法律援助法 第五十三条)', () => {
+  it('flags the booking of a citizen who receives legal aid, by account or by 身份证号', async () => {
+    t.clock.set('2026-04-01T01:00:00Z');
+    await signInStaff();
+    const slotId = await slot('2026-04-02', 5, 'weituo');
+    const [recipient, byId, plain] = await citizens(3);
+    const base = makeApplication({ status: 'granted' });
+    const { id: _omit, ...row } = base;
+    await t.ctx.db
+      .insertInto('aid_applications')
+      .values([
+        {
+          ...row,
+          ref_no: 'FW-1',
+          applicant_user_id: recipient!.userId,
+          created_by: recipient!.userId,
+          applicant_id_number: '11010519491231002X',
+        },
+        {
+          ...row,
+          ref_no: 'FW-2',
+          applicant_user_id: null,
+          created_by: admin.userId,
+          applicant_id_number: '420102199003077757',
+        },
+      ])
+      .execute();
+    const flags: boolean[] = [];
+    for (const [s, idNumber] of [
+      [recipient, undefined],
+      [byId, '420102199003077757'],
+      [plain, undefined],
+    ] as const) {
+      const r = await t.request({
+        method: 'POST',
+        url: `${api}/notary/bookings`,
+        payload: { ...booking(slotId), ...(idNumber ? { idNumber } : {}) },
+        session: s!,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const d = await t.request({
+        method: 'GET',
+        url: `${api}/notary/bookings/${r.json().id}`,
+        session: s!,
+      });
+      flags.push(d.json().booking.feeWaiver);
+    }
+    expect(flags).toEqual([true, true, false]);
   });
 });
