@@ -46,7 +46,9 @@ export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
           : (['decide', d.decideBy] as const);
     const [step, date] = due;
     if (!date || daysLeft(date, now) > 1) continue;
-    const kind = `reminder_${step}`;
+    const late = daysLeft(date, now) < 0;
+    // One "due soon" and one "overdue" reminder per step and due date.
+    const kind = `${late ? 'overdue' : 'reminder'}_${step}`;
     const seen = await ctx.db
       .selectFrom('aid_notifications')
       .select('id')
@@ -55,7 +57,6 @@ export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
       .where('due_date', '=', date)
       .executeTakeFirst();
     if (seen) continue;
-    const late = daysLeft(date, now) < 0;
     await ctx.db
       .insertInto('aid_notifications')
       .values({
