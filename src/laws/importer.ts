@@ -104,11 +104,9 @@ export async function importCorpus(ctx: AppContext, opts: ImportOptions): Promis
           .execute();
       }
       const now = ctx.now().toISOString();
-      let done = parsed.length;
-      for (const p of parsed) {
-        articlesWritten += await insertUnit(trx, p, now);
-        opts.onProgress?.(++done, total);
-      }
+      articlesWritten = await insertUnits(trx, parsed, now, (n) =>
+        opts.onProgress?.(parsed.length + n, total),
+      );
       const rows = issues.map((i) => ({
         source_path: i.path,
         kind: i.kind,
@@ -148,50 +146,71 @@ async function deleteLaws(trx: Transaction<Database>, ids: number[]): Promise<vo
   }
 }
 
-async function insertUnit(trx: Transaction<Database>, p: ParsedUnit, now: string): Promise<number> {
-  const law = await trx
-    .insertInto('laws')
-    .values({
-      law_key: p.lawKey,
-      title: p.title,
-      short_name: p.lawKey,
-      level: p.level,
-      category: p.category,
-      region: p.region,
-      version_date: p.versionDate,
-      effective_date: p.effectiveDate,
-      issuer: p.issuer,
-      // Provisional; recomputeStatuses() decides once every version is in.
-      status: 'in_force',
-      is_current: 0,
-      header: p.header,
-      source_path: p.key,
-      content_hash: p.hash,
-      article_count: p.articles.length,
-      created_at: now,
-      loose_text: p.looseText,
-      status_note: p.declaredStatus === 'repealed' ? '来源标注：已废止' : null,
-      source_files: JSON.stringify(p.files),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const rows = p.articles.map((a, seq) => ({
-    law_id: law.id,
-    law_key: p.lawKey,
-    num: a.num,
-    sub: a.sub,
-    label: a.label,
-    seq,
-    heading: a.heading,
-    text: a.text,
-  }));
-  for (let k = 0; k < rows.length; k += BATCH) {
-    await trx
-      .insertInto('articles')
-      .values(rows.slice(k, k + BATCH))
+/** Inserts law rows and their articles in multi-row statements (few round trips on PostgreSQL). */
+async function insertUnits(
+  trx: Transaction<Database>,
+  parsed: ParsedUnit[],
+  now: string,
+  progress: (units: number) => void,
+): Promise<number> {
+  let written = 0;
+  const LAW_BATCH = 100;
+  for (let k = 0; k < parsed.length; k += LAW_BATCH) {
+    const chunk = parsed.slice(k, k + LAW_BATCH);
+    const ids = await trx
+      .insertInto('laws')
+      .values(chunk.map((p) => lawValues(p, now)))
+      .returning(['id', 'source_path'])
       .execute();
+    // Matched by source_path (unique), not by position: RETURNING order is not promised.
+    const idOf = new Map(ids.map((r) => [r.source_path, r.id]));
+    const rows = chunk.flatMap((p) =>
+      p.articles.map((a, seq) => ({
+        law_id: idOf.get(p.key)!,
+        law_key: p.lawKey,
+        num: a.num,
+        sub: a.sub,
+        label: a.label,
+        seq,
+        heading: a.heading,
+        text: a.text,
+      })),
+    );
+    for (let j = 0; j < rows.length; j += BATCH) {
+      await trx
+        .insertInto('articles')
+        .values(rows.slice(j, j + BATCH))
+        .execute();
+    }
+    written += rows.length;
+    progress(k + chunk.length);
   }
-  return rows.length;
+  return written;
+}
+
+function lawValues(p: ParsedUnit, now: string) {
+  return {
+    law_key: p.lawKey,
+    title: p.title,
+    short_name: p.lawKey,
+    level: p.level,
+    category: p.category,
+    region: p.region,
+    version_date: p.versionDate,
+    effective_date: p.effectiveDate,
+    issuer: p.issuer,
+    // Provisional; recomputeStatuses() decides once every version is in.
+    status: 'in_force' as const,
+    is_current: 0,
+    header: p.header,
+    source_path: p.key,
+    content_hash: p.hash,
+    article_count: p.articles.length,
+    created_at: now,
+    loose_text: p.looseText,
+    status_note: p.declaredStatus === 'repealed' ? '来源标注：已废止' : null,
+    source_files: JSON.stringify(p.files),
+  };
 }
 
 /**
