@@ -1,7 +1,154 @@
-/** @module The search area (检索) as registered in the app. */
-import type { AppModule } from '../core/module.js';
+/**
+ * @module In-process inverted index: one posting list per term and field in compact typed arrays
+ * (doc ids as Uint32Array, term frequencies as Uint16Array), scored with BM25 into a dense
+ * per-document accumulator so several fields can be combined linearly without candidate cut-offs.
+ */
+import { DEFAULT_BM25, idf, type Bm25Params } from './scoring.js';
 
-export const searchModule: AppModule = {
-  name: 'search',
-  routes: () => {},
-};
+/** A tokenized field over `docCount` documents. Terms are strings or numeric keys (bigrams). */
+export interface FieldIndex {
+  docCount: number;
+  avgLen: number;
+  lens: Uint16Array;
+  terms: Map<string | number, number>;
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+}
+
+/** A bigram as one number (two UTF-16 code units), which interns far faster than a string. */
+export const bigramKey = (s: string): number => s.charCodeAt(0) * 65536 + (s.charCodeAt(1) || 0);
+
+/**
+ * Builds a field from each document's token list (document i = tokens[i]). Tokens are interned to
+ * ids, each document's ids sorted and run-length counted, then postings laid out by a counting sort.
+ */
+export function buildField(tokens: readonly (readonly (string | number)[])[]): FieldIndex {
+  const terms = new Map<string | number, number>();
+  const n = tokens.length;
+  const lens = new Uint16Array(n);
+  const docStart = new Uint32Array(n + 1);
+  const pairTerm: number[] = [];
+  const pairTf: number[] = [];
+  const df: number[] = [];
+  let total = 0;
+  for (let d = 0; d < n; d++) {
+    const toks = tokens[d]!;
+    const ids = new Uint32Array(toks.length);
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      let id = terms.get(t);
+      if (id === undefined) {
+        id = df.length;
+        terms.set(t, id);
+        df.push(0);
+      }
+      ids[i] = id;
+    }
+    ids.sort();
+    for (let i = 0; i < ids.length;) {
+      let j = i + 1;
+      while (j < ids.length && ids[j] === ids[i]) j++;
+      pairTerm.push(ids[i]!);
+      pairTf.push(Math.min(j - i, 65535));
+      df[ids[i]!]!++;
+      i = j;
+    }
+    docStart[d + 1] = pairTerm.length;
+    lens[d] = Math.min(toks.length, 65535);
+    total += toks.length;
+  }
+  const offsets = new Uint32Array(df.length + 1);
+  for (let i = 0; i < df.length; i++) offsets[i + 1] = offsets[i]! + df[i]!;
+  const fill = offsets.slice(0, df.length);
+  const docs = new Uint32Array(pairTerm.length);
+  const tfs = new Uint16Array(pairTerm.length);
+  for (let d = 0; d < n; d++) {
+    for (let i = docStart[d]!; i < docStart[d + 1]!; i++) {
+      const at = fill[pairTerm[i]!]!++;
+      docs[at] = d;
+      tfs[at] = pairTf[i]!;
+    }
+  }
+  return { docCount: n, avgLen: total / (n || 1), lens, terms, offsets, docs, tfs };
+}
+
+/** Document frequency of `term` (0 when unknown). */
+export function docFreq(f: FieldIndex, term: string | number): number {
+  const id = f.terms.get(term);
+  return id === undefined ? 0 : f.offsets[id + 1]! - f.offsets[id]!;
+}
+
+/**
+ * Adds BM25 of weighted query terms into `acc` (length docCount). Terms are merged first so a
+ * repeated query word counts once with its summed weight. Returns the largest score written.
+ */
+export function scoreInto(
+  f: FieldIndex,
+  query: ReadonlyMap<string | number, number>,
+  acc: Float32Array,
+  p: Bm25Params = DEFAULT_BM25,
+): number {
+  const k1b = p.k1 * p.b;
+  const k1nb = p.k1 * (1 - p.b);
+  for (const [term, weight] of query) {
+    const id = f.terms.get(term);
+    if (id === undefined) continue;
+    const start = f.offsets[id]!;
+    const end = f.offsets[id + 1]!;
+    const w = weight * idf(f.docCount, end - start) * (p.k1 + 1);
+    for (let i = start; i < end; i++) {
+      const d = f.docs[i]!;
+      const tf = f.tfs[i]!;
+      acc[d]! += (w * tf) / (tf + k1nb + (k1b * f.lens[d]!) / f.avgLen);
+    }
+  }
+  let max = 0;
+  for (let i = 0; i < acc.length; i++) if (acc[i]! > max) max = acc[i]!;
+  return max;
+}
+
+/** Counts tokens into a weighted bag (each occurrence adds `weight`). */
+export function bag<T extends string | number>(
+  tokens: readonly T[],
+  weight = 1,
+  into = new Map<T, number>(),
+): Map<T, number> {
+  for (const t of tokens) into.set(t, (into.get(t) ?? 0) + weight);
+  return into;
+}
+
+/** Indices of the `k` largest values of `score` (restricted to `allow` when given), best first. */
+export function topK(score: Float32Array, k: number, allow?: Uint8Array): number[] {
+  // Binary min-heap of size k ordered by (score, then lower id wins ties).
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let d = 0; d < score.length; d++) {
+    if (allow && !allow[d]) continue;
+    if (heap.length < k) {
+      heap.push(d);
+      for (let i = heap.length - 1; i > 0;) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[p]!)) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (k > 0 && worse(heap[0]!, d)) {
+      heap[0] = d;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
+}

@@ -5,6 +5,8 @@ export interface SearchHit {
   articleId: number;
   /** Stable law key (short name without 中华人民共和国), e.g. 劳动合同法. */
   law: string;
+  /** The law as people and STARD name it: title without 中华人民共和国, e.g. 最高人民法院关于适用《民法典》…的解释. */
+  lawName?: string;
   lawTitle: string;
   /** Integer article number (第四十七条 → 47). */
   article: number;
@@ -15,12 +17,26 @@ export interface SearchHit {
   version: string | null;
   status: 'in_force' | 'superseded' | 'repealed';
   score: number;
+  /** True when the question named this article directly (e.g. 劳动合同法第47条). */
+  direct?: boolean;
   snippet: string;
   text: string;
 }
 
 export type Topic =
-  | '婚姻家庭' | '劳动争议' | '交通事故' | '民间借贷' | '房产物业' | '消费维权' | '继承' | '侵权' | '合同' | '公司' | '刑事' | '行政与社保' | '其他';
+  | '婚姻家庭'
+  | '劳动争议'
+  | '交通事故'
+  | '民间借贷'
+  | '房产物业'
+  | '消费维权'
+  | '继承'
+  | '侵权'
+  | '合同'
+  | '公司'
+  | '刑事'
+  | '行政与社保'
+  | '其他';
 
 export interface SearchOptions {
   k?: number;

@@ -1,0 +1,131 @@
+/**
+ * @module The SearchEngine other areas use: one per process, built lazily from the database and
+ * rebuilt when the corpus version changes (checked at most every few seconds, and at once on the
+ * `laws:imported` event), so several processes on one database answer with the same results.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { AppContext } from '../core/context.js';
+import { corpusVersion } from '../laws/repository.js';
+import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
+import { emptyModel, MODEL_VERSION, type LearnedModel } from './model.js';
+import { classifyTopic, parseReferences } from './query.js';
+import { Retriever } from './retriever.js';
+import { makeSnippet } from './snippet.js';
+import { loadSearchDocs } from './source.js';
+import { toSimplified, words } from './tokenizer.js';
+import type { SearchEngine, SearchHit, SearchOptions } from './types.js';
+
+const MODEL_FILE = new URL('./data/model.json', import.meta.url);
+/** How often a process asks the database whether another process imported laws. */
+const VERSION_CHECK_MS = 2000;
+
+/** The learned model artefact; refused (empty model) when its version does not match the code. */
+export function loadModel(file: URL = MODEL_FILE): LearnedModel {
+  if (!existsSync(file)) return emptyModel();
+  const m = JSON.parse(readFileSync(file, 'utf8')) as LearnedModel;
+  if (m.version !== MODEL_VERSION) {
+    console.warn(
+      `检索模型版本不符（文件 ${m.version}，程序 ${MODEL_VERSION}），改用未训练的默认模型`,
+    );
+    return emptyModel();
+  }
+  return m;
+}
+
+/** Turns ranked documents into hits. */
+export function toHits(retriever: Retriever, query: string, opts: SearchOptions = {}): SearchHit[] {
+  const ci = retriever.ci;
+  const k = Math.max(1, Math.min(opts.k ?? 10, 200));
+  const qWords = words(toSimplified(query));
+  return retriever.rank(query, k, opts.includeSuperseded ?? false).map((r) => {
+    const a = ci.articles[r.doc]!;
+    return {
+      articleId: a.id,
+      law: a.lawKey,
+      lawName: a.lawName,
+      lawTitle: a.lawTitle,
+      article: a.num,
+      articleSub: a.sub,
+      articleLabel: a.label,
+      version: a.version,
+      status: a.status,
+      score: Number.isFinite(r.score) ? Math.round(r.score * 10000) / 10000 : 1000,
+      direct: r.direct,
+      snippet: makeSnippet(a.text, qWords),
+      text: a.text,
+    };
+  });
+}
+
+class DatabaseSearchEngine implements SearchEngine {
+  private retriever: Retriever | null = null;
+  private version: string | null = null;
+  private checkedAt = 0;
+  private building: Promise<void> | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly model: LearnedModel,
+  ) {
+    ctx.bus.on('laws:imported', () => {
+      this.checkedAt = 0;
+    });
+  }
+
+  /** Builds (or rebuilds) the index when the corpus version differs from the one indexed. */
+  async ready(): Promise<Retriever> {
+    const now = Date.now();
+    if (!this.retriever || now - this.checkedAt >= VERSION_CHECK_MS) {
+      this.checkedAt = now;
+      const v = await corpusVersion(this.ctx.db);
+      if (v !== this.version || !this.retriever) {
+        this.building ??= this.rebuild(v).finally(() => (this.building = null));
+        await this.building;
+      }
+    }
+    return this.retriever!;
+  }
+
+  private async rebuild(version: string): Promise<void> {
+    const docs = await loadSearchDocs(this.ctx.db);
+    this.retriever = new Retriever(buildCorpusIndex(docs), this.model);
+    this.version = version;
+  }
+
+  get index(): CorpusIndex | null {
+    return this.retriever?.ci ?? null;
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    if (!query.trim()) return [];
+    return toHits(await this.ready(), query, opts);
+  }
+
+  classify(question: string) {
+    return classifyTopic(toSimplified(question));
+  }
+
+  references(text: string) {
+    const r = this.retriever;
+    if (!r) return [];
+    return parseReferences(toSimplified(text), r.resolver);
+  }
+}
+
+const engines = new WeakMap<AppContext, DatabaseSearchEngine>();
+
+/**
+ * The process' engine for this context, with its index built (the first call waits for the build).
+ * `references()` needs the law list, so it answers after the first search or this call.
+ */
+export async function getSearchEngine(
+  ctx: AppContext,
+): Promise<SearchEngine & { ready(): Promise<Retriever> }> {
+  let e = engines.get(ctx);
+  if (!e) {
+    e = new DatabaseSearchEngine(ctx, loadModel());
+    engines.set(ctx, e);
+  }
+  await e.ready();
+  return e;
+}

@@ -1,0 +1,14 @@
+/**
+ * @module The search area (检索) as registered in the app; also the entry point to the in-process
+ * inverted index (`inverted-index.ts`) and the engine other areas use.
+ */
+import type { AppModule } from '../core/module.js';
+import { searchRoutes } from './routes.js';
+
+export * from './inverted-index.js';
+export { getSearchEngine } from './engine.js';
+
+export const searchModule: AppModule = {
+  name: 'search',
+  routes: searchRoutes,
+};

@@ -1,0 +1,305 @@
+/**
+ * @module Learned retrieval model: what the training questions teach (law and article priors,
+ * doc-expansion with training questions, a law classifier, lay→statute word bridges) plus the
+ * linear weights that combine every feature into one score. The JSON artefact lives in
+ * `data/model.json` and is rebuilt by `npm run search:train`.
+ */
+import { bag, buildField, scoreInto, topK, type FieldIndex } from './inverted-index.js';
+import { refKey, type CorpusIndex } from './corpus-index.js';
+import { bigramKeys, words } from './tokenizer.js';
+
+export const MODEL_VERSION = 1;
+
+export const FEATURES = [
+  'text',
+  'bigram',
+  'heading',
+  'title',
+  'expansion',
+  'lawClass',
+  'bridge',
+  'knn',
+  'knnLaw',
+  'textXlaw',
+  'lawPrior',
+  'articlePrior',
+  'superseded',
+] as const;
+export type Feature = (typeof FEATURES)[number];
+/** Features computed per query (the rest are static per article). */
+export const QUERY_FEATURES: readonly Feature[] = FEATURES.slice(0, 10);
+
+export interface LearnedModel {
+  version: number;
+  note: string;
+  /** law key → number of training gold articles in that law. */
+  lawPrior: Record<string, number>;
+  /** `law#num` → number of training questions citing it. */
+  articlePrior: Record<string, number>;
+  /** `law#num` → training questions whose gold it is (appended as an extra index field). */
+  expansions: Record<string, string[]>;
+  /** question word → [statute word, weight] learned from question/gold-article co-occurrence. */
+  bridge: Record<string, [string, number][]>;
+  weights: Record<Feature, number>;
+}
+
+export const DEFAULT_WEIGHTS: Record<Feature, number> = {
+  text: 1,
+  bigram: 1,
+  heading: 0.2,
+  title: 0.3,
+  expansion: 0.5,
+  lawClass: 0.5,
+  bridge: 0.2,
+  knn: 0.5,
+  knnLaw: 0.3,
+  textXlaw: 0.5,
+  lawPrior: 0.3,
+  articlePrior: 0.2,
+  superseded: -0.1,
+};
+
+export const emptyModel = (): LearnedModel => ({
+  version: MODEL_VERSION,
+  note: 'empty',
+  lawPrior: {},
+  articlePrior: {},
+  expansions: {},
+  bridge: {},
+  weights: { ...DEFAULT_WEIGHTS },
+});
+
+const artKey = (law: string, num: number) => `${law}#${num}`;
+
+/** The model's fields laid over one corpus index. */
+export interface LearnedIndex {
+  model: LearnedModel;
+  expansion: FieldIndex;
+  /** Training questions per law key (document i = classLaws[i]). */
+  lawClass: FieldIndex;
+  classLawOf: Int32Array;
+  /** Static features per article, each scaled to [0, 1]. */
+  lawPrior: Float32Array;
+  articlePrior: Float32Array;
+  /** Training questions (words and bigrams), and the docs / law indices each one cites. */
+  questions: FieldIndex;
+  questionBigrams: FieldIndex;
+  questionDocs: number[][];
+  questionLaws: number[][];
+}
+
+export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): LearnedIndex {
+  const n = ci.articles.length;
+  const expTokens: string[][] = ci.articles.map((a) => {
+    const qs = model.expansions[artKey(a.lawKey, a.num)];
+    return qs ? qs.flatMap((q) => words(q)) : [];
+  });
+  const classLaws = Object.keys(model.lawPrior).filter((l) => ci.lawIndex.has(l));
+  const perLaw = new Map<string, string[]>(classLaws.map((l) => [l, []]));
+  for (const [key, qs] of Object.entries(model.expansions)) {
+    const list = perLaw.get(key.slice(0, key.lastIndexOf('#')));
+    if (list) for (const q of qs) list.push(...words(q));
+  }
+  const classLawOf = new Int32Array(ci.laws.length).fill(-1);
+  classLaws.forEach((l, i) => (classLawOf[ci.lawIndex.get(l)!] = i));
+  const maxLaw = Math.log1p(Math.max(1, ...Object.values(model.lawPrior)));
+  const maxArt = Math.log1p(Math.max(1, ...Object.values(model.articlePrior)));
+  const lawPrior = new Float32Array(n);
+  const articlePrior = new Float32Array(n);
+  ci.articles.forEach((a, d) => {
+    lawPrior[d] = Math.log1p(model.lawPrior[a.lawKey] ?? 0) / maxLaw;
+    articlePrior[d] = Math.log1p(model.articlePrior[artKey(a.lawKey, a.num)] ?? 0) / maxArt;
+  });
+  const qTexts: string[] = [];
+  const qKeys = new Map<string, Set<string>>();
+  for (const [key, qs] of Object.entries(model.expansions)) {
+    for (const q of qs) {
+      let set = qKeys.get(q);
+      if (!set) {
+        qKeys.set(q, (set = new Set()));
+        qTexts.push(q);
+      }
+      set.add(key);
+    }
+  }
+  const docsByArt = new Map<string, number[]>();
+  ci.articles.forEach((a, d) => {
+    const key = artKey(a.lawKey, a.num);
+    const list = docsByArt.get(key);
+    if (list) list.push(d);
+    else docsByArt.set(key, [d]);
+  });
+  const questionDocs = qTexts.map((q) => [...qKeys.get(q)!].flatMap((k) => docsByArt.get(k) ?? []));
+  const questionLaws = qTexts.map((q) =>
+    [
+      ...new Set(
+        [...qKeys.get(q)!].map((k) => ci.lawIndex.get(k.slice(0, k.lastIndexOf('#'))) ?? -1),
+      ),
+    ].filter((l) => l >= 0),
+  );
+  return {
+    model,
+    questions: buildField(qTexts.map((q) => words(q))),
+    questionBigrams: buildField(qTexts.map((q) => bigramKeys(q))),
+    questionDocs,
+    questionLaws,
+    expansion: buildField(expTokens),
+    lawClass: buildField(classLaws.map((l) => perLaw.get(l)!)),
+    classLawOf,
+    lawPrior,
+    articlePrior,
+  };
+}
+
+/** Per-query dense feature arrays, each scaled by its maximum so weights are comparable. */
+export interface QueryFeatures {
+  perDoc: Partial<Record<Feature, Float32Array>>;
+  perLaw: { title: Float32Array; lawClass: Float32Array; knnLaw: Float32Array };
+}
+
+const NEIGHBOURS = 30;
+
+/** Nearest training questions (BM25 on words + bigrams) vote for their gold articles and laws. */
+function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], text: string) {
+  const knn = new Float32Array(ci.articles.length);
+  const knnLaw = new Float32Array(ci.laws.length);
+  const nq = li.questions.docCount;
+  if (nq === 0) return { knn, knnLaw };
+  const sim = scaled(li.questions, bag(qWords), nq);
+  const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq);
+  for (let i = 0; i < nq; i++) sim[i] = (sim[i]! + simB[i]!) / 2;
+  for (const i of topK(sim, NEIGHBOURS)) {
+    const v = sim[i]! * sim[i]!;
+    if (v <= 0) break;
+    for (const d of li.questionDocs[i]!) knn[d]! += v;
+    for (const l of li.questionLaws[i]!) knnLaw[l]! += v;
+  }
+  normalize(knn);
+  normalize(knnLaw);
+  return { knn, knnLaw };
+}
+
+function normalize(a: Float32Array): void {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) if (a[i]! > max) max = a[i]!;
+  if (max > 0) for (let i = 0; i < a.length; i++) a[i]! /= max;
+}
+
+/** Statute words the bridge adds for the query's words, weighted by association strength. */
+export function bridgeTerms(model: LearnedModel, qWords: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const present = new Set(qWords);
+  for (const w of present) {
+    for (const [t, s] of model.bridge[w] ?? []) {
+      if (!present.has(t)) out.set(t, Math.max(out.get(t) ?? 0, s));
+    }
+  }
+  return out;
+}
+
+const scaled = (f: FieldIndex, q: ReadonlyMap<string | number, number>, size: number) => {
+  const acc = new Float32Array(size);
+  const max = scoreInto(f, q, acc);
+  if (max > 0) for (let i = 0; i < size; i++) acc[i]! /= max;
+  return acc;
+};
+
+/** Computes every query-dependent feature for `text` (already simplified). */
+export function queryFeatures(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  text: string,
+  extraTerms: ReadonlyMap<string, number> = new Map(),
+): QueryFeatures {
+  const n = ci.articles.length;
+  const qWords = words(text);
+  const wordBag = bag(qWords);
+  for (const [t, w] of extraTerms) wordBag.set(t, (wordBag.get(t) ?? 0) + w);
+  const bridged = bridgeTerms(li.model, qWords);
+  const classScore = scaled(li.lawClass, bag(qWords), li.lawClass.docCount);
+  const lawClass = new Float32Array(ci.laws.length);
+  for (let l = 0; l < ci.laws.length; l++) {
+    const c = li.classLawOf[l]!;
+    if (c >= 0) lawClass[l] = classScore[c]!;
+  }
+  const { knn, knnLaw } = neighbourVotes(ci, li, qWords, text);
+  const textF = scaled(ci.text, wordBag, n);
+  const bigramF = scaled(ci.bigram, bag(bigramKeys(text)), n);
+  const textXlaw = new Float32Array(n);
+  for (let d = 0; d < n; d++)
+    textXlaw[d] = ((textF[d]! + bigramF[d]!) / 2) * knnLaw[ci.docLaw[d]!]!;
+  return {
+    perDoc: {
+      text: textF,
+      bigram: bigramF,
+      knn,
+      textXlaw,
+      heading: scaled(ci.heading, wordBag, n),
+      expansion: scaled(li.expansion, bag(qWords), n),
+      bridge: scaled(ci.text, bridged, n),
+    },
+    perLaw: { title: scaled(ci.title, bag(qWords), ci.laws.length), lawClass, knnLaw },
+  };
+}
+
+/** Combines features with `weights` into one score per article. */
+export function combine(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  weights: Record<Feature, number>,
+  out: Float32Array = new Float32Array(ci.articles.length),
+): Float32Array {
+  const { text, bigram, heading, expansion, bridge, knn, textXlaw } = qf.perDoc as Record<
+    string,
+    Float32Array
+  >;
+  const { title, lawClass, knnLaw } = qf.perLaw;
+  const w = weights;
+  for (let d = 0; d < out.length; d++) {
+    const l = ci.docLaw[d]!;
+    out[d] =
+      w.text * text![d]! +
+      w.bigram * bigram![d]! +
+      w.heading * heading![d]! +
+      w.expansion * expansion![d]! +
+      w.bridge * bridge![d]! +
+      w.knn * knn![d]! +
+      w.knnLaw * knnLaw[l]! +
+      w.textXlaw * textXlaw![d]! +
+      w.title * title[l]! +
+      w.lawClass * lawClass[l]! +
+      w.lawPrior * li.lawPrior[d]! +
+      w.articlePrior * li.articlePrior[d]! +
+      w.superseded * (1 - ci.current[d]!);
+  }
+  return out;
+}
+
+/** The feature vector of article `d` (in FEATURES order), for fitting weights. */
+export function featureVector(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  d: number,
+): number[] {
+  const l = ci.docLaw[d]!;
+  const p = qf.perDoc;
+  return [
+    p.text![d]!,
+    p.bigram![d]!,
+    p.heading![d]!,
+    qf.perLaw.title[l]!,
+    p.expansion![d]!,
+    qf.perLaw.lawClass[l]!,
+    p.bridge![d]!,
+    p.knn![d]!,
+    qf.perLaw.knnLaw[l]!,
+    p.textXlaw![d]!,
+    li.lawPrior[d]!,
+    li.articlePrior[d]!,
+    1 - ci.current[d]!,
+  ];
+}
+
+export { refKey };

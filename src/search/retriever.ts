@@ -1,0 +1,71 @@
+/**
+ * @module The ranker: query understanding → features → learned linear combination → top k,
+ * one hit per (law, article) with the version in force preferred; explicit references first.
+ */
+import { topK } from './inverted-index.js';
+import { refKey, type CorpusIndex } from './corpus-index.js';
+import {
+  buildLearnedIndex,
+  combine,
+  queryFeatures,
+  type LearnedIndex,
+  type LearnedModel,
+} from './model.js';
+import { expandLayTerms, parseReferences, type LawResolver } from './query.js';
+import { toSimplified } from './tokenizer.js';
+
+export interface RankedDoc {
+  doc: number;
+  score: number;
+  /** True when the query named this article directly. */
+  direct: boolean;
+}
+
+export class Retriever {
+  readonly li: LearnedIndex;
+  private readonly scores: Float32Array;
+  readonly resolver: LawResolver;
+
+  constructor(
+    readonly ci: CorpusIndex,
+    model: LearnedModel,
+  ) {
+    this.li = buildLearnedIndex(ci, model);
+    this.scores = new Float32Array(ci.articles.length);
+    const keys = new Set(ci.laws);
+    this.resolver = { has: (law) => keys.has(law), laws: ci.laws };
+  }
+
+  /** Best-first documents for `query`; superseded versions only when asked. */
+  rank(query: string, k: number, includeSuperseded = false): RankedDoc[] {
+    const ci = this.ci;
+    const text = toSimplified(query);
+    const out: RankedDoc[] = [];
+    const seen = new Set<string>();
+    const push = (d: number, score: number, direct: boolean) => {
+      const a = ci.articles[d]!;
+      const key = refKey(a.lawKey, a.num, a.sub);
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push({ doc: d, score, direct });
+    };
+    for (const r of parseReferences(text, this.resolver)) {
+      const docs = (ci.byRef.get(refKey(r.law, r.article, r.articleSub)) ?? []).filter(
+        (d) => includeSuperseded || ci.current[d],
+      );
+      const best = docs.find((d) => ci.current[d]) ?? docs[0];
+      if (best !== undefined) push(best, Number.POSITIVE_INFINITY, true);
+    }
+    const qf = queryFeatures(ci, this.li, text, expandLayTerms(text));
+    const scores = combine(ci, this.li, qf, this.li.model.weights, this.scores);
+    const allow = includeSuperseded ? undefined : ci.current;
+    // Over-fetch so versions of one article collapse into one hit without losing the k-th.
+    const want = includeSuperseded ? k * 2 + 10 : k;
+    for (const d of topK(scores, want, allow)) {
+      if (out.length >= k) break;
+      if (scores[d]! <= 0) break;
+      push(d, scores[d]!, false);
+    }
+    return out.slice(0, k);
+  }
+}

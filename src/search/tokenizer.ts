@@ -1,0 +1,117 @@
+/**
+ * @module Chinese tokenization for statute text and lay questions: 繁体 → 简体 (opencc-js), jieba
+ * search-mode words with a user dictionary of the corpus' own terms, stopwords, and character bigrams.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { Converter } from 'opencc-js/t2cn';
+
+const DATA = new URL('./data/', import.meta.url);
+
+/** Function words that carry no retrieval signal in questions or statutes. */
+export const STOPWORDS = new Set(
+  (
+    '的 了 是 在 我 你 他 她 它 们 我们 你们 他们 吗 呢 吧 啊 呀 么 嘛 哦 和 与 或 及 或者 以及 等 其 该 此 ' +
+    '这 那 这个 那个 这些 那些 这样 那样 被 把 对 为 从 由 将 就 都 也 还 又 而 但 但是 如果 因为 所以 ' +
+    '怎么 怎么办 怎样 什么 如何 为什么 哪些 哪个 多少 是否 能否 可否 请问 一下 一个 一些 有 有没有 没有 ' +
+    '要 会 能 可以 应该 需要 自己 个 之 于 以 所 着 过 给 让 向 到 上 下 中 后 前 时 时候 已经 现在 ' +
+    '情况 问题 怎么样 咨询 想 想问 知道 请 谢谢 您好 你好 吗？'
+  ).split(/\s+/),
+);
+
+const HAN_OR_ALNUM = /[\p{Script=Han}A-Za-z0-9]/u;
+const toSimplifiedRaw = Converter({ from: 'hk', to: 'cn' });
+/** Pure ASCII text skips the converter. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** 繁体 (Taiwan/Hong Kong) → 简体; full-width ASCII → half-width. */
+export function toSimplified(text: string): string {
+  const half = text.replace(/[\uff01-\uff5e]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+  return NON_ASCII.test(half) ? toSimplifiedRaw(half) : half;
+}
+
+let jieba: Jieba | null = null;
+
+/**
+ * The curated statute terms (legal-terms.txt, kept by hand) and the corpus dictionary
+ * (userdict.txt, written by `npm run search:train`), one `word freq tag` a line.
+ */
+function userDict(): string {
+  return ['legal-terms.txt', 'userdict.txt']
+    .map((f) => new URL(f, DATA))
+    .filter((f) => existsSync(f))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+/** The process-wide segmenter: jieba's default dictionary plus the corpus terms. */
+export function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    const extra = userDict();
+    if (extra) jieba.loadDict(Buffer.from(extra));
+  }
+  return jieba;
+}
+
+/** Adds words at run time (tests, or terms a caller knows); affects later tokenization only. */
+export function addWords(words: Iterable<string>, freq = 20000): void {
+  const lines = [...words].filter((w) => w.length > 1).map((w) => `${w} ${freq} n`);
+  if (lines.length) segmenter().loadDict(Buffer.from(lines.join('\n')));
+}
+
+/** jieba search-mode words of `text` (already simplified), without punctuation and stopwords. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const w of segmenter().cutForSearch(text, true)) {
+    if (!HAN_OR_ALNUM.test(w) || STOPWORDS.has(w)) continue;
+    out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/** Character bigrams inside each run of Han/alphanumeric characters; a lone character stays a unigram. */
+export function bigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.split(/[^\p{Script=Han}A-Za-z0-9]+/u)) {
+    if (run.length === 1) out.push(run);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+const isWordChar = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122);
+
+/** The same bigrams as numbers (two UTF-16 code units), for building the index without strings. */
+export function bigramKeys(text: string): number[] {
+  const out: number[] = [];
+  let prev = -1;
+  let runLen = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c >= 0 && isWordChar(c)) {
+      if (prev >= 0) out.push(prev * 65536 + c);
+      prev = c;
+      runLen++;
+    } else {
+      if (runLen === 1 && prev >= 0) out.push(prev * 65536);
+      prev = -1;
+      runLen = 0;
+    }
+  }
+  return out;
+}
+
+/** Query-side analysis: simplify, then words and bigrams. */
+export function analyze(text: string): { simplified: string; words: string[]; bigrams: string[] } {
+  const simplified = toSimplified(text);
+  return { simplified, words: words(simplified), bigrams: bigrams(simplified) };
+}
