@@ -1,4 +1,11 @@
-/** @module Client routes of the aid pages. */
+/** @module Client routes of the aid pages (法律援助): citizen pages and the office workbench. */
 import type { RouteRecordRaw } from 'vue-router';
 
-export const aidRoutes: RouteRecordRaw[] = [];
+export const aidRoutes: RouteRecordRaw[] = [
+  { path: '/aid', name: 'aid', component: () => import('./AidHome.vue') },
+  { path: '/aid/precheck', name: 'aid-precheck', component: () => import('./PrecheckPage.vue') },
+  { path: '/aid/apply', name: 'aid-apply', component: () => import('./ApplyPage.vue') },
+  { path: '/aid/my', name: 'aid-my', component: () => import('./MyCasesPage.vue') },
+  { path: '/aid/case/:id', name: 'aid-case', component: () => import('./CaseDetailPage.vue') },
+  { path: '/aid/office', name: 'aid-office', component: () => import('./OfficePage.vue') },
+];
