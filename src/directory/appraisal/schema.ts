@@ -1,0 +1,47 @@
+/** @module Request schemas of 司法鉴定 case monitoring. */
+import { z } from 'zod';
+import { IsoDate, Pagination } from '../../core/schemas.js';
+import { STAGE_LABELS } from './workflow.js';
+
+export const CATEGORIES = [
+  '法医临床',
+  '法医病理',
+  '法医精神病',
+  '法医物证',
+  '法医毒物',
+  '文书',
+  '痕迹',
+  '微量物证',
+  '声像资料',
+  '电子数据',
+  '环境损害',
+] as const;
+
+const STAGES = Object.keys(STAGE_LABELS) as [
+  keyof typeof STAGE_LABELS,
+  ...(keyof typeof STAGE_LABELS)[],
+];
+
+export const NewCaseBody = z.strictObject({
+  institutionId: z.number().int().positive(),
+  category: z.enum(CATEGORIES),
+  commissioner: z.string().trim().min(2).max(80),
+  summary: z.string().trim().min(2).max(2000),
+  commissionedOn: IsoDate,
+  byLetter: z.boolean().default(false),
+});
+
+export const CaseQuery = z.strictObject({
+  institutionId: z.coerce.number().int().positive().optional(),
+  stage: z.enum(STAGES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  code: z.string().trim().max(30).optional(),
+  ...Pagination,
+});
+export type CaseQuery = z.infer<typeof CaseQuery>;
+
+export const EventBody = z.strictObject({
+  event: z.enum(['accept', 'decline', 'start', 'extend', 'issue_opinion', 'archive']),
+  days: z.number().int().min(1).max(30).optional(),
+  note: z.string().trim().max(500).optional(),
+});
