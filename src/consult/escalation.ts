@@ -5,60 +5,77 @@
  */
 import type { AppContext } from '../core/context.js';
 import { publish } from './live.js';
-import { addEvents, advanceStage, getSettings, lockDue, type DueRow } from './repository.js';
+import {
+  addEvents,
+  advanceStage,
+  anythingDue,
+  escalatePostgres,
+  getSettings,
+  lockDue,
+} from './repository.js';
+
+type Moved = { id: number; community_id: number; citizen_id: number };
 
 export interface SweepResult {
   toPool: number[];
   toHotline: number[];
 }
 
-const BATCH = 500;
+// Bounded passes: a backlog (after downtime) drains over several short transactions, not one long one.
+const BATCH = 200;
 
-/** One pass: escalates up to `limit` overdue questions, each exactly once. */
+/** One pass: escalates up to `limit` overdue questions per stage, each exactly once. */
 export async function sweepOnce(ctx: AppContext, limit = BATCH): Promise<SweepResult> {
   const now = ctx.now();
   const nowIso = now.toISOString();
-  let due: DueRow[] = [];
-  const result = await ctx.db.transaction().execute(async (trx) => {
-    due = await lockDue(trx, ctx.dialect, nowIso, limit);
-    if (!due.length) return { toPool: [], toHotline: [] };
-    const settings = await getSettings(trx);
-    const hotlineAt = new Date(
-      now.getTime() + settings.hotline_after_minutes * 60_000,
-    ).toISOString();
-    const pick = (stage: string) => due.filter((d) => d.stage === stage).map((d) => d.id);
-    const toPool = await advanceStage(
-      trx,
-      pick('community'),
-      'community',
-      'pool',
-      hotlineAt,
-      nowIso,
-    );
-    const toHotline = await advanceStage(trx, pick('pool'), 'pool', 'hotline', null, nowIso);
-    await addEvents(trx, toPool, 'escalated_pool', nowIso, { pid: process.pid });
-    await addEvents(trx, toHotline, 'escalated_hotline', nowIso, { pid: process.pid });
-    return { toPool, toHotline };
-  });
-  const byId = new Map(due.map((d) => [d.id, d]));
-  for (const [ids, stage] of [
-    [result.toPool, 'pool'],
-    [result.toHotline, 'hotline'],
+  if (!(await anythingDue(ctx.db, nowIso))) return { toPool: [], toHotline: [] };
+  const settings = await getSettings(ctx.db);
+  const hotlineAt = new Date(now.getTime() + settings.hotline_after_minutes * 60_000).toISOString();
+  let moved: { toPool: Moved[]; toHotline: Moved[] };
+  if (ctx.dialect === 'postgres') {
+    // pool → hotline first, so a question moved to the pool in this pass is not looked at twice
+    const toHotline = await escalatePostgres(ctx.db, 'pool', 'hotline', null, nowIso, limit);
+    const toPool = await escalatePostgres(ctx.db, 'community', 'pool', hotlineAt, nowIso, limit);
+    moved = { toPool, toHotline };
+  } else {
+    moved = await ctx.db.transaction().execute(async (trx) => {
+      const due = await lockDue(trx, ctx.dialect, nowIso, limit);
+      const byId = new Map(due.map((d) => [d.id, d]));
+      const pick = (stage: string) => due.filter((d) => d.stage === stage).map((d) => d.id);
+      const toPool = await advanceStage(
+        trx,
+        pick('community'),
+        'community',
+        'pool',
+        hotlineAt,
+        nowIso,
+      );
+      const toHotline = await advanceStage(trx, pick('pool'), 'pool', 'hotline', null, nowIso);
+      await addEvents(trx, toPool, 'escalated_pool', nowIso, { pid: process.pid });
+      await addEvents(trx, toHotline, 'escalated_hotline', nowIso, { pid: process.pid });
+      return {
+        toPool: toPool.map((id) => byId.get(id)!),
+        toHotline: toHotline.map((id) => byId.get(id)!),
+      };
+    });
+  }
+  for (const [list, stage] of [
+    [moved.toPool, 'pool'],
+    [moved.toHotline, 'hotline'],
   ] as const) {
-    for (const id of ids) {
+    for (const q of list)
       publish(ctx, {
         type: 'escalated',
-        questionId: id,
-        communityId: byId.get(id)!.community_id,
-        citizenId: byId.get(id)!.citizen_id,
+        questionId: q.id,
+        communityId: q.community_id,
+        citizenId: q.citizen_id,
         stage,
         status: 'open',
         claimedBy: null,
         at: nowIso,
       });
-    }
   }
-  return result;
+  return { toPool: moved.toPool.map((q) => q.id), toHotline: moved.toHotline.map((q) => q.id) };
 }
 
 /** Runs passes of `batch` questions until nothing is due (a backlog after downtime drains in one call). */

@@ -1,5 +1,5 @@
 /** @module Queries of the consult area; the only place with dialect-specific SQL (row locks for the sweep). */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SessionUser } from '../auth/types.js';
 import type { Dialect } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
@@ -238,4 +238,52 @@ export async function inboxCounts(
   if (v.staff) out.hotline = await count((q) => q.where('stage', '=', 'hotline'));
   if (v.admin) out.all = await count((q) => q);
   return out;
+}
+
+/**
+ * PostgreSQL: lock, move and record one stage's overdue questions in a single statement.
+ * `FOR UPDATE SKIP LOCKED` makes a concurrent sweeper in another process take other rows, and the
+ * statement is atomic, so a question is moved (and its event written) exactly once.
+ */
+export async function escalatePostgres(
+  db: Kysely<Database>,
+  from: QuestionStage,
+  to: QuestionStage,
+  nextAt: string | null,
+  nowIso: string,
+  limit: number,
+): Promise<{ id: number; community_id: number; citizen_id: number }[]> {
+  const kind: ConsultEventKind = to === 'pool' ? 'escalated_pool' : 'escalated_hotline';
+  const detail = JSON.stringify({ pid: process.pid });
+  const r = await sql<{ id: number; community_id: number; citizen_id: number }>`
+    WITH due AS (
+      SELECT id FROM consult_questions
+      WHERE next_escalation_at <= ${nowIso} AND first_response_at IS NULL
+        AND status = 'open' AND stage = ${from}
+      ORDER BY next_escalation_at LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ), moved AS (
+      UPDATE consult_questions q
+      SET stage = ${to}, next_escalation_at = ${nextAt}, updated_at = ${nowIso}
+      FROM due WHERE q.id = due.id
+      RETURNING q.id, q.community_id, q.citizen_id
+    ), logged AS (
+      INSERT INTO consult_events (question_id, kind, actor_id, detail, at)
+      SELECT id, ${kind}, NULL, ${detail}, ${nowIso} FROM moved
+    )
+    SELECT id, community_id, citizen_id FROM moved`.execute(db);
+  return r.rows;
+}
+
+/** Cheap check before any locking: is anything due at all? */
+export async function anythingDue(db: Db, nowIso: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('consult_questions')
+    .select('id')
+    .where('next_escalation_at', '<=', nowIso)
+    .where('first_response_at', 'is', null)
+    .where('status', '=', 'open')
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(row);
 }
