@@ -80,7 +80,12 @@ async function serveWeb(app: FastifyInstance): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: WEB_DIR,
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true, // .br/.gz written by scripts/build-web.mjs
+  });
   const indexHtml = readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
   // Client-side routes (e.g. /laws/劳动合同法/第四十七条) get the SPA shell; unknown API paths stay JSON 404s.
   app.get('/*', (req, reply) => {
