@@ -61,4 +61,6 @@ async function addExtras(db: Kysely<any>, dialect: Dialect): Promise<void> {
 export const lawsMigrations: Migration[] = [
   { name: '0100_laws_tables', up: createLaws },
   { name: '0101_laws_extras', up: addExtras },
+  // Neighbouring articles (prev/next) are looked up by position within a law version.
+  { name: '0102_laws_article_seq', up: (db) => index(db, 'articles', ['law_id', 'seq']) },
 ];

@@ -126,23 +126,19 @@ export async function listArticles(db: Kysely<Database>, lawId: number, withText
   return (await base.execute()).map((a) => ({ ...a, text: undefined as string | undefined }));
 }
 
-/** The articles before and after one (by order in its law version). */
+/** The articles before and after one: `seq` runs 0..n-1 within a law version, so one query finds both. */
 export async function neighbours(db: Kysely<Database>, lawId: number, seq: number) {
-  const prev = await db
+  const rows = await db
     .selectFrom('articles')
-    .select(['num', 'sub', 'label'])
+    .select(['num', 'sub', 'label', 'seq'])
     .where('law_id', '=', lawId)
-    .where('seq', '<', seq)
-    .orderBy('seq', 'desc')
-    .executeTakeFirst();
-  const next = await db
-    .selectFrom('articles')
-    .select(['num', 'sub', 'label'])
-    .where('law_id', '=', lawId)
-    .where('seq', '>', seq)
-    .orderBy('seq')
-    .executeTakeFirst();
-  return { prev: prev ?? null, next: next ?? null };
+    .where('seq', 'in', [seq - 1, seq + 1])
+    .execute();
+  const pick = (s: number) => {
+    const r = rows.find((x) => x.seq === s);
+    return r ? { num: r.num, sub: r.sub, label: r.label } : null;
+  };
+  return { prev: pick(seq - 1), next: pick(seq + 1) };
 }
 
 /**

@@ -88,7 +88,10 @@ export async function readArticle(
   }
   const [around, present] = await Promise.all([
     neighbours(ctx.db, chosen.id, found.seq),
-    versionsWithArticle(ctx.db, key, ref.num, ref.sub),
+    // Only a law with several versions needs to know which of them have this article.
+    versions.length > 1
+      ? versionsWithArticle(ctx.db, key, ref.num, ref.sub)
+      : Promise.resolve(new Set([chosen.id])),
   ]);
   return { law: chosen, current, versions, article: found, around, present };
 }
