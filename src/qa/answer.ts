@@ -61,7 +61,14 @@ export const DISCLAIMER =
 
 export const PRECHECK_URL = '/aid/precheck';
 
-export const lawUrl = (law: string, label: string): string => `/laws/${law}/${label}`;
+/**
+ * The article's page in the web app: `/laws/<law_key>/<article label>` (URI-encoded, as the laws area's
+ * permalinks), with `?version=` when the article is only in an older version.
+ */
+export function lawUrl(law: string, label: string, oldVersion: string | null = null): string {
+  const base = `/laws/${encodeURIComponent(law)}/${encodeURIComponent(label)}`;
+  return oldVersion ? `${base}?version=${oldVersion}` : base;
+}
 
 export const handoffFor = (conversationId: string): LinkRef => ({
   label: '向社区律师咨询',

@@ -26,14 +26,6 @@ const THIS_LAW = /(本法|该法|此法|本条例|该条例)\s*$/;
 /** Joiners that let 第四十七条 in 「第四十六条、第四十七条」 inherit the previous citation's law. */
 const JOINER = /^\s*[、，,和及与或至到]\s*$/;
 
-/** Strips 中华人民共和国 and brackets: the form law keys use. */
-export function normalizeCitedLawName(name: string): string {
-  return name
-    .replace(/[〈〉<>]/g, (c) => (c === '〈' || c === '<' ? '《' : '》'))
-    .replace(/^中华人民共和国/, '')
-    .trim();
-}
-
 /**
  * All article citations in `text`. `knownLaws` (law keys or titles) lets unbracketed names such as
  * 劳动合同法第47条 be recognised; `defaultLaw` resolves 本法 when no law was named before it.

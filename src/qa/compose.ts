@@ -25,6 +25,8 @@ export interface ComposeInput {
   conversationId: string;
   /** Hits scoring below this are not used (the question is logged as unanswered). */
   minScore?: number;
+  /** The classifier's confidence; at 0 the best hit must also share words with the question. */
+  topicConfidence?: number;
   maxCitations?: number;
 }
 
@@ -44,7 +46,7 @@ export function toCitation(a: CorpusArticle): Citation {
     status: a.status,
     statusNote: STATUS_NOTE[a.status] ?? null,
     text: a.text,
-    url: lawUrl(a.law, a.articleLabel),
+    url: lawUrl(a.law, a.articleLabel, a.isCurrent ? null : a.version),
   };
 }
 
@@ -74,48 +76,93 @@ const bigrams = (s: string): Set<string> => {
   return out;
 };
 
-const ITEM = /^（[一二三四五六七八九十]+）/;
+/** True when the question named the article itself (劳动合同法第47条): quote it from its start. */
+const isDirect = (h: SearchHit | undefined): boolean =>
+  h !== undefined && 'direct' in h && (h as { direct?: unknown }).direct === true;
 
-/** The sentence of an article that best matches the question (its lead sentence when nothing matches). */
+/** Function-word bigrams that say nothing about relevance. */
+const STOP_BIGRAMS = new Set(
+  '怎么 么办 什么 可以 应该 如何 多少 一个 没有 是否 能否 请问 自己 现在 已经 这个 那个 哪里 为什么 怎样 需要 我们 他们 对方 的人 了吗 吗？'.split(
+    ' ',
+  ),
+);
+
+/** How many content bigrams of the question the text contains. */
+export function sharedBigrams(question: string, text: string): number {
+  const t = bigrams(text);
+  let n = 0;
+  for (const b of bigrams(question)) if (!STOP_BIGRAMS.has(b) && t.has(b)) n++;
+  return n;
+}
+
+/**
+ * Retrieval always returns something for Chinese text; when the question fits no topic at all and the
+ * best article shares (almost) no words with it, the hits are noise and the question goes unanswered.
+ */
+function relevantHits(input: ComposeInput): SearchHit[] {
+  const usable = input.hits.filter((h) => h.score >= (input.minScore ?? 0));
+  const top = usable[0];
+  if (!top || isDirect(top) || (input.topicConfidence ?? 1) > 0) return usable;
+  return sharedBigrams(input.question, `${top.lawTitle}${top.text}`) >= 2 ? usable : [];
+}
+
+const ITEM = /^（[一二三四五六七八九十]+）/;
+const INTRO = /[:：]\s*$/;
+
+const overlap = (s: string, q: Set<string>): number => {
+  let n = 0;
+  for (const b of bigrams(s)) if (q.has(b)) n++;
+  return n;
+};
+
+/**
+ * The sentence of an article that best matches the question (its lead sentence when nothing matches).
+ * An enumerating lead ("有下列情形之一的…：") is completed with its best-matching item.
+ */
 export function keySentence(text: string, question: string): string {
   const q = bigrams(question);
   const paras = text.split('\n').filter((p) => p.trim());
-  const lead = (paras[0] ?? '').split(/(?<=[。；])/)[0] ?? '';
+  const lead = ((paras[0] ?? '').split(/(?<=[。；])/)[0] ?? '').trim();
+  const items = paras.filter((p) => ITEM.test(p));
   let best = lead;
   let bestScore = 0;
   for (const p of paras) {
     for (const s of p.split(/(?<=[。；])/)) {
-      let n = 0;
-      for (const b of bigrams(s)) if (q.has(b)) n++;
-      if (n > bestScore) {
-        best = s;
-        bestScore = n;
-      }
+      const n = overlap(s, q);
+      if (n > bestScore) [best, bestScore] = [s.trim(), n];
     }
   }
-  let out = best.trim();
-  if (ITEM.test(out) && lead.trim() !== out) {
-    out = `${lead.trim().replace(/[：:；。]$/, '')}，其中包括：${out.replace(ITEM, '').replace(/[；。]$/, '')}。`;
+  let out = best;
+  if (ITEM.test(best) || (best === lead && INTRO.test(lead) && items.length > 0)) {
+    const item = ITEM.test(best)
+      ? best
+      : items.reduce((x, y) => (overlap(y, q) > overlap(x, q) ? y : x), items[0]!);
+    const more = items.length > 1 ? '等' : '';
+    out = `${lead.replace(INTRO, '：')}${item.replace(ITEM, '').replace(/[；;。，]+$/, '')}${more}。`;
   }
-  out = out.replace(/^本法/, '该法').replace(/；$/, '。');
-  if ([...out].length > 160)
+  out = out
+    .replace(/^本法/, '该法')
+    .replace(/[；;]$/, '。')
+    .replace(INTRO, '。');
+  if ([...out].length > 160) {
     out =
       [...out]
         .slice(0, 150)
         .join('')
-        .replace(/[，、][^，、]*$/, '') + '……';
+        .replace(/[，、；][^，、；]*$/, '') + '……';
+  }
   return out;
 }
 
-function conclusionFor(citations: Citation[], question: string): string {
+function conclusionFor(citations: Citation[], question: string, direct: boolean): string {
   const [first, second] = citations;
   if (!first) {
     return '抱歉，暂未在法规库中找到与您的问题直接相关的法律条文。您可以换一种说法、补充事情的经过后再问，或者点击「向社区律师咨询」，由律师为您解答。';
   }
   const name = (c: Citation) => `《${displayLawName(c.lawTitle)}》${c.articleLabel}`;
-  let s = `根据${name(first)}，${keySentence(first.text, question)}`;
+  let s = `根据${name(first)}，${keySentence(first.text, direct ? '' : question)}`;
   if (first.status !== 'in_force') s += `（注意：${first.statusNote ?? ''}）`;
-  if (second && second.status === 'in_force') {
+  if (second && second.status === 'in_force' && !direct) {
     s += `另外，${name(second)}规定：${keySentence(second.text, question)}`;
   }
   return s;
@@ -127,7 +174,7 @@ async function basisLink(b: BasisRef, lookup: CorpusLookup): Promise<LinkRef | n
   if (!a || a.status !== 'in_force') return null;
   return {
     label: `《${displayLawName(a.lawTitle)}》${a.articleLabel}`,
-    url: lawUrl(a.law, a.articleLabel),
+    url: lawUrl(a.law, a.articleLabel, a.isCurrent ? null : a.version),
   };
 }
 
@@ -171,7 +218,7 @@ export async function legalAidNotice(
 
 /** Builds the embedded answer. Every article it names has been found in the corpus. */
 export async function composeEmbedded(input: ComposeInput, lookup: CorpusLookup): Promise<Answer> {
-  const usable = input.hits.filter((h) => h.score >= (input.minScore ?? 0));
+  const usable = relevantHits(input);
   const citations = await verifiedCitations(usable, lookup, input.maxCitations ?? 3);
   const [nextSteps, legalAid] = await Promise.all([
     nextStepsFor(input.topic, lookup),
@@ -179,7 +226,7 @@ export async function composeEmbedded(input: ComposeInput, lookup: CorpusLookup)
   ]);
   return {
     found: citations.length > 0,
-    conclusion: conclusionFor(citations, input.question),
+    conclusion: conclusionFor(citations, input.question, isDirect(usable[0])),
     citations,
     nextSteps,
     ...(legalAid ? { legalAid } : {}),

@@ -3,7 +3,12 @@
  * when there is one, else a superseded or repealed version (the answer then says so).
  */
 import type { AppContext } from '../core/context.js';
-import { normalizeCitedLawName } from './citations.js';
+import {
+  corpusVersion,
+  getArticle,
+  normalizeLawName,
+  type ArticleWithLaw,
+} from '../laws/repository.js';
 
 export interface CorpusArticle {
   law: string;
@@ -13,6 +18,8 @@ export interface CorpusArticle {
   articleLabel: string;
   version: string | null;
   status: 'in_force' | 'superseded' | 'repealed';
+  /** True when the article is in the law's current version (its link needs no `?version=`). */
+  isCurrent: boolean;
   text: string;
 }
 
@@ -27,71 +34,115 @@ export interface CorpusLookup {
 }
 
 const STATUS_RANK: Record<string, number> = { in_force: 0, superseded: 1, repealed: 2 };
+/** How long a process trusts its law-name cache before asking whether the corpus changed. */
+const VERSION_CHECK_MS = 2000;
+const ARTICLE_CACHE_MAX = 20_000;
 
-/** The lookup over the `laws`/`articles` tables; law keys are cached until the next import. */
+function fromArticleWithLaw(a: ArticleWithLaw): CorpusArticle {
+  return {
+    law: a.law_key,
+    lawTitle: a.law.title,
+    article: a.num,
+    articleSub: a.sub,
+    articleLabel: a.label,
+    version: a.law.version_date,
+    status: a.law.status,
+    isCurrent: a.law.is_current === 1,
+    text: a.text,
+  };
+}
+
+/** The lookup over the corpus tables; the law-name map is rebuilt when the corpus version changes. */
 export function corpusLookup(ctx: AppContext): CorpusLookup {
-  let keys: Promise<Map<string, string>> | null = null;
-  ctx.bus.on('laws:imported', () => {
-    keys = null;
-  });
-  const loadKeys = () =>
-    (keys ??= ctx.db
+  let names: Map<string, string> | null = null;
+  /** Articles already looked up (null: not in the corpus), for this corpus version. */
+  const articles = new Map<string, CorpusArticle | null>();
+  let version = '';
+  let checkedAt = 0;
+  /** Drops the caches when another import (in any process) changed the corpus. */
+  async function fresh(): Promise<void> {
+    const now = Date.now();
+    if (now - checkedAt < VERSION_CHECK_MS) return;
+    checkedAt = now;
+    const v = await corpusVersion(ctx.db);
+    if (v === version) return;
+    version = v;
+    names = null;
+    articles.clear();
+  }
+  async function loadNames(): Promise<Map<string, string>> {
+    await fresh();
+    if (names) return names;
+    const rows = await ctx.db
       .selectFrom('laws')
       .select(['law_key', 'title', 'short_name'])
-      .execute()
-      .then((rows) => {
-        const m = new Map<string, string>();
-        for (const r of rows) {
-          m.set(r.law_key, r.law_key);
-          m.set(normalizeCitedLawName(r.title), r.law_key);
-          m.set(normalizeCitedLawName(r.short_name), r.law_key);
-        }
-        if (rows.length === 0) keys = null; // not imported yet: ask again next time
-        return m;
-      }));
+      .execute();
+    const m = new Map<string, string>();
+    for (const r of rows) {
+      m.set(r.law_key, r.law_key);
+      m.set(normalizeLawName(r.title), r.law_key);
+      m.set(normalizeLawName(r.short_name), r.law_key);
+    }
+    names = m;
+    return m;
+  }
   return {
     async resolveLaw(name) {
-      const m = await loadKeys();
-      const n = normalizeCitedLawName(name);
-      return m.get(n) ?? m.get(n.replace(/[（(].*?[)）]$/, '')) ?? null;
+      const m = await loadNames();
+      const n = normalizeLawName(name);
+      return m.get(n) ?? null;
     },
     async article(law, num, sub) {
-      const rows = await ctx.db
-        .selectFrom('articles as a')
-        .innerJoin('laws as l', 'l.id', 'a.law_id')
-        .select([
-          'l.law_key',
-          'l.title',
-          'l.version_date',
-          'l.status',
-          'l.is_current',
-          'a.label',
-          'a.text',
-        ])
-        .where('a.law_key', '=', law)
-        .where('a.num', '=', num)
-        .where('a.sub', '=', sub)
-        .execute();
-      const best = rows.sort(
-        (x, y) =>
-          (STATUS_RANK[x.status] ?? 3) - (STATUS_RANK[y.status] ?? 3) ||
-          y.is_current - x.is_current ||
-          (y.version_date ?? '').localeCompare(x.version_date ?? ''),
-      )[0];
-      if (!best) return null;
-      return {
-        law: best.law_key,
-        lawTitle: best.title,
-        article: num,
-        articleSub: sub,
-        articleLabel: best.label,
-        version: best.version_date,
-        status: best.status,
-        text: best.text,
-      };
+      await fresh();
+      const key = `${law}#${num}#${sub}`;
+      if (articles.has(key)) return articles.get(key) ?? null;
+      const a = await findArticle(law, num, sub);
+      if (articles.size >= ARTICLE_CACHE_MAX) articles.clear();
+      articles.set(key, a);
+      return a;
     },
     async lawNames() {
-      return [...(await loadKeys()).keys()];
+      return [...(await loadNames()).keys()];
     },
   };
+
+  async function findArticle(law: string, num: number, sub: number): Promise<CorpusArticle | null> {
+    // The current version first (the common case: one indexed query through the laws area).
+    const current = await getArticle(ctx.db, law, num, sub);
+    if (current) return fromArticleWithLaw(current);
+    // Only in an older version (e.g. an article the last amendment removed): say it is superseded.
+    const rows = await ctx.db
+      .selectFrom('articles as a')
+      .innerJoin('laws as l', 'l.id', 'a.law_id')
+      .select([
+        'l.law_key',
+        'l.title',
+        'l.version_date',
+        'l.status',
+        'l.is_current',
+        'a.label',
+        'a.text',
+      ])
+      .where('a.law_key', '=', law)
+      .where('a.num', '=', num)
+      .where('a.sub', '=', sub)
+      .execute();
+    const best = rows.sort(
+      (x, y) =>
+        (STATUS_RANK[x.status] ?? 3) - (STATUS_RANK[y.status] ?? 3) ||
+        (y.version_date ?? '').localeCompare(x.version_date ?? ''),
+    )[0];
+    if (!best) return null;
+    return {
+      law: best.law_key,
+      lawTitle: best.title,
+      article: num,
+      articleSub: sub,
+      articleLabel: best.label,
+      version: best.version_date,
+      status: best.status === 'in_force' ? 'superseded' : best.status,
+      isCurrent: best.is_current === 1,
+      text: best.text,
+    };
+  }
 }

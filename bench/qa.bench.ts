@@ -1,0 +1,109 @@
+/**
+ * @module qa benchmark: embedded-answer latency over the full corpus (target p95 ≤ 50 ms) and answers
+ * per second over HTTP on loopback (target ≥ 300/s). Imports ../shared/laws into an in-memory SQLite
+ * database first. `npm run bench qa` (QA_BENCH_QUESTIONS, QA_BENCH_SECONDS, QA_BENCH_CONCURRENCY tune it).
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/app.js';
+import { importCorpus } from '../src/laws/importer.js';
+import { composeEmbedded } from '../src/qa/compose.js';
+import { ask, qaDeps } from '../src/qa/service.js';
+import { createTestContext } from '../src/test/db.js';
+import { sharedLawsDir } from '../src/test/laws-fixture.js';
+
+const N = Number(process.env.QA_BENCH_QUESTIONS ?? 400);
+const SECONDS = Number(process.env.QA_BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.QA_BENCH_CONCURRENCY ?? 16);
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${pct(xs, 100).toFixed(2)} ms (n=${xs.length})`;
+
+function questions(): string[] {
+  const lines = readFileSync('../shared/datasets/stard-train/queries.jsonl', 'utf8').split('\n');
+  return lines
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { question: string }).question)
+    .slice(0, N);
+}
+
+export async function run(): Promise<void> {
+  const { ctx, close } = await createTestContext();
+  let t0 = performance.now();
+  const rep = await importCorpus(ctx, { dir: sharedLawsDir() });
+  console.log(
+    `corpus: ${rep.laws} laws, ${rep.articles} articles imported in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const deps = qaDeps(ctx);
+  t0 = performance.now();
+  const engine = await deps.engine();
+  console.log(`search engine ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const qs = questions();
+
+  // 1. Retrieval + embedded answer (what a request computes before storage).
+  for (const q of qs.slice(0, 20)) await engine.search(q, { k: 8 }); // warm-up
+  const compose: number[] = [];
+  let found = 0;
+  for (const q of qs) {
+    const t = performance.now();
+    const topic = engine.classify(q).topic;
+    const hits = await engine.search(q, { k: 8 });
+    const a = await composeEmbedded(
+      { question: q, topic, hits, conversationId: 'bench' },
+      deps.lookup,
+    );
+    compose.push(performance.now() - t);
+    if (a.found) found++;
+  }
+  console.log(
+    `embedded answer (classify + search + compose): ${fmt(compose)}; found ${found}/${qs.length}`,
+  );
+
+  // 2. The whole service call, storage included.
+  const full: number[] = [];
+  for (const q of qs) {
+    const t = performance.now();
+    await ask(ctx, { question: q, locale: 'zh-CN' }, null);
+    full.push(performance.now() - t);
+  }
+  console.log(`ask() incl. conversation + turn + audit writes: ${fmt(full)}`);
+  const p95 = pct(full, 95);
+  console.log(
+    `target embedded-answer p95 ≤ 50 ms: ${p95 <= 50 ? 'met' : 'MISSED'} (${p95.toFixed(1)} ms)`,
+  );
+
+  // 3. HTTP on loopback: concurrent POST /api/v1/qa/ask for SECONDS seconds.
+  const app = await buildApp(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/qa/ask`;
+  let done = 0;
+  let failed = 0;
+  let next = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const question = qs[next++ % qs.length]!;
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question }),
+      });
+      await res.arrayBuffer();
+      if (res.ok) done++;
+      else failed++;
+    }
+  };
+  t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const secs = (performance.now() - t0) / 1000;
+  const rate = done / secs;
+  console.log(
+    `HTTP: ${done} answers in ${secs.toFixed(1)} s with ${CONCURRENCY} concurrent clients = ${rate.toFixed(0)} answers/s (${failed} failed); target ≥ 300/s: ${rate >= 300 ? 'met' : 'MISSED'}`,
+  );
+  await app.close();
+  await close();
+}

@@ -1,0 +1,348 @@
+/**
+ * @module Asking a question: conversation context → retrieval → embedded answer (→ LLM answer when
+ * configured) → stored turn (and the unanswered log) in one transaction. Also transcripts and feedback.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SessionUser } from '../auth/types.js';
+import { audit } from '../core/audit.js';
+import type { AppContext } from '../core/context.js';
+import { AppError, forbidden } from '../core/errors.js';
+import type { SearchEngine, SearchHit, Topic } from '../search/types.js';
+import type { Answer } from './answer.js';
+import { composeEmbedded } from './compose.js';
+import { corpusLookup, type CorpusLookup } from './corpus.js';
+import { llmAnswer, llmSettings } from './llm.js';
+import { localizeAnswer, toSimplified, type QaLocale } from './locale.js';
+import { authorizeConversation } from './policy.js';
+import { presentConversation } from './presenter.js';
+import * as repo from './repository.js';
+
+export interface QaDeps {
+  engine(): Promise<SearchEngine>;
+  lookup: CorpusLookup;
+}
+
+const depsCache = new WeakMap<AppContext, QaDeps>();
+
+/** The search engine and corpus lookup of this context (built once per context). */
+export function qaDeps(ctx: AppContext): QaDeps {
+  let d = depsCache.get(ctx);
+  if (!d) {
+    d = {
+      engine: async () => (await import('../search/engine.js')).getSearchEngine(ctx),
+      lookup: corpusLookup(ctx),
+    };
+    depsCache.set(ctx, d);
+  }
+  return d;
+}
+
+/** Replaces this context's engine/lookup (a server wiring another engine; tests of failure paths). */
+export function setQaDeps(ctx: AppContext, deps: QaDeps): void {
+  depsCache.set(ctx, deps);
+}
+
+export interface AskInput {
+  question: string;
+  conversationId?: string;
+  locale: QaLocale;
+}
+
+export interface AskSink {
+  meta?(m: { conversationId: string; turn: number; topic: Topic; mode: 'embedded' | 'llm' }): void;
+  token?(text: string): void;
+}
+
+export interface AskResult {
+  conversationId: string;
+  turn: number;
+  question: string;
+  answer: Answer;
+}
+
+/** Hits below this score are not used and the question is logged as unanswered. */
+export const MIN_SCORE = 0;
+const SEARCH_K = 8;
+
+const FOLLOW_UP =
+  /^(那|那么|如果|要是|假如|还有|另外|此外|然后|再|这种|这样|那样|他|她|对方)|(这种情况|这样的话|上面|刚才|前面|上述)/;
+
+/** A short question or one that points back ("那如果…", "这种情况…") continues the previous one. */
+export function isFollowUp(question: string): boolean {
+  return [...question].length <= 12 || FOLLOW_UP.test(question);
+}
+
+const newPublicId = (): string => randomBytes(16).toString('base64url');
+
+async function retrieve(
+  deps: QaDeps,
+  query: string,
+  previousTopic: Topic | null,
+): Promise<{ topic: Topic; confidence: number; hits: SearchHit[] }> {
+  let engine: SearchEngine;
+  try {
+    engine = await deps.engine();
+  } catch {
+    throw new AppError(
+      503,
+      'search_unavailable',
+      '法规检索暂不可用（法规库可能尚未导入），请稍后再试',
+    );
+  }
+  const cls = engine.classify(query);
+  const topic = previousTopic && cls.confidence < 0.5 ? previousTopic : cls.topic;
+  const hits = await engine.search(query, { k: SEARCH_K });
+  return { topic, confidence: topic === cls.topic ? cls.confidence : 1, hits };
+}
+
+/** Answers a question, storing the turn; `sink` receives streaming events (meta, tokens). */
+export async function ask(
+  ctx: AppContext,
+  input: AskInput,
+  viewer: SessionUser | null,
+  sink: AskSink = {},
+  ip: string | null = null,
+): Promise<AskResult> {
+  const deps = qaDeps(ctx);
+  const question = toSimplified(input.question.trim());
+  const existing = input.conversationId
+    ? authorizeConversation(
+        viewer,
+        await repo
+          .findConversation(ctx.db, input.conversationId)
+          .then((c) => (c ? { ...c, userId: c.user_id } : c)),
+      )
+    : undefined;
+  const prev = existing ? await repo.lastTurn(ctx.db, existing.id) : undefined;
+  const followUp = prev !== undefined && isFollowUp(question);
+  const query = followUp ? `${prev.question} ${question}` : question;
+  const { topic, confidence, hits } = await retrieve(
+    deps,
+    query,
+    followUp ? (prev.topic as Topic) : null,
+  );
+  const publicId = existing?.public_id ?? newPublicId();
+  const seq = (prev?.seq ?? 0) + 1;
+  const llm = llmSettings(ctx.config);
+  sink.meta?.({ conversationId: publicId, turn: seq, topic, mode: llm ? 'llm' : 'embedded' });
+
+  const embedded = await composeEmbedded(
+    {
+      question: query,
+      topic,
+      topicConfidence: confidence,
+      hits,
+      conversationId: publicId,
+      minScore: MIN_SCORE,
+    },
+    deps.lookup,
+  );
+  let answer = embedded;
+  if (llm && embedded.found) {
+    const previous = followUp
+      ? { question: prev.question, answer: previousConclusion(prev) }
+      : undefined;
+    answer = await llmAnswer(
+      llm,
+      embedded,
+      question,
+      deps.lookup,
+      (t) => sink.token?.(t),
+      previous,
+    );
+  } else {
+    sink.token?.(embedded.conclusion);
+  }
+
+  const turnId = await saveTurn(ctx, {
+    existing,
+    publicId,
+    viewer,
+    question,
+    query,
+    topic,
+    answer,
+    topScore: hits[0]?.score ?? null,
+    noHits: hits.length === 0,
+    locale: input.locale,
+    ip,
+  });
+  return {
+    conversationId: publicId,
+    turn: seq,
+    question: input.question.trim(),
+    answer: localizeAnswer({ ...answer, id: turnId }, input.locale),
+  };
+}
+
+function previousConclusion(t: repo.Turn): string {
+  return (JSON.parse(t.answer_json) as Answer).conclusion;
+}
+
+interface SaveTurn {
+  existing: repo.Conversation | undefined;
+  publicId: string;
+  viewer: SessionUser | null;
+  question: string;
+  query: string;
+  topic: Topic;
+  answer: Answer;
+  topScore: number | null;
+  noHits: boolean;
+  locale: QaLocale;
+  ip: string | null;
+}
+
+/** Conversation (created or claimed), turn, unanswered log and audit row: all or nothing. */
+async function saveTurn(ctx: AppContext, s: SaveTurn): Promise<number> {
+  const at = ctx.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    let convId = s.existing?.id;
+    if (convId === undefined) {
+      convId = await repo.insertConversation(trx, {
+        public_id: s.publicId,
+        user_id: s.viewer?.id ?? null,
+        title: [...s.question].slice(0, 40).join(''),
+        topic: s.topic,
+        locale: s.locale,
+        created_at: at,
+        updated_at: at,
+      });
+    } else {
+      // A signed-in user continuing an anonymous conversation makes it hers.
+      const claim = s.existing?.user_id === null && s.viewer ? { user_id: s.viewer.id } : {};
+      await repo.updateConversation(trx, convId, { ...claim, topic: s.topic, updated_at: at });
+    }
+    const last = await repo.lastTurn(trx, convId);
+    const { id: _id, ...stored } = s.answer;
+    const turnId = await repo.insertTurn(trx, {
+      conversation_id: convId,
+      seq: (last?.seq ?? 0) + 1,
+      question: s.question,
+      retrieval_query: s.query,
+      topic: s.topic,
+      mode: s.answer.mode,
+      found: s.answer.found ? 1 : 0,
+      top_score: s.topScore,
+      answer_json: JSON.stringify(stored),
+      created_at: at,
+    });
+    if (!s.answer.found) {
+      await repo.insertUnanswered(trx, {
+        turn_id: turnId,
+        question: s.question,
+        topic: s.topic,
+        top_score: s.topScore,
+        reason: s.noHits ? 'no_hits' : 'low_score',
+        created_at: at,
+      });
+    }
+    await audit(
+      trx,
+      { actor: s.viewer, action: 'create', entity: 'qa_turn', entityId: turnId, ip: s.ip },
+      ctx.now(),
+    );
+    return turnId;
+  });
+}
+
+async function loadReadable(ctx: AppContext, conversationId: string, viewer: SessionUser | null) {
+  const c = await repo.findConversation(ctx.db, conversationId);
+  return authorizeConversation(viewer, c ? { ...c, userId: c.user_id } : undefined);
+}
+
+/** The conversation with every turn, for its owner (or the token holder); the read is audited. */
+export async function readConversation(
+  ctx: AppContext,
+  conversationId: string,
+  viewer: SessionUser | null,
+  locale: QaLocale,
+  ip: string | null = null,
+) {
+  const c = await loadReadable(ctx, conversationId, viewer);
+  const turns = await repo.turnsWithFeedback(ctx.db, c.id);
+  await audit(
+    ctx.db,
+    { actor: viewer, action: 'read_personal_data', entity: 'qa_conversation', entityId: c.id, ip },
+    ctx.now(),
+  );
+  return presentConversation(c, turns, locale);
+}
+
+export interface Transcript {
+  conversationId: string;
+  title: string;
+  topic: string | null;
+  turns: {
+    turn: number;
+    question: string;
+    conclusion: string;
+    citations: { label: string; url: string }[];
+    createdAt: string;
+  }[];
+  /** Plain text (问/答 lines) to paste into a consultation. */
+  text: string;
+}
+
+/**
+ * The transcript for the community-lawyer hand-off. `viewer` is the signed-in user (her own
+ * conversation) or null (an anonymous conversation: holding the id is the token).
+ * @throws AppError 404 when the conversation does not exist or is not the viewer's.
+ */
+export async function getTranscript(
+  ctx: AppContext,
+  conversationId: string,
+  viewer: SessionUser | null,
+): Promise<Transcript> {
+  const view = await readConversation(ctx, conversationId, viewer, 'zh-CN');
+  const turns = view.turns.map((t) => ({
+    turn: t.turn,
+    question: t.question,
+    conclusion: t.answer.conclusion,
+    citations: t.answer.citations.map((c) => ({
+      label: `《${c.lawTitle}》${c.articleLabel}`,
+      url: c.url,
+    })),
+    createdAt: t.createdAt,
+  }));
+  const text = turns
+    .map(
+      (t) =>
+        `问：${t.question}\n答：${t.conclusion}` +
+        (t.citations.length ? `\n依据：${t.citations.map((c) => c.label).join('；')}` : ''),
+    )
+    .join('\n\n');
+  return { conversationId: view.conversationId, title: view.title, topic: view.topic, turns, text };
+}
+
+/** Records 有帮助/没帮助 (+ comment) on an answer; the caller must be able to read its conversation. */
+export async function giveFeedback(
+  ctx: AppContext,
+  answerId: number,
+  input: { helpful: boolean; comment?: string; conversationId?: string },
+  viewer: SessionUser | null,
+  ip: string | null = null,
+): Promise<void> {
+  const t = await repo.turnWithConversation(ctx.db, answerId);
+  // Anonymous conversations need their id (the token); owned ones need their owner.
+  const visible =
+    t && (t.user_id !== null || input.conversationId === t.public_id)
+      ? { ...t, userId: t.user_id }
+      : undefined;
+  authorizeConversation(viewer, visible);
+  if (!t) throw forbidden();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.saveFeedback(trx, {
+      turn_id: t.id,
+      user_id: viewer?.id ?? null,
+      helpful: input.helpful ? 1 : 0,
+      comment: input.comment?.trim() || null,
+      created_at: ctx.now().toISOString(),
+    });
+    await audit(
+      trx,
+      { actor: viewer, action: 'feedback', entity: 'qa_turn', entityId: t.id, ip },
+      ctx.now(),
+    );
+  });
+}
