@@ -37,16 +37,37 @@ export function addCalendarDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Weekends are rest days unless the calendar makes them 调休 working days; listed holidays are rest days. */
-export function isWorkingDay(date: string, cal: HolidayCalendar = OFFICIAL_CALENDAR): boolean {
-  if (cal.workdays.has(date)) return true;
-  if (cal.holidays.has(date)) return false;
-  const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+const toDay = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const fromDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+interface DayCalendar {
+  holidays: Set<number>;
+  workdays: Set<number>;
+}
+// Calendars as day numbers, computed once per calendar: the sweep evaluates thousands of deadlines a pass.
+const dayCalendars = new WeakMap<HolidayCalendar, DayCalendar>();
+function daysOf(cal: HolidayCalendar): DayCalendar {
+  let d = dayCalendars.get(cal);
+  if (!d) {
+    d = {
+      holidays: new Set([...cal.holidays].map(toDay)),
+      workdays: new Set([...cal.workdays].map(toDay)),
+    };
+    dayCalendars.set(cal, d);
+  }
+  return d;
+}
+
+function workingDayN(n: number, cal: DayCalendar): boolean {
+  if (cal.workdays.has(n)) return true;
+  if (cal.holidays.has(n)) return false;
+  const dow = (n + 4) % 7; // 1970-01-01 was a Thursday
   return dow !== 0 && dow !== 6;
 }
 
-function inPause(date: string, pauses: readonly Pause[]): boolean {
-  return pauses.some((p) => date >= p.from && (p.to === null || date < p.to));
+/** Weekends are rest days unless the calendar makes them 调休 working days; listed holidays are rest days. */
+export function isWorkingDay(date: string, cal: HolidayCalendar = OFFICIAL_CALENDAR): boolean {
+  return workingDayN(toDay(date), daysOf(cal));
 }
 
 export interface DeadlineInput {
@@ -65,19 +86,20 @@ export interface DeadlineInput {
  */
 export function deadline(input: DeadlineInput): string | null {
   const pauses = input.pauses ?? [];
-  const cal = input.calendar ?? OFFICIAL_CALENDAR;
   if (pauses.some((p) => p.to === null)) return null;
-  let d = input.start;
+  const cal = daysOf(input.calendar ?? OFFICIAL_CALENDAR);
+  const stops = pauses.map((p) => [toDay(p.from), toDay(p.to!)] as const);
+  let d = toDay(input.start);
   let counted = 0;
   // Bounded loop: even a year of pauses cannot make a 7-day period run forever.
   for (let guard = 0; counted < input.days && guard < 3660; guard++) {
-    d = addCalendarDays(d, 1);
-    if (inPause(d, pauses)) continue;
-    if (input.mode === 'working' && !isWorkingDay(d, cal)) continue;
+    d++;
+    if (stops.some(([from, to]) => d >= from && d < to)) continue;
+    if (input.mode === 'working' && !workingDayN(d, cal)) continue;
     counted++;
   }
-  if (input.mode === 'calendar') while (!isWorkingDay(d, cal)) d = addCalendarDays(d, 1);
-  return d;
+  if (input.mode === 'calendar') while (!workingDayN(d, cal)) d++;
+  return fromDay(d);
 }
 
 /** Overdue once the local date is after the last allowed date. */

@@ -1,6 +1,6 @@
 /** @module Background sweep: withdraw applications whose 补正 deadline passed, and remind officers of due/overdue steps. */
 import type { AppContext } from '../core/context.js';
-import { daysLeft, localDate } from './clock.js';
+import { addCalendarDays, daysLeft, localDate } from './clock.js';
 import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
 import { applyEvent } from './service.js';
 
@@ -35,7 +35,18 @@ export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
     .selectAll()
     .where('status', 'in', CLOCKED_STATUSES)
     .execute();
-  let reminders = 0;
+  // Reminders already written, read once (not per case) so a pass stays one query plus one batch insert.
+  const sent = new Set(
+    (
+      await ctx.db
+        .selectFrom('aid_notifications')
+        .select(['application_id', 'kind', 'due_date'])
+        .where('due_date', 'is not', null)
+        .where('due_date', '>=', addCalendarDays(today, -60))
+        .execute()
+    ).map((n) => `${n.application_id}/${n.kind}/${n.due_date}`),
+  );
+  const rows = [];
   for (const a of open) {
     const d = caseDeadlines(a, settings, now);
     const due =
@@ -49,28 +60,23 @@ export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
     const late = daysLeft(date, now) < 0;
     // One "due soon" and one "overdue" reminder per step and due date.
     const kind = `${late ? 'overdue' : 'reminder'}_${step}`;
-    const seen = await ctx.db
-      .selectFrom('aid_notifications')
-      .select('id')
-      .where('application_id', '=', a.id)
-      .where('kind', '=', kind)
-      .where('due_date', '=', date)
-      .executeTakeFirst();
-    if (seen) continue;
+    if (sent.has(`${a.id}/${kind}/${date}`)) continue;
+    rows.push({
+      agency_id: a.agency_id,
+      user_id: null,
+      application_id: a.id,
+      kind,
+      message: `${a.ref_no ?? ''} ${late ? '已超期' : '即将到期'}：应于 ${date} 前${STEP_LABEL[step]}`,
+      due_date: date,
+      created_at: now.toISOString(),
+      read_at: null,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 500)
     await ctx.db
       .insertInto('aid_notifications')
-      .values({
-        agency_id: a.agency_id,
-        user_id: null,
-        application_id: a.id,
-        kind,
-        message: `${a.ref_no ?? ''} ${late ? '已超期' : '即将到期'}：应于 ${date} 前${STEP_LABEL[step]}`,
-        due_date: date,
-        created_at: now.toISOString(),
-        read_at: null,
-      })
+      .values(rows.slice(i, i + 500))
       .execute();
-    reminders++;
-  }
+  const reminders = rows.length;
   return { withdrawn, reminders };
 }
