@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
   const browser = await launchChromium();
   const samples: { tiles: number; fcp: number; load: number; bytes: number }[] = [];
   let scripts: string[] = [];
+  const wire: string[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: PHONE });
@@ -39,8 +40,13 @@ export async function run(): Promise<void> {
       if (process.env.WEB_BENCH_NET !== 'off')
         await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
       let bytes = 0;
-      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+      const urls = new Map<string, string>();
+      cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
+        urls.set(e.requestId, new URL(e.request.url).pathname);
+      });
+      cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
         bytes += e.encodedDataLength;
+        if (i === 0) wire.push(`${urls.get(e.requestId)} ${e.encodedDataLength} B`);
       });
       const seen: string[] = [];
       page.on('response', (r) => {
@@ -77,6 +83,7 @@ export async function run(): Promise<void> {
   console.log(
     `bytes on the wire for the first page: median ${median(samples.map((s) => s.bytes))}`,
   );
+  console.log(`requests of the first load (bytes on the wire):\n  ${wire.join('\n  ')}`);
   for (const f of js) console.log(`  js ${f.p}: ${f.gz} B gzipped`);
   console.log(`first-page JavaScript: ${(jsGz / 1000).toFixed(1)} kB gzipped  [target ≤ 250 kB]`);
 }
