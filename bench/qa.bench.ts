@@ -4,6 +4,7 @@
  * database first. `npm run bench qa` (QA_BENCH_QUESTIONS, QA_BENCH_SECONDS, QA_BENCH_CONCURRENCY tune it).
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app.js';
 import { importCorpus } from '../src/laws/importer.js';
@@ -32,6 +33,12 @@ function questions(): string[] {
 }
 
 export async function run(): Promise<void> {
+  // Timings on a shared 2-core machine mean little without the load they were taken under.
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+  console.log(`load average at start: ${load()}`);
   const { ctx, close } = await createTestContext();
   let t0 = performance.now();
   const rep = await importCorpus(ctx, { dir: sharedLawsDir() });
@@ -104,6 +111,7 @@ export async function run(): Promise<void> {
   console.log(
     `HTTP: ${done} answers in ${secs.toFixed(1)} s with ${CONCURRENCY} concurrent clients = ${rate.toFixed(0)} answers/s (${failed} failed); target ≥ 300/s: ${rate >= 300 ? 'met' : 'MISSED'}`,
   );
+  console.log(`load average at end: ${load()}`);
   await app.close();
   await close();
 }

@@ -1,7 +1,7 @@
 /** @module What the qa API shows: answers in the requested script, transcripts, masked lists for review. */
 import { maskIdNumber, maskMobile } from '../core/pii.js';
 import type { Answer } from './answer.js';
-import { localizeAnswer, type QaLocale } from './locale.js';
+import { localizeAnswer, toTraditional, type QaLocale } from './locale.js';
 import type { Conversation } from './repository.js';
 
 /** ID and mobile numbers people type into questions, masked for lists. */
@@ -34,7 +34,7 @@ export function presentConversation(c: Conversation, turns: TurnView[], locale: 
     updatedAt: c.updated_at,
     turns: turns.map((t) => ({
       turn: t.seq,
-      question: t.question,
+      question: locale === 'zh-TW' ? toTraditional(t.question) : t.question,
       answer: presentAnswer(t.answer_json, t.id, locale),
       createdAt: t.created_at,
       feedback: t.helpful === null ? null : { helpful: t.helpful === 1, comment: t.comment },

@@ -109,8 +109,14 @@ describe('繁体', () => {
     expect(trad.conclusion).toContain('根據');
     expect(trad.citations[0]!.lawTitle).toContain('勞動');
     expect(trad.disclaimer).toContain('不構成法律意見');
-    const plain = (await answerOf('公司拖欠我三個月工資不發，我該怎麼辦？')).answer;
-    expect(plain.conclusion).toContain('根据');
+    const plainRes = await answerOf('公司拖欠我三個月工資不發，我該怎麼辦？');
+    expect(plainRes.answer.conclusion).toContain('根据');
+    const url = `/api/v1/qa/conversations/${plainRes.conversationId}`;
+    const tw = (await t.request({ method: 'GET', url: `${url}?locale=zh-TW` })).json();
+    expect(tw.turns[0].question).toBe('公司拖欠我三個月工資不發，我該怎麼辦？');
+    expect(tw.turns[0].answer.conclusion).toContain('根據');
+    const cn = (await t.request({ method: 'GET', url })).json();
+    expect(cn.turns[0].question).toBe('公司拖欠我三个月工资不发，我该怎么办？');
   });
 });
 
