@@ -1,4 +1,15 @@
-/** @module Row types of the stats area's tables. */
+/** @module Row types of the stats area's tables: the bureau's yearly targets for the half-year report. */
+import type { Generated } from 'kysely';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface StatsTables {}
+export interface StatsTargetRow {
+  id: Generated<number>;
+  year: number;
+  /** `<section>.<metric>`, e.g. `aid.granted`. */
+  metric: string;
+  target: number;
+  updated_at: string;
+}
+
+export interface StatsTables {
+  stats_targets: StatsTargetRow;
+}

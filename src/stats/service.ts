@@ -1,0 +1,162 @@
+/** @module The bureau's dashboard: every provider over one period, its Excel export, yearly targets and the half-year report. */
+import type { SessionUser } from '../auth/types.js';
+import { audit } from '../core/audit.js';
+import type { AppContext } from '../core/context.js';
+import { badRequest } from '../core/errors.js';
+import { toXlsx, type Sheet } from '../core/export.js';
+import { chinaDate } from '../directory/workdays.js';
+import { PROVIDERS } from './providers/index.js';
+import type { Period, Section } from './providers/types.js';
+
+export interface Dashboard {
+  period: Period;
+  generatedAt: string;
+  sections: Section[];
+}
+
+/** The default period: 1 January of this year to today. */
+export function resolvePeriod(
+  ctx: AppContext,
+  q: { from?: string | undefined; to?: string | undefined },
+): Period {
+  const today = chinaDate(ctx.now());
+  const p = { from: q.from ?? `${today.slice(0, 4)}-01-01`, to: q.to ?? today };
+  if (p.from > p.to) throw badRequest('bad_period', '开始日期不能晚于结束日期');
+  if (Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) > 5)
+    throw badRequest('period_too_long', '统计区间不能超过五年');
+  return p;
+}
+
+export async function dashboard(ctx: AppContext, period: Period): Promise<Dashboard> {
+  const input = { db: ctx.db, period, today: chinaDate(ctx.now()) };
+  const sections: Section[] = [];
+  for (const p of PROVIDERS) sections.push(await p.collect(input));
+  return { period, generatedAt: ctx.now().toISOString(), sections };
+}
+
+const sheetName = (s: string) => s.replace(/[\\/?*[\]:]/g, '').slice(0, 31);
+
+/** One workbook: an overview sheet of every figure, then one sheet per table. */
+export function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
+  const overview = d.sections.flatMap((s) => s.metrics.map((m) => ({ section: s.title, ...m })));
+  const sheets: Sheet<Record<string, string | number>>[] = [
+    {
+      name: '概览',
+      columns: [
+        { header: '模块', value: (r) => r.section, width: 12 },
+        { header: '指标', value: (r) => r.label, width: 28 },
+        { header: '数值', value: (r) => r.value, width: 12 },
+        { header: '单位', value: (r) => r.unit },
+      ],
+      rows: overview,
+    },
+  ];
+  const used = new Set(['概览']);
+  for (const s of d.sections)
+    for (const t of s.tables) {
+      let name = sheetName(`${s.title}-${t.title}`);
+      for (let i = 2; used.has(name); i++)
+        name = sheetName(`${s.title}-${t.title}`).slice(0, 28) + `-${i}`;
+      used.add(name);
+      sheets.push({
+        name,
+        columns: t.columns.map((c) => ({ header: c.label, value: (r) => r[c.key], width: 16 })),
+        rows: t.rows,
+      });
+    }
+  return toXlsx([
+    {
+      name: '统计区间',
+      columns: [
+        { header: '开始', value: () => d.period.from, width: 12 },
+        { header: '结束', value: () => d.period.to, width: 12 },
+      ],
+      rows: [{}],
+    },
+    ...sheets,
+  ]);
+}
+
+export async function getTargets(ctx: AppContext, year: number) {
+  const rows = await ctx.db
+    .selectFrom('stats_targets')
+    .select(['metric', 'target'])
+    .where('year', '=', year)
+    .orderBy('metric')
+    .execute();
+  return rows.map((r) => ({ metric: r.metric, target: Number(r.target) }));
+}
+
+/** Replaces a year's targets in one transaction. */
+export async function setTargets(
+  ctx: AppContext,
+  actor: SessionUser,
+  year: number,
+  targets: { metric: string; target: number }[],
+): Promise<void> {
+  const metrics = new Set(targets.map((t) => t.metric));
+  if (metrics.size !== targets.length)
+    throw badRequest('duplicate_metric', '同一指标只能设置一个目标');
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('stats_targets').where('year', '=', year).execute();
+    if (targets.length)
+      await trx
+        .insertInto('stats_targets')
+        .values(targets.map((t) => ({ year, metric: t.metric, target: t.target, updated_at: now })))
+        .execute();
+    await audit(
+      trx,
+      {
+        actor,
+        action: 'update',
+        entity: 'stats_targets',
+        entityId: year,
+        detail: { count: targets.length },
+      },
+      ctx.now(),
+    );
+  });
+}
+
+export interface TargetRow {
+  metric: string;
+  section: string;
+  label: string;
+  unit: string;
+  /** The yearly target. */
+  target: number;
+  actual: number;
+  /** Percent of the yearly target reached. */
+  rate: number;
+}
+
+/** 上/下半年工作情况: the half year's figures, each target's completion, and summary sentences built from the data. */
+export async function halfYearReport(ctx: AppContext, year: number, half: '1' | '2') {
+  const period =
+    half === '1'
+      ? { from: `${year}-01-01`, to: `${year}-06-30` }
+      : { from: `${year}-07-01`, to: `${year}-12-31` };
+  const d = await dashboard(ctx, period);
+  const byKey = new Map<string, { s: Section; m: Section['metrics'][number] }>();
+  for (const s of d.sections) for (const m of s.metrics) byKey.set(`${s.key}.${m.key}`, { s, m });
+  const targets: TargetRow[] = [];
+  for (const t of await getTargets(ctx, year)) {
+    const hit = byKey.get(t.metric);
+    if (!hit) continue;
+    targets.push({
+      metric: t.metric,
+      section: hit.s.title,
+      label: hit.m.label,
+      unit: hit.m.unit,
+      target: t.target,
+      actual: hit.m.value,
+      rate: Math.round((hit.m.value / t.target) * 1000) / 10,
+    });
+  }
+  const title = `${year}年${half === '1' ? '上' : '下'}半年公共法律服务工作目标完成情况`;
+  const paragraphs = d.sections.map(
+    (s) => `${s.title}：${s.metrics.map((m) => `${m.label}${m.value}${m.unit}`).join('，')}。`,
+  );
+  return { title, period, generatedAt: d.generatedAt, targets, paragraphs, sections: d.sections };
+}
