@@ -165,7 +165,7 @@ describe('补正 deadline and clocks', () => {
   });
 });
 
-describe('objection, urgent aid, termination, window applications', () => {
+describe('objection (decided by the bureau), urgent aid, termination, window applications', () => {
   it('异议 against a refusal is decided by the office; refusal can be kept', async () => {
     t.clock.set('2026-05-12T02:00:00Z');
     const id = await apply(citizen);
@@ -182,9 +182,12 @@ describe('objection, urgent aid, termination, window applications', () => {
       await t.request({ method: 'GET', url: `/api/v1/aid/applications/${id}`, session: officer })
     ).json().application;
     expect(d.deadlines.objectionDecideBy).toBe('2026-05-18'); // 05-17 is a Sunday
+    // Art. 49: the 司法行政部门 (admin) decides the objection, not the agency that refused.
+    const byAgency = await event(t, officer, id, { type: 'uphold_objection', reasons: '理由' });
+    expect(byAgency.statusCode).toBe(403);
     expect(
       (
-        await event(t, officer, id, { type: 'uphold_objection', reasons: '属于第三十一条第五项。' })
+        await event(t, admin, id, { type: 'uphold_objection', reasons: '属于第三十一条第五项。' })
       ).json().status,
     ).toBe('objection_upheld');
     expect((await event(t, officer, id, { type: 'review_again' })).json().status).toBe(

@@ -20,7 +20,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** How the user relates to this application, which decides the workflow rows she may fire. */
 export function partyOf(user: SessionUser, a: AidApplication): Party | null {
-  if (user.role === 'admin') return 'officer';
+  if (user.role === 'admin') return 'bureau';
   if (user.role === 'aid_officer' && user.agencyId === a.agency_id) return 'officer';
   if (user.role === 'aid_lawyer' && a.assigned_lawyer_id === user.id) return 'lawyer';
   if (user.role === 'citizen' && a.applicant_user_id === user.id) return 'applicant';
@@ -191,7 +191,10 @@ export async function applyEvent(
           days: supplementDays ?? settings.supplementDays,
           mode: settings.dayMode,
         }) ?? undefined;
-    if ((inp.type === 'assign' || inp.type === 'reassign') && party === 'officer')
+    if (
+      (inp.type === 'assign' || inp.type === 'reassign') &&
+      (party === 'officer' || party === 'bureau')
+    )
       Object.assign(ev, await chooseLawyer(trx, a, inp.lawyerId));
     const actor: Actor = { party, userId: user?.id ?? null, role: user?.role ?? 'system' };
     const updated = await applyInTrx(trx, a, actor, user, ev, now, ip);

@@ -89,4 +89,4 @@ export function passingEvent(type: EventType): AidEvent {
   };
 }
 
-export const ALL_PARTIES: Party[] = ['applicant', 'officer', 'lawyer', 'system'];
+export const ALL_PARTIES: Party[] = ['applicant', 'officer', 'bureau', 'lawyer', 'system'];

@@ -40,7 +40,12 @@ export const TERMINATION_GROUNDS = {
 } as const;
 
 /** Who, relative to this application, fires an event. */
-export type Party = 'applicant' | 'officer' | 'lawyer' | 'system';
+/** `bureau` is the 司法行政部门 (admin): it may do anything an officer may, and alone decides 异议 (Art. 49). */
+export type Party = 'applicant' | 'officer' | 'bureau' | 'lawyer' | 'system';
+
+/** Whether a party may fire a row declared for `by`. */
+export const mayFire = (party: Party, by: readonly Party[]): boolean =>
+  by.includes(party) || (party === 'bureau' && by.includes('officer'));
 
 /** Everything an event may carry; guards read it, `patch` copies it onto the record. */
 export interface AidEvent {
@@ -348,13 +353,15 @@ export const WORKFLOW = [
       objection_text: e.note!.trim(),
       objection_raised_at: now.toISOString(),
     }),
-    effects: () => [{ kind: 'notify_agency', message: '申请人提出异议，须在五日内作出决定' }],
+    effects: () => [
+      { kind: 'notify_agency', message: '申请人提出异议，司法行政部门须在五日内作出决定' },
+    ],
   },
   {
     from: ['objection_raised'],
     event: 'uphold_objection',
     to: 'objection_upheld',
-    by: ['officer'],
+    by: ['bureau'],
     guards: ['hasReasons'],
     label: '异议成立，责令改正',
     patch: (_a, e, now) => ({
@@ -367,7 +374,7 @@ export const WORKFLOW = [
     from: ['objection_raised'],
     event: 'reject_objection',
     to: 'objection_rejected',
-    by: ['officer'],
+    by: ['bureau'],
     guards: ['hasReasons'],
     label: '异议不成立，维持原决定',
     patch: (_a, e, now) => ({
@@ -476,7 +483,7 @@ export function transition(
       code: 'invalid_transition',
       message: `当前状态（${STATES[a.status as AidStatus] ?? a.status}）下不能${EVENT_LABELS[e.type] ?? e.type}`,
     };
-  if (!row.by.includes(actor.party))
+  if (!mayFire(actor.party, row.by))
     return { ok: false, code: 'not_allowed', message: '您无权进行此操作' };
   for (const g of row.guards) {
     const why = GUARDS[g]!(a, e, now);
@@ -495,7 +502,7 @@ export function transition(
 /** Whether the event is possible from here for this party, ignoring payload guards (for the UI's buttons). */
 export function can(a: Pick<AidApplication, 'status'>, event: EventType, party: Party): boolean {
   const row = findRow(a.status, event);
-  return !!row && row.by.includes(party);
+  return !!row && mayFire(party, row.by);
 }
 
 /** Every event this party could fire now. */
