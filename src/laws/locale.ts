@@ -11,3 +11,11 @@ export function converterFor(locale: 'zh-CN' | 'zh-TW'): Convert {
   toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
   return toTw;
 }
+
+let toCn: Convert | null = null;
+
+/** What a 繁体 reader typed, in 简体, for matching titles stored in 简体. */
+export function toSimplified(s: string): string {
+  toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return toCn(s);
+}

@@ -410,6 +410,9 @@ function parseBody(lines: string[], o: BodyOpts): { articles: ParsedArticle[]; l
       detail: `${orphan} 段文字不属于任何条文（位于标题之后、下一条之前），已另存为正文`,
     });
   }
+  // Headings before the first article are already in the articles' heading paths; keep them as loose
+  // text only where they frame text of their own (序言, a file without articles).
+  if (articles.length > 0 && loose.every((l) => l.startsWith('#'))) loose.length = 0;
   const deleted = articles.filter((a) => /^[（(]删去[）)]$/.test(a.text));
   for (const a of deleted) o.issues.push({ kind: 'deleted_article', detail: `${a.label} 已删去` });
   return { articles, loose };

@@ -27,6 +27,8 @@ describe('GET /api/v1/laws', () => {
     const byTitle = (await get(`/api/v1/laws?q=${enc('劳动')}`)).json();
     expect(byTitle.items.map((i: { lawKey: string }) => i.lawKey)).toEqual(['劳动合同法']);
     expect(byTitle.items[0].permalink).toBe(`/laws/${enc('劳动合同法')}`);
+    const tw = (await get(`/api/v1/laws?q=${enc('勞動')}&locale=zh-TW`)).json();
+    expect(tw.items.map((i: { title: string }) => i.title)).toEqual(['中華人民共和國勞動合同法']);
     const xz = (await get(`/api/v1/laws?level=${enc('行政法规')}`)).json();
     expect(xz.items[0]).toMatchObject({
       lawKey: '信访条例',

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { API, route } from '../core/http.js';
+import { toSimplified } from './locale.js';
 import { presentArticle, presentLaw, presentLawListItem } from './presenter.js';
 import {
   ArticleParams,
@@ -22,7 +23,8 @@ export function lawsRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: 'public',
     query: LawListQuery,
     handler: async ({ query }) => {
-      const { total, items } = await browseLaws(ctx, query);
+      const q = query.q && query.locale === 'zh-TW' ? toSimplified(query.q) : query.q;
+      const { total, items } = await browseLaws(ctx, { ...query, q });
       return {
         items: items.map((i) => presentLawListItem(i, query.locale)),
         total,
