@@ -175,6 +175,20 @@ async function seed(): Promise<void> {
       },
     ])
     .execute();
+  const unanswered = ['2026-02-10T02:00:00Z', '2026-03-10T02:00:00Z', '2025-12-10T02:00:00Z'];
+  await db
+    .insertInto('qa_unanswered')
+    .values(
+      unanswered.map((at) => ({
+        turn_id: null,
+        question: '宠物咬人怎么办',
+        topic: null,
+        top_score: null,
+        reason: 'no_hits',
+        created_at: at,
+      })),
+    )
+    .execute();
 }
 
 beforeAll(async () => {
@@ -293,6 +307,30 @@ describe('bureau dashboard', () => {
     overview.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toContainEqual(['公证预约', '预约', 4, '件']);
     expect(wb.worksheets.map((w) => w.name)).toContain('司法鉴定-超期案件');
+  });
+});
+
+describe('other modules', () => {
+  it('counts unanswered questions and shows every module’s section', async () => {
+    const r = await t.request({
+      method: 'GET',
+      url: `${api}/stats/dashboard?${PERIOD}`,
+      session: admin,
+    });
+    expect(r.json().sections.map((s: Section) => s.key)).toEqual([
+      'qa',
+      'aid',
+      'consult',
+      'opinion',
+      'notary',
+      'appraisal',
+      'directory',
+    ]);
+    const qa = section(r.json(), 'qa');
+    expect(metric(qa, 'unanswered')).toBe(2);
+    expect(qa.charts[0]!.series[1]!.data).toEqual([0, 1, 1, 0, 0, 0]);
+    expect(metric(section(r.json(), 'opinion'), 'letters')).toBe(0);
+    expect(metric(section(r.json(), 'consult'), 'questions')).toBe(0);
   });
 });
 
