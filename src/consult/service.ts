@@ -4,28 +4,20 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import { publish, type LiveEvent } from './live.js';
+import { getTranscript } from '../qa/service.js';
 import { addEvent, getSettings, lawyerIdsOf, type QuestionRow } from './repository.js';
 import { getProfile } from './geography.js';
 import type { QuestionCategory } from './tables.js';
 
-/** The 智能问答 transcript of a conversation the user owns, via the Q&A area's exported `getTranscript`. */
+/** The 智能问答 transcript of a conversation the user may read (the Q&A area's hand-off contract). */
 async function loadTranscript(ctx: AppContext, user: SessionUser, conversationId: string) {
-  const qa = (await import('../qa/index.js')) as Record<string, unknown>;
-  const get = qa.getTranscript as
-    ((c: AppContext, id: string | number, u: SessionUser) => Promise<unknown>) | undefined;
-  if (typeof get !== 'function')
-    throw new AppError(400, 'handoff_unavailable', '智能问答转人工暂不可用，请直接描述您的问题');
-  let transcript: unknown;
   try {
-    const id = /^\d+$/.test(conversationId) ? Number(conversationId) : conversationId;
-    transcript = await get(ctx, id, user);
+    return JSON.stringify(await getTranscript(ctx, conversationId, user));
   } catch (e) {
-    if (e instanceof AppError && e.status >= 500) throw e;
-    transcript = null;
+    if (e instanceof AppError && e.status < 500)
+      throw new AppError(400, 'conversation_not_found', '未找到该智能问答记录，或该记录不属于您');
+    throw e;
   }
-  if (transcript == null)
-    throw new AppError(400, 'conversation_not_found', '未找到该智能问答记录，或该记录不属于您');
-  return JSON.stringify(transcript);
 }
 
 function liveEvent(type: LiveEvent['type'], q: QuestionRow, at: string): LiveEvent {
