@@ -104,10 +104,10 @@ describe('智能问答 in the browser', () => {
 
   it('at a kiosk, offers printing and clears the chat after the idle time', async () => {
     const page = await openPage(browser, KIOSK);
-    await page.goto(`${server.url}/qa?kiosk=1&idle=6`);
+    await page.goto(`${server.url}/qa?kiosk=1&idle=12`);
     await askOnPage(page, WAGES);
     expect(await page.locator('[data-test="answer"] [data-test="print"]').count()).toBe(1);
-    await page.locator('[data-test="reset-notice"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-test="reset-notice"]').waitFor({ timeout: 30_000 });
     await page.goto(`${server.url}/qa`);
     await page.getByText('大家常问').waitFor();
     expect(await page.locator('[data-test="answer"]').count()).toBe(0);
