@@ -8,7 +8,7 @@ import { bag, buildField, scoreInto, topK, type FieldIndex } from './inverted-in
 import { refKey, type CorpusIndex } from './corpus-index.js';
 import { bigramKeys, words } from './tokenizer.js';
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export const FEATURES = [
   'text',
@@ -19,6 +19,7 @@ export const FEATURES = [
   'lawClass',
   'bridge',
   'knn',
+  'knnNear',
   'knnLaw',
   'textXlaw',
   'lawPrior',
@@ -27,7 +28,7 @@ export const FEATURES = [
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 /** Features computed per query (the rest are static per article). */
-export const QUERY_FEATURES: readonly Feature[] = FEATURES.slice(0, 10);
+export const QUERY_FEATURES: readonly Feature[] = FEATURES.slice(0, 11);
 
 export interface LearnedModel {
   version: number;
@@ -52,6 +53,7 @@ export const DEFAULT_WEIGHTS: Record<Feature, number> = {
   lawClass: 0.5,
   bridge: 0.2,
   knn: 0.5,
+  knnNear: 0.1,
   knnLaw: 0.3,
   textXlaw: 0.5,
   lawPrior: 0.3,
@@ -162,22 +164,36 @@ const NEIGHBOURS = 30;
 /** Nearest training questions (BM25 on words + bigrams) vote for their gold articles and laws. */
 function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], text: string) {
   const knn = new Float32Array(ci.articles.length);
+  const knnNear = new Float32Array(ci.articles.length);
   const knnLaw = new Float32Array(ci.laws.length);
   const nq = li.questions.docCount;
-  if (nq === 0) return { knn, knnLaw };
+  if (nq === 0) return { knn, knnNear, knnLaw };
   const sim = scaled(li.questions, bag(qWords), nq);
   const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq);
   for (let i = 0; i < nq; i++) sim[i] = (sim[i]! + simB[i]!) / 2;
   for (const i of topK(sim, NEIGHBOURS)) {
     const v = sim[i]! * sim[i]!;
     if (v <= 0) break;
-    for (const d of li.questionDocs[i]!) knn[d]! += v;
+    for (const d of li.questionDocs[i]!) {
+      knn[d]! += v;
+      // Gold articles cluster: the articles just before and after often answer the same question.
+      for (const e of [d - 2, d - 1, d + 1, d + 2]) if (sameVersion(ci, d, e)) knnNear[e]! += v;
+    }
     for (const l of li.questionLaws[i]!) knnLaw[l]! += v;
   }
   normalize(knn);
+  normalize(knnNear);
   normalize(knnLaw);
-  return { knn, knnLaw };
+  return { knn, knnNear, knnLaw };
 }
+
+const sameVersion = (ci: CorpusIndex, d: number, e: number) => {
+  const a = ci.articles[d];
+  const b = ci.articles[e];
+  return (
+    !!a && !!b && a.lawKey === b.lawKey && a.version === b.version && a.lawTitle === b.lawTitle
+  );
+};
 
 function normalize(a: Float32Array): void {
   let max = 0;
@@ -222,7 +238,7 @@ export function queryFeatures(
     const c = li.classLawOf[l]!;
     if (c >= 0) lawClass[l] = classScore[c]!;
   }
-  const { knn, knnLaw } = neighbourVotes(ci, li, qWords, text);
+  const { knn, knnNear, knnLaw } = neighbourVotes(ci, li, qWords, text);
   const textF = scaled(ci.text, wordBag, n);
   const bigramF = scaled(ci.bigram, bag(bigramKeys(text)), n);
   const textXlaw = new Float32Array(n);
@@ -233,6 +249,7 @@ export function queryFeatures(
       text: textF,
       bigram: bigramF,
       knn,
+      knnNear,
       textXlaw,
       heading: scaled(ci.heading, wordBag, n),
       expansion: scaled(li.expansion, bag(qWords), n),
@@ -250,7 +267,7 @@ export function combine(
   weights: Record<Feature, number>,
   out: Float32Array = new Float32Array(ci.articles.length),
 ): Float32Array {
-  const { text, bigram, heading, expansion, bridge, knn, textXlaw } = qf.perDoc as Record<
+  const { text, bigram, heading, expansion, bridge, knn, knnNear, textXlaw } = qf.perDoc as Record<
     string,
     Float32Array
   >;
@@ -265,6 +282,7 @@ export function combine(
       w.expansion * expansion![d]! +
       w.bridge * bridge![d]! +
       w.knn * knn![d]! +
+      w.knnNear * knnNear![d]! +
       w.knnLaw * knnLaw[l]! +
       w.textXlaw * textXlaw![d]! +
       w.title * title[l]! +
@@ -294,6 +312,7 @@ export function featureVector(
     qf.perLaw.lawClass[l]!,
     p.bridge![d]!,
     p.knn![d]!,
+    p.knnNear![d]!,
     qf.perLaw.knnLaw[l]!,
     p.textXlaw![d]!,
     li.lawPrior[d]!,

@@ -96,12 +96,14 @@ describe('GET /api/v1/search on real statutes', () => {
 
   it('rebuilds its index after an import (laws:imported)', async () => {
     const engine = await getSearchEngine(t.ctx);
-    const before = await engine.search('机动车发生交通事故造成人身伤亡', { k: 10 });
+    const before = await engine.search('道路交通安全法第七十六条', { k: 10 });
     expect(before.some((h) => h.law === '道路交通安全法')).toBe(false);
     await importLawFixture(t.ctx, ['行政法/道路交通安全法(2021-04-29).md']);
     t.ctx.bus.emit('laws:imported', {});
-    const after = await engine.search('机动车发生交通事故造成人身伤亡', { k: 10 });
-    expect(after.some((h) => h.law === '道路交通安全法')).toBe(true);
+    const after = await engine.search('道路交通安全法第七十六条', { k: 10 });
+    expect(after[0]).toMatchObject({ law: '道路交通安全法', article: 76, direct: true });
+    const lay = await engine.search('机动车发生交通事故造成人身伤亡', { k: 50 });
+    expect(lay.some((h) => h.law === '道路交通安全法')).toBe(true);
     expect(engine.references('道交法第七十六条')).toEqual([
       { law: '道路交通安全法', article: 76, articleSub: 0 },
     ]);

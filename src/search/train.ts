@@ -189,7 +189,7 @@ export function fitWeights(samples: Sample[], log: (s: string) => void = () => {
   const w = FEATURES.map((f) => DEFAULT_WEIGHTS[f]);
   let best = objective(samples, w).value;
   const steps = [0, 0.25, 0.5, 0.8, 1.25, 2, 4];
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 8; round++) {
     let improved = false;
     for (let f = 1; f < F; f++) {
       const base = w[f]!;

@@ -1,0 +1,97 @@
+/**
+ * @module `npm run bench search`: the engine and a plain character-bigram BM25 baseline (k1 1.2,
+ * b 0.75, article text only) over the same full corpus, on the STARD hold-out fifth (id % 5 === 0,
+ * never trained on): Recall@5/10/100, MRR@10, search latency p50/p95, index build time, RSS.
+ * Uses DATABASE_URL; an empty corpus is imported first from LAWS_DIR.
+ */
+import { existsSync } from 'node:fs';
+import { loadDotEnv, parseConfig } from '../src/config/env.js';
+import { createContext } from '../src/core/context.js';
+import { openDatabase } from '../src/db/connection.js';
+import { migrateToLatest } from '../src/db/migrator.js';
+import { importCorpus } from '../src/laws/importer.js';
+import { baselineRank } from '../src/search/baseline.js';
+import { readJsonLines } from '../src/search/cli-util.js';
+import { buildCorpusIndex } from '../src/search/corpus-index.js';
+import { loadModel, toHits } from '../src/search/engine.js';
+import { evaluate, formatMetrics } from '../src/search/evaluate.js';
+import { Retriever } from '../src/search/retriever.js';
+import { loadSearchDocs } from '../src/search/source.js';
+import { isHoldOut, resolveGold, type TrainQuestion } from '../src/search/train.js';
+
+const QUERIES = '../shared/datasets/stard-train/queries.jsonl';
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+export async function run(): Promise<void> {
+  await loadDotEnv();
+  const config = parseConfig();
+  const data = openDatabase(config.DATABASE_URL);
+  await migrateToLatest(data);
+  try {
+    const ctx = createContext(config, data);
+    const n = await data.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(n.n) === 0) {
+      if (!existsSync(config.LAWS_DIR))
+        throw new Error(`法规库为空且 LAWS_DIR 不存在：${config.LAWS_DIR}`);
+      console.log(`importing ${config.LAWS_DIR} into ${data.location} …`);
+      await importCorpus(ctx, { dir: config.LAWS_DIR });
+    }
+    const t0 = performance.now();
+    const docs = await loadSearchDocs(data.db);
+    const loadMs = performance.now() - t0;
+    const ci = buildCorpusIndex(docs);
+    const t1 = performance.now();
+    const retriever = new Retriever(ci, loadModel());
+    const learnedMs = performance.now() - t1;
+    console.log(
+      `corpus: ${docs.length} article versions (${ci.current.reduce((a, b) => a + b, 0)} in force), ${ci.laws.length} laws`,
+    );
+    console.log(
+      `index: read from database ${(loadMs / 1000).toFixed(1)} s, build ${(ci.buildMs / 1000).toFixed(1)} s, learned fields ${(learnedMs / 1000).toFixed(1)} s`,
+    );
+
+    const qs = readJsonLines<TrainQuestion>(QUERIES).filter((q) => isHoldOut(q.id));
+    const gold = new Map<string, Set<string>>();
+    const engine = new Map<string, string[]>();
+    const base = new Map<string, string[]>();
+    const key = (d: number) => `${ci.articles[d]!.lawKey}#${ci.articles[d]!.num}`;
+    const engineMs: number[] = [];
+    const baseMs: number[] = [];
+    for (const q of qs) toHits(retriever, q.question, { k: 10 }); // warm-up
+    for (const q of qs) {
+      gold.set(String(q.id), new Set(resolveGold(ci, q).map((g) => `${g.law}#${g.num}`)));
+      let t = performance.now();
+      toHits(retriever, q.question, { k: 10 });
+      engineMs.push(performance.now() - t);
+      engine.set(
+        String(q.id),
+        retriever.rank(q.question, 100, true).map((r) => key(r.doc)),
+      );
+      t = performance.now();
+      base.set(String(q.id), baselineRank(ci, q.question, 100).map(key));
+      baseMs.push(performance.now() - t);
+    }
+    console.log(
+      `hold-out fifth (id % 5 === 0), ${qs.length} questions, both over the same corpus:`,
+    );
+    console.log(`  engine   ${formatMetrics(evaluate(engine, gold))}`);
+    console.log(
+      `  baseline ${formatMetrics(evaluate(base, gold))}  (character-bigram BM25, article text only)`,
+    );
+    console.log(
+      `  search latency (k=10, in force): engine p50 ${pct(engineMs, 50).toFixed(1)} ms p95 ${pct(engineMs, 95).toFixed(1)} ms; baseline p50 ${pct(baseMs, 50).toFixed(1)} ms p95 ${pct(baseMs, 95).toFixed(1)} ms`,
+    );
+    console.log(
+      `  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+    );
+  } finally {
+    await data.close();
+  }
+}
