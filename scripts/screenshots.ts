@@ -52,6 +52,7 @@ const SHOTS: Shot[] = [
       await page.locator('[data-test="care-toggle"]').click();
     },
   },
+  { file: 'phone-article.png', size: PHONE, path: '/laws/劳动合同法/第三十条' },
   { file: 'phone-me.png', size: PHONE, path: '/me' },
   { file: 'phone-login.png', size: PHONE, path: '/login' },
   { file: 'kiosk-home.png', size: KIOSK, path: '/?kiosk=1' },
