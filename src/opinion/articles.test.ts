@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../test/db.js';
 import type { AppContext } from '../core/context.js';
 import { missingArticles, quoteArticle } from './articles.js';
+import { startSession } from './service.js';
+import { checkScenarios } from './startup.js';
 import { loadScenario } from './engine.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { labourScenario } from './scenarios/labour.js';
@@ -45,5 +47,21 @@ describe('scenario articles against the real statutes', () => {
       ],
     });
     expect(await missingArticles(ctx.db, bad)).toEqual(['劳动合同法 第300条']);
+  });
+
+  it('at start, a scenario whose article is missing from the corpus is refused', async () => {
+    expect((await checkScenarios(ctx))?.size).toBe(0);
+    await ctx.db
+      .deleteFrom('articles')
+      .where('law_key', '=', '劳动法')
+      .where('num', '=', 44)
+      .execute();
+    const refused = await checkScenarios(ctx);
+    expect([...refused!.entries()]).toEqual([['labour', ['劳动法 第44条']]]);
+    const actor = { user: null, tokenHash: null };
+    await expect(startSession(ctx, actor, 'labour', '127.0.0.1')).rejects.toMatchObject({
+      code: 'scenario_unavailable',
+    });
+    expect((await startSession(ctx, actor, 'loan', '127.0.0.1')).token).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
-import { conflict, notFound } from '../core/errors.js';
+import { badRequest, conflict, notFound } from '../core/errors.js';
 import { API, route } from '../core/http.js';
 import { IdParams } from '../core/schemas.js';
 import { converterFor } from '../laws/locale.js';
@@ -277,6 +277,9 @@ function figureRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async ({ params, body, user, req }) => {
       const f = await repo.findFigure(ctx.db, params.id);
       if (!f) throw notFound('数据');
+      // A figure stops being example data only together with the source it now comes from.
+      if (body.example === false && !body.source && f.is_example === 1)
+        throw badRequest('source_required', '取消“示例数据”标记时请填写数据来源');
       await ctx.db.transaction().execute(async (trx) => {
         await repo.updateFigure(trx, f.id, {
           ...(body.value !== undefined ? { value: body.value } : {}),

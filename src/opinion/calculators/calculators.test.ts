@@ -29,6 +29,7 @@ const table: Figure[] = [
   fig('jqx_medical_limit', 18000),
   fig('jqx_death_disability_limit', 180000),
   fig('national_urban_disposable_income', 54188),
+  fig('lpr_1y', 3.85, '2020-04-20'),
   fig('lpr_1y', 3.55, '2023-06-20'),
   fig('lpr_1y', 3.45, '2023-08-21'),
   fig('lpr_1y', 3.1, '2024-10-21'),
@@ -233,6 +234,20 @@ describe('工伤, 民间借贷, 诉讼费, 抚养费', () => {
     );
     expect(r.lines).toHaveLength(2);
     expect(r.lines[1]!.amount).toBe(1479.45); // 50,000 × 6% × 180 / 365
+  });
+  it('flags loans made before the 2020-08-20 change', () => {
+    const r = loanInterest.compute(
+      {
+        principal: 10000,
+        agreedRate: 20,
+        contractDate: '2020-05-01',
+        interestFrom: '2020-05-01',
+        interestTo: '2020-12-01',
+      },
+      figures,
+      today,
+    );
+    expect(r.notes.join()).toContain('2020 年 8 月 20 日之前');
   });
   it('诉讼费 Art. 13 brackets', () => {
     expect(propertyCaseFee(8000)).toBe(50);

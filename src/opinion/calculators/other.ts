@@ -136,6 +136,12 @@ export const loanInterest: Calculator<z.infer<typeof LoanInput>> = {
         ...(i.agreedRate > cap
           ? [`约定年利率 ${num(i.agreedRate)}% 超过上限 ${num(cap)}%，超过部分法院不予支持。`]
           : []),
+        // Art. 31: loans made before 2020-08-20 keep the old 24 % line for interest accrued before that date.
+        ...(i.contractDate < '2020-08-20'
+          ? [
+              '借款发生在 2020 年 8 月 20 日之前的，此前产生的利息适用当时的司法解释（年利率 24% 以内受保护），本计算未作区分。',
+            ]
+          : []),
       ],
       articles: loanInterest.articles,
       figures: [lpr],
