@@ -80,8 +80,9 @@ export function docFreq(f: FieldIndex, term: string | number): number {
 }
 
 /**
- * Adds BM25 of weighted query terms into `acc` (length docCount). Terms are merged first so a
- * repeated query word counts once with its summed weight. Returns the largest score written.
+ * Adds BM25 of weighted query terms into `acc` (length docCount, all zero or non-negative). Terms
+ * with a weight ≤ 0 are skipped, so every addition is positive and the running maximum is exact
+ * without a second pass over the documents. Returns the largest score written (0 if none).
  */
 export function scoreInto(
   f: FieldIndex,
@@ -91,20 +92,20 @@ export function scoreInto(
 ): number {
   const k1b = p.k1 * p.b;
   const k1nb = p.k1 * (1 - p.b);
+  let max = 0;
   for (const [term, weight] of query) {
     const id = f.terms.get(term);
-    if (id === undefined) continue;
+    if (id === undefined || !(weight > 0)) continue;
     const start = f.offsets[id]!;
     const end = f.offsets[id + 1]!;
     const w = weight * idf(f.docCount, end - start) * (p.k1 + 1);
     for (let i = start; i < end; i++) {
       const d = f.docs[i]!;
       const tf = f.tfs[i]!;
-      acc[d]! += (w * tf) / (tf + k1nb + (k1b * f.lens[d]!) / f.avgLen);
+      const v = (acc[d]! += (w * tf) / (tf + k1nb + (k1b * f.lens[d]!) / f.avgLen));
+      if (v > max) max = v;
     }
   }
-  let max = 0;
-  for (let i = 0; i < acc.length; i++) if (acc[i]! > max) max = acc[i]!;
   return max;
 }
 

@@ -259,6 +259,32 @@ export function queryFeatures(
   };
 }
 
+const staticCache = new WeakMap<
+  LearnedIndex,
+  { weights: Record<Feature, number>; s: Float32Array }
+>();
+
+/** The query-independent part of the score (priors, superseded penalty), cached per weights. */
+function staticScores(ci: CorpusIndex, li: LearnedIndex, w: Record<Feature, number>): Float32Array {
+  const hit = staticCache.get(li);
+  if (hit && hit.weights === w) return hit.s;
+  const s = new Float32Array(ci.articles.length);
+  for (let d = 0; d < s.length; d++) {
+    s[d] =
+      w.lawPrior * li.lawPrior[d]! +
+      w.articlePrior * li.articlePrior[d]! +
+      w.superseded * (1 - ci.current[d]!);
+  }
+  staticCache.set(li, { weights: w, s });
+  return s;
+}
+
+/** Adds `weight · arr` into `out`, skipping the pass when the weight is 0. */
+function addWeighted(out: Float32Array, arr: Float32Array, weight: number): void {
+  if (weight === 0) return;
+  for (let d = 0; d < out.length; d++) out[d]! += weight * arr[d]!;
+}
+
 /** Combines features with `weights` into one score per article. */
 export function combine(
   ci: CorpusIndex,
@@ -267,30 +293,30 @@ export function combine(
   weights: Record<Feature, number>,
   out: Float32Array = new Float32Array(ci.articles.length),
 ): Float32Array {
-  const { text, bigram, heading, expansion, bridge, knn, knnNear, textXlaw } = qf.perDoc as Record<
-    string,
-    Float32Array
-  >;
+  const p = qf.perDoc as Record<string, Float32Array>;
   const { title, lawClass, knnLaw } = qf.perLaw;
   const w = weights;
-  for (let d = 0; d < out.length; d++) {
-    const l = ci.docLaw[d]!;
-    out[d] =
-      w.text * text![d]! +
-      w.bigram * bigram![d]! +
-      w.heading * heading![d]! +
-      w.expansion * expansion![d]! +
-      w.bridge * bridge![d]! +
-      w.knn * knn![d]! +
-      w.knnNear * knnNear![d]! +
-      w.knnLaw * knnLaw[l]! +
-      w.textXlaw * textXlaw![d]! +
-      w.title * title[l]! +
-      w.lawClass * lawClass[l]! +
-      w.lawPrior * li.lawPrior[d]! +
-      w.articlePrior * li.articlePrior[d]! +
-      w.superseded * (1 - ci.current[d]!);
+  const lawScore = new Float32Array(ci.laws.length);
+  for (let l = 0; l < lawScore.length; l++) {
+    lawScore[l] = w.title * title[l]! + w.lawClass * lawClass[l]! + w.knnLaw * knnLaw[l]!;
   }
+  const stat = staticScores(ci, li, w);
+  const text = p.text!;
+  const bigram = p.bigram!;
+  const knn = p.knn!;
+  for (let d = 0; d < out.length; d++) {
+    out[d] =
+      stat[d]! +
+      lawScore[ci.docLaw[d]!]! +
+      w.text * text[d]! +
+      w.bigram * bigram[d]! +
+      w.knn * knn[d]!;
+  }
+  addWeighted(out, p.heading!, w.heading);
+  addWeighted(out, p.expansion!, w.expansion);
+  addWeighted(out, p.bridge!, w.bridge);
+  addWeighted(out, p.knnNear!, w.knnNear);
+  addWeighted(out, p.textXlaw!, w.textXlaw);
   return out;
 }
 
