@@ -56,15 +56,21 @@ async function verifiedCitations(
   lookup: CorpusLookup,
   max: number,
 ): Promise<Citation[]> {
-  const out: Citation[] = [];
   const seen = new Set<string>();
-  for (const h of hits) {
-    if (out.length >= max) break;
+  const distinct = hits.filter((h) => {
     const key = `${h.law}/${h.article}/${h.articleSub}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return false;
     seen.add(key);
-    const a = await lookup.article(h.law, h.article, h.articleSub);
-    if (a) out.push(toCitation(a));
+    return true;
+  });
+  // Usually every hit exists: check the first `max` in one go, and more only if some were missing.
+  const out: Citation[] = [];
+  for (let i = 0; i < distinct.length && out.length < max; i += max) {
+    const batch = distinct.slice(i, i + max);
+    const found = await lookup.articles(
+      batch.map((h) => ({ law: h.law, num: h.article, sub: h.articleSub })),
+    );
+    for (const a of found) if (a && out.length < max) out.push(toCitation(a));
   }
   return out;
 }

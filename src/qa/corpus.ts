@@ -23,12 +23,20 @@ export interface CorpusArticle {
   text: string;
 }
 
+export interface ArticleRef {
+  law: string;
+  num: number;
+  sub: number;
+}
+
 /** What the answer builder needs from the corpus (a small interface so it can be measured alone). */
 export interface CorpusLookup {
   /** The law key for a law name as written (《中华人民共和国劳动合同法》, 劳动合同法), or null when unknown. */
   resolveLaw(name: string): Promise<string | null>;
   /** The article in the newest in-force version, else the newest version that has it; null when none. */
   article(law: string, num: number, sub: number): Promise<CorpusArticle | null>;
+  /** Several articles at once (one query for those not cached); same answers as `article()`. */
+  articles(refs: readonly ArticleRef[]): Promise<(CorpusArticle | null)[]>;
   /** Law keys and titles, for recognising unbracketed names (劳动合同法第47条) in generated text. */
   lawNames(): Promise<readonly string[]>;
 }
@@ -97,14 +105,73 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
       const key = `${law}#${num}#${sub}`;
       if (articles.has(key)) return articles.get(key) ?? null;
       const a = await findArticle(law, num, sub);
-      if (articles.size >= ARTICLE_CACHE_MAX) articles.clear();
-      articles.set(key, a);
+      remember(key, a);
       return a;
+    },
+    async articles(refs) {
+      await fresh();
+      const keyOf = (r: ArticleRef) => `${r.law}#${r.num}#${r.sub}`;
+      const missing = refs.filter((r) => !articles.has(keyOf(r)));
+      if (missing.length > 0) {
+        for (const [k, a] of await currentArticles(missing)) remember(k, a);
+        // Not in a current version: the one-by-one path also looks at older versions.
+        for (const r of missing)
+          if (!articles.has(keyOf(r))) remember(keyOf(r), await findArticle(r.law, r.num, r.sub));
+      }
+      return refs.map((r) => articles.get(keyOf(r)) ?? null);
     },
     async lawNames() {
       return [...(await loadNames()).keys()];
     },
   };
+
+  function remember(key: string, a: CorpusArticle | null): void {
+    if (articles.size >= ARTICLE_CACHE_MAX) articles.clear();
+    articles.set(key, a);
+  }
+
+  /** The articles in the current versions of their laws, in one query (as getArticle picks them). */
+  async function currentArticles(refs: readonly ArticleRef[]): Promise<Map<string, CorpusArticle>> {
+    const rows = await ctx.db
+      .selectFrom('articles as a')
+      .innerJoin('laws as l', 'l.id', 'a.law_id')
+      .select([
+        'l.id as lawId',
+        'l.law_key',
+        'l.title',
+        'l.version_date',
+        'l.status',
+        'a.num',
+        'a.sub',
+        'a.seq',
+        'a.label',
+        'a.text',
+      ])
+      .where('l.is_current', '=', 1)
+      .where('l.law_key', 'in', [...new Set(refs.map((r) => r.law))])
+      .where('a.num', 'in', [...new Set(refs.map((r) => r.num))])
+      .orderBy('l.id')
+      .orderBy('a.seq')
+      .execute();
+    const wanted = new Set(refs.map((r) => `${r.law}#${r.num}#${r.sub}`));
+    const out = new Map<string, CorpusArticle>();
+    for (const r of rows) {
+      const key = `${r.law_key}#${r.num}#${r.sub}`;
+      if (!wanted.has(key) || out.has(key)) continue;
+      out.set(key, {
+        law: r.law_key,
+        lawTitle: r.title,
+        article: r.num,
+        articleSub: r.sub,
+        articleLabel: r.label,
+        version: r.version_date,
+        status: r.status,
+        isCurrent: true,
+        text: r.text,
+      });
+    }
+    return out;
+  }
 
   async function findArticle(law: string, num: number, sub: number): Promise<CorpusArticle | null> {
     // The current version first (the common case: one indexed query through the laws area).

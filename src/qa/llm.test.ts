@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { importLawFixture } from '../test/laws-fixture.js';
 import type { Answer } from './answer.js';
+import { corpusLookup } from './corpus.js';
 import { REMOVED_MARK } from './llm.js';
 import { QA_LAW_FILES, parseSse } from './testing.js';
 
@@ -177,5 +178,29 @@ describe('LLM mode against an OpenAI-compatible server', () => {
     const done = (events.at(-1)!.data as { answer: Answer }).answer;
     expect(done.fallback).toBe('timeout');
     expect(done.mode).toBe('embedded');
+  });
+});
+
+describe('corpus lookup', () => {
+  it('looks up several articles at once with the same answers as one by one', async () => {
+    const refs = [
+      { law: '劳动合同法', num: 30, sub: 0 },
+      { law: '会计法', num: 52, sub: 0 },
+      { law: '劳动合同法', num: 999, sub: 0 },
+      { law: '不存在的法', num: 1, sub: 0 },
+      { law: '民法典', num: 1079, sub: 0 },
+    ];
+    const batch = await corpusLookup(t.ctx).articles(refs);
+    const one = corpusLookup(t.ctx);
+    const single = [];
+    for (const r of refs) single.push(await one.article(r.law, r.num, r.sub));
+    expect(batch).toEqual(single);
+    expect(batch.map((a) => a?.status ?? null)).toEqual([
+      'in_force',
+      'superseded',
+      null,
+      null,
+      'in_force',
+    ]);
   });
 });
