@@ -1,6 +1,6 @@
 /** @module Types and calls shared by the aid pages. */
 import { ApiError, api } from '../../api';
-import { me } from '../../session';
+import { loadSession, me, sessionLoaded, type Me } from '../../session';
 
 export interface Deadlines {
   decideBy: string | null;
@@ -86,3 +86,9 @@ export const filesOf = (e: Event): File[] => [...((e.target as HTMLInputElement)
 /** A query string from the non-empty fields. */
 export const queryOf = (o: Record<string, string>): string =>
   new URLSearchParams(Object.entries(o).filter(([, v]) => v)).toString();
+
+/** The signed-in user once the session has been asked for (pages opened directly load before App's check returns). */
+export async function ensureSession(): Promise<Me | null> {
+  if (!sessionLoaded.value) await loadSession().catch(() => undefined);
+  return me.value;
+}
