@@ -6,6 +6,7 @@ import { importLawFixture } from '../test/laws-fixture.js';
 import type { Answer } from './answer.js';
 import { corpusLookup } from './corpus.js';
 import { REMOVED_MARK } from './llm.js';
+import { toTraditional } from './locale.js';
 import { QA_LAW_FILES, parseSse } from './testing.js';
 
 /** What the fake OpenAI-compatible server does with the next request. */
@@ -139,7 +140,9 @@ describe('LLM mode against an OpenAI-compatible server', () => {
     const tokens = events
       .filter((e) => e.event === 'token')
       .map((e) => (e.data as { text: string }).text);
-    expect(tokens).toEqual(CHUNKS);
+    // zh-TW: each piece is converted as it streams.
+    expect(tokens).toEqual(CHUNKS.map(toTraditional));
+    expect(tokens[0]).toContain('勞動合同法');
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
     const a = (done.data as { answer: Answer }).answer;

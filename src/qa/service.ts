@@ -12,7 +12,7 @@ import type { Answer } from './answer.js';
 import { composeEmbedded } from './compose.js';
 import { corpusLookup, type CorpusLookup } from './corpus.js';
 import { llmAnswer, llmSettings } from './llm.js';
-import { localizeAnswer, toSimplified, type QaLocale } from './locale.js';
+import { localizeAnswer, toSimplified, toTraditional, type QaLocale } from './locale.js';
 import { authorizeConversation } from './policy.js';
 import { presentConversation } from './presenter.js';
 import * as repo from './repository.js';
@@ -125,6 +125,7 @@ export async function ask(
   const seq = (prev?.seq ?? 0) + 1;
   const llm = llmSettings(ctx.config);
   sink.meta?.({ conversationId: publicId, turn: seq, topic, mode: llm ? 'llm' : 'embedded' });
+  const emit = (t: string) => sink.token?.(input.locale === 'zh-TW' ? toTraditional(t) : t);
 
   const embedded = await composeEmbedded(
     {
@@ -142,16 +143,9 @@ export async function ask(
     const previous = followUp
       ? { question: prev.question, answer: previousConclusion(prev) }
       : undefined;
-    answer = await llmAnswer(
-      llm,
-      embedded,
-      question,
-      deps.lookup,
-      (t) => sink.token?.(t),
-      previous,
-    );
+    answer = await llmAnswer(llm, embedded, question, deps.lookup, emit, previous);
   } else {
-    sink.token?.(embedded.conclusion);
+    emit(embedded.conclusion);
   }
 
   const turnId = await saveTurn(ctx, {
