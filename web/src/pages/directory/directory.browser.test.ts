@@ -33,11 +33,9 @@ afterAll(async () => {
 
 async function signedIn(username: string): Promise<Page> {
   const page = await openPage(browser, { width: 1024, height: 900 });
-  const r = await page
-    .context()
-    .request.post(`${server.url}/api/v1/auth/login`, {
-      data: { username, password: 'correct-horse-9' },
-    });
+  const r = await page.context().request.post(`${server.url}/api/v1/auth/login`, {
+    data: { username, password: 'correct-horse-9' },
+  });
   expect(r.status()).toBe(200);
   return page;
 }
