@@ -153,4 +153,8 @@ export const directoryMigrations: Migration[] = [
   { name: '0601_directory_notary', up: createNotary },
   { name: '0602_directory_appraisal', up: createAppraisal },
   { name: '0603_directory_seed', up: (db) => seed(db) },
+  {
+    name: '0604_directory_notary_pause',
+    up: (db) => db.schema.alterTable('notary_bookings').addColumn('paused_on', 'text').execute(),
+  },
 ];

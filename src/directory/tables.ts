@@ -68,7 +68,7 @@ export interface NotarySlotRow {
   created_at: string;
 }
 
-export type BookingStatus = 'booked' | 'accepted' | 'completed' | 'cancelled';
+export type BookingStatus = 'booked' | 'accepted' | 'suspended' | 'completed' | 'cancelled';
 
 export interface NotaryBookingRow {
   id: Generated<number>;
@@ -87,6 +87,8 @@ export interface NotaryBookingRow {
   /** Fifteenth working day after acceptance. */
   due_on: string | null;
   completed_on: string | null;
+  /** Start of a pause for supplementary materials or verification (公证法 第三十条: not counted). */
+  paused_on: string | null;
   created_at: string;
   updated_at: string;
 }

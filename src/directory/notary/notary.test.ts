@@ -405,3 +405,41 @@ describe('legal-aid fee waiver (法律援助法 第五十三条)', () => {
     expect(flags).toEqual([true, true, false]);
   });
 });
+
+describe('pausing the clock for supplementary materials (公证法 第三十条)', () => {
+  it('moves the deadline out by the working days the clock was paused', async () => {
+    t.clock.set('2026-03-09T00:30:00Z');
+    await signInStaff();
+    const slotId = await slot('2026-03-09', 1, 'jicheng', '15:00');
+    const [citizen] = await citizens(1);
+    const b = await t.request({
+      method: 'POST',
+      url: `${api}/notary/bookings`,
+      payload: booking(slotId),
+      session: citizen!,
+    });
+    expect(b.statusCode, b.body).toBe(200);
+    const id = b.json().id as number;
+    const post = (e: string) =>
+      t.request({ method: 'POST', url: `${api}/notary/bookings/${id}/${e}`, session: staff });
+    expect((await post('accept')).statusCode).toBe(200);
+    t.clock.set('2026-03-10T02:00:00Z');
+    await signInStaff();
+    expect((await post('suspend')).statusCode).toBe(200);
+    t.clock.set('2026-03-13T02:00:00Z');
+    await signInStaff();
+    expect((await post('resume')).statusCode).toBe(200);
+    const d = await t.request({
+      method: 'GET',
+      url: `${api}/notary/bookings/${id}`,
+      session: citizen!,
+    });
+    // Due 3.30 when accepted on 3.9; paused 3.10 → 3.13 (3 working days), so due 4.2.
+    expect(d.json().booking).toMatchObject({
+      status: 'accepted',
+      dueOn: '2026-04-02',
+      pausedOn: null,
+    });
+    expect((await post('resume')).json().error.code).toBe('invalid_transition');
+  });
+});

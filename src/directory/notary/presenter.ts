@@ -71,6 +71,7 @@ export function presentBooking(
     acceptedOn: b.accepted_on,
     dueOn: b.due_on,
     completedOn: b.completed_on,
+    pausedOn: b.paused_on,
     ...notaryClock(b, opts.today),
     actions: opts.as ? can(b.status, opts.as) : [],
   };

@@ -114,7 +114,7 @@ export function openAccepted(db: Db, officeId: number): Promise<Booking[]> {
     .selectFrom('notary_bookings')
     .selectAll()
     .where('office_id', '=', officeId)
-    .where('status', '=', 'accepted')
+    .where('status', 'in', ['accepted', 'suspended'])
     .orderBy('due_on')
     .execute();
 }

@@ -223,13 +223,15 @@ export function notaryRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
 
-  for (const event of ['cancel', 'accept', 'complete'] as const) {
+  for (const event of ['cancel', 'accept', 'suspend', 'resume', 'complete'] as const) {
     route(app, {
       method: 'POST',
       url: `${API}/notary/bookings/:id/${event}`,
       summary: {
         cancel: '取消预约',
         accept: '受理公证申请（开始计算十五个工作日）',
+        suspend: '暂停计时（补充材料、核实期间不计入）',
+        resume: '恢复计时',
         complete: '出具公证书',
       }[event],
       tags,

@@ -4,7 +4,7 @@ import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { badRequest, conflict, notFound } from '../../core/errors.js';
 import { findEntry } from '../repository.js';
-import { addWorkdays, chinaDate } from '../workdays.js';
+import { addWorkdays, chinaDate, workdaysBetween } from '../workdays.js';
 import { feeWaiverCheck } from './fee-waiver.js';
 import {
   activeBookingIn,
@@ -147,19 +147,24 @@ export async function act(
   const next = transition(b.status, event, as);
   const today = chinaDate(ctx.now());
   const extra =
-    event === 'accept'
-      ? {
-          accepted_on: today,
-          due_on: addWorkdays(today, NOTARY_WORKDAYS),
-          fee_waiver:
-            b.fee_waiver ||
-            ((await feeWaiverCheck(ctx.db, { userId: b.citizen_id, idNumber: b.id_number }))
-              ? 1
-              : 0),
-        }
-      : event === 'complete'
-        ? { completed_on: today }
-        : {};
+    event === 'suspend'
+      ? { paused_on: today }
+      : event === 'resume'
+        ? // The paused working days are not counted: the deadline moves out by as many.
+          { paused_on: null, due_on: addWorkdays(b.due_on!, workdaysBetween(b.paused_on!, today)) }
+        : event === 'accept'
+          ? {
+              accepted_on: today,
+              due_on: addWorkdays(today, NOTARY_WORKDAYS),
+              fee_waiver:
+                b.fee_waiver ||
+                ((await feeWaiverCheck(ctx.db, { userId: b.citizen_id, idNumber: b.id_number }))
+                  ? 1
+                  : 0),
+            }
+          : event === 'complete'
+            ? { completed_on: today }
+            : {};
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('notary_bookings')

@@ -6,7 +6,7 @@
 import { invalidTransition } from '../../core/errors.js';
 import type { BookingStatus } from '../tables.js';
 
-export type BookingEvent = 'cancel' | 'reschedule' | 'accept' | 'complete';
+export type BookingEvent = 'cancel' | 'reschedule' | 'accept' | 'suspend' | 'resume' | 'complete';
 /** Who is acting: the citizen who booked, or the office (its staff or an administrator). */
 export type BookingActor = 'citizen' | 'office';
 
@@ -21,12 +21,25 @@ export const BOOKING_WORKFLOW: Record<BookingEvent, Edge> = {
   cancel: { from: ['booked'], to: 'cancelled', by: ['citizen', 'office'], label: '取消预约' },
   reschedule: { from: ['booked'], to: 'same', by: ['citizen'], label: '改约' },
   accept: { from: ['booked'], to: 'accepted', by: ['office'], label: '受理' },
-  complete: { from: ['accepted'], to: 'completed', by: ['office'], label: '出具公证书' },
+  suspend: {
+    from: ['accepted'],
+    to: 'suspended',
+    by: ['office'],
+    label: '暂停计时（补充材料、核实）',
+  },
+  resume: { from: ['suspended'], to: 'accepted', by: ['office'], label: '恢复计时' },
+  complete: {
+    from: ['accepted', 'suspended'],
+    to: 'completed',
+    by: ['office'],
+    label: '出具公证书',
+  },
 };
 
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   booked: '已预约',
   accepted: '已受理',
+  suspended: '暂停计时',
   completed: '已出证',
   cancelled: '已取消',
 };

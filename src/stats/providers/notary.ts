@@ -44,7 +44,8 @@ export const notaryProvider: StatsProvider = {
         {
           key: 'accepted',
           label: '已受理',
-          value: rows.filter((r) => r.status === 'accepted' || r.status === 'completed').length,
+          value: rows.filter((r) => ['accepted', 'suspended', 'completed'].includes(r.status))
+            .length,
           unit: '件',
         },
         { key: 'completed', label: '已出证', value: completed.length, unit: '件' },
