@@ -3,18 +3,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedLawsDir } from '../test/laws-fixture.js';
-import { articleLabel, chineseToInt, normalizeLawName, parseArticleRef } from './names.js';
+import { articleLabel, parseChineseNumber } from '../core/numerals.js';
+import { normalizeLawName, parseArticleRef } from './names.js';
 import { buildUnits, listCorpusFiles } from './units.js';
 
 describe('numerals and labels', () => {
   it('reads and writes article numbers as printed', () => {
-    expect(chineseToInt('四十七')).toBe(47);
-    expect(chineseToInt('十二')).toBe(12);
-    expect(chineseToInt('一百零五')).toBe(105);
-    expect(chineseToInt('一千二百六十')).toBe(1260);
-    expect(chineseToInt('一千零一')).toBe(1001);
+    expect(parseChineseNumber('四十七')).toBe(47);
+    expect(parseChineseNumber('十二')).toBe(12);
+    expect(parseChineseNumber('一百零五')).toBe(105);
+    expect(parseChineseNumber('一千二百六十')).toBe(1260);
+    expect(parseChineseNumber('一千零一')).toBe(1001);
     for (const n of [1, 10, 11, 20, 47, 100, 105, 110, 120, 1000, 1001, 1010, 1260]) {
-      expect(chineseToInt(articleLabel(n).slice(1, -1))).toBe(n);
+      expect(parseChineseNumber(articleLabel(n).slice(1, -1))).toBe(n);
     }
     expect(articleLabel(120, 1)).toBe('第一百二十条之一');
     expect(articleLabel(10)).toBe('第十条');

@@ -1,72 +1,8 @@
 /** @module Law names and article numbers: Chinese numerals, article labels, the normalised law key. */
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+import { parseChineseNumber } from '../core/numerals.js';
 
-/** 一千二百六十 → 1260, 十二 → 12; null when the string is not a Chinese numeral. */
-export function chineseToInt(s: string): number | null {
-  if (!s) return null;
-  let total = 0;
-  let digit = -1;
-  for (const ch of s) {
-    const d = DIGITS[ch];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const u = UNITS[ch];
-    if (u === undefined) return null;
-    // A bare unit (十二) means one of it.
-    total += (digit < 0 ? 1 : digit) * u;
-    digit = -1;
-  }
-  if (digit > 0) total += digit;
-  return total;
-}
-
-const NUM_CHARS = '零一二三四五六七八九';
-
-/** 1260 → 一千二百六十, 12 → 十二, 105 → 一百零五 (the form printed in statutes). */
-export function intToChinese(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n);
-  if (n === 0) return '零';
-  const parts: string[] = [];
-  const units = ['千', '百', '十', ''];
-  const digits = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
-  let zero = false;
-  let started = false;
-  digits.forEach((d, i) => {
-    if (d === 0) {
-      if (started) zero = true;
-      return;
-    }
-    if (zero) parts.push('零');
-    zero = false;
-    // 十二, not 一十二, when the number starts at the tens.
-    if (!(d === 1 && i === 2 && !started)) parts.push(NUM_CHARS[d] ?? '');
-    parts.push(units[i] ?? '');
-    started = true;
-  });
-  return parts.join('');
-}
-
-/** 47,0 → 第四十七条; 120,1 → 第一百二十条之一. */
-export function articleLabel(num: number, sub = 0): string {
-  return `第${intToChinese(num)}条${sub > 0 ? `之${intToChinese(sub)}` : ''}`;
-}
+export { articleLabel } from '../core/numerals.js';
 
 /**
  * Parses an article reference as people type it: 47, 第四十七条, 第47条, 120-1, 第一百二十条之一.
@@ -81,8 +17,8 @@ export function parseArticleRef(ref: string): { num: number; sub: number } | nul
       s,
     );
   if (!m || !m[1]) return null;
-  const num = /^\d+$/.test(m[1]) ? Number(m[1]) : chineseToInt(m[1]);
-  const sub = m[2] ? (/^\d+$/.test(m[2]) ? Number(m[2]) : chineseToInt(m[2])) : 0;
+  const num = /^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+  const sub = m[2] ? (/^\d+$/.test(m[2]) ? Number(m[2]) : parseChineseNumber(m[2])) : 0;
   if (num === null || sub === null || num <= 0) return null;
   return { num, sub };
 }

@@ -4,7 +4,8 @@
  * cannot place is reported as an issue instead of being dropped silently.
  */
 import type { LawLevel } from './tables.js';
-import { articleLabel, chineseToInt, normalizeLawName } from './names.js';
+import { articleLabel, parseChineseNumber } from '../core/numerals.js';
+import { normalizeLawName } from './names.js';
 
 export interface ParsedArticle {
   num: number;
@@ -311,8 +312,8 @@ function parseBody(lines: string[], o: BodyOpts): { articles: ParsedArticle[]; l
       let split = -1;
       let next: { num: number; sub: number; at: number } | null = null;
       while ((m = EMBEDDED.exec(rest))) {
-        const num = chineseToInt(m[2] ?? '');
-        const sub = m[3] ? (chineseToInt(m[3]) ?? 0) : 0;
+        const num = parseChineseNumber(m[2] ?? '');
+        const sub = m[3] ? (parseChineseNumber(m[3]) ?? 0) : 0;
         if (num !== null && current && expected(num, sub)) {
           split = m.index + (m[1] ?? '').length;
           next = { num, sub, at: m.index + m[0].length };
@@ -368,8 +369,8 @@ function parseBody(lines: string[], o: BodyOpts): { articles: ParsedArticle[]; l
     if (o.local && toc !== undefined && typeof toc === 'string') continue;
     const s = STRICT.exec(l);
     if (s) {
-      const num = chineseToInt(s[1] ?? '');
-      const sub = s[2] ? (chineseToInt(s[2]) ?? 0) : 0;
+      const num = parseChineseNumber(s[1] ?? '');
+      const sub = s[2] ? (parseChineseNumber(s[2]) ?? 0) : 0;
       if (num !== null) {
         open(num, sub, s[3] ?? '');
         afterHeading = false;
@@ -378,8 +379,8 @@ function parseBody(lines: string[], o: BodyOpts): { articles: ParsedArticle[]; l
     }
     const len = LENIENT.exec(l);
     if (len) {
-      const num = chineseToInt(len[1] ?? '');
-      const sub = len[2] ? (chineseToInt(len[2]) ?? 0) : 0;
+      const num = parseChineseNumber(len[1] ?? '');
+      const sub = len[2] ? (parseChineseNumber(len[2]) ?? 0) : 0;
       if (num !== null && expected(num, sub)) {
         o.issues.push({
           kind: 'article_defect',

@@ -7,7 +7,8 @@ import type { Database } from '../db/schema.js';
 import { readVersion } from './importer.js';
 import type { LawLevel, LawRow, LawStatus } from './tables.js';
 
-export { normalizeLawName, articleLabel, parseArticleRef, chineseToInt } from './names.js';
+export { normalizeLawName, parseArticleRef } from './names.js';
+export { articleLabel, parseChineseNumber } from '../core/numerals.js';
 
 export type LawVersion = Omit<LawRow, 'id' | 'loose_text' | 'header'> & { id: number };
 

@@ -3,7 +3,7 @@
  * …第四十六条、第四十七条) with their positions, so generated text can be checked against the corpus and
  * a citation that does not exist removed.
  */
-import { articleLabel, parseChineseNumber, parseSub } from './numerals.js';
+import { articleLabel, parseChineseNumber, parseSub } from '../core/numerals.js';
 
 export interface FoundCitation {
   /** Offsets of the whole citation in the text (law name included when it is written). */

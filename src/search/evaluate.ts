@@ -3,7 +3,7 @@
  * and any version suffix from law names, compare (law, article number); Recall@5/@10/@100, MRR@10.
  */
 import { normalizeLawName } from '../laws/repository.js';
-import { parseArticleNumber } from './numerals.js';
+import { parseChineseNumber } from '../core/numerals.js';
 
 /**
  * Law name normalised for scoring: no 中华人民共和国 prefix, no version suffix such as (2018-10-26)
@@ -19,7 +19,7 @@ export function goldKey(gold: string): string | null {
     gold.trim(),
   );
   if (!m) return null;
-  const num = parseArticleNumber(m[2]!);
+  const num = parseChineseNumber(m[2]!);
   if (num === null) return null;
   return `${normalizeLawForScore(m[1]!)}#${num}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleLabel, parseArticleNumber, toChineseNumber } from './numerals.js';
+import { articleLabel, parseChineseNumber, toChineseNumber } from '../core/numerals.js';
 import { classifyTopic, expandLayTerms, parseReferences, resolveLawName } from './query.js';
 import { evaluate, goldKey, hitKey, scoreRanking } from './evaluate.js';
 
@@ -13,12 +13,12 @@ const resolver = { has: (l: string) => laws.includes(l), laws };
 
 describe('article numbers', () => {
   it('parses Chinese and Arabic numbers and prints labels', () => {
-    expect(parseArticleNumber('四十七')).toBe(47);
-    expect(parseArticleNumber('一千零七十九')).toBe(1079);
-    expect(parseArticleNumber('十')).toBe(10);
-    expect(parseArticleNumber('一百二十')).toBe(120);
-    expect(parseArticleNumber('32')).toBe(32);
-    expect(parseArticleNumber('abc')).toBeNull();
+    expect(parseChineseNumber('四十七')).toBe(47);
+    expect(parseChineseNumber('一千零七十九')).toBe(1079);
+    expect(parseChineseNumber('十')).toBe(10);
+    expect(parseChineseNumber('一百二十')).toBe(120);
+    expect(parseChineseNumber('32')).toBe(32);
+    expect(parseChineseNumber('abc')).toBeNull();
     expect(toChineseNumber(1079)).toBe('一千零七十九');
     expect(toChineseNumber(110)).toBe('一百一十');
     expect(articleLabel(47)).toBe('第四十七条');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ArticleReference, Topic } from './types.js';
-import { parseArticleNumber } from './numerals.js';
+import { parseChineseNumber } from '../core/numerals.js';
 
 const load = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8')) as T;
@@ -72,7 +72,7 @@ export function parseReferences(text: string, laws: LawResolver): ArticleReferen
   let last: { law: string; old?: string; end: number } | null = null;
   for (const m of text.matchAll(ARTICLE_RE)) {
     const at = m.index ?? 0;
-    const num = parseArticleNumber(m[2]!);
+    const num = parseChineseNumber(m[2]!);
     if (num === null || num <= 0) continue;
     let law: { law: string; old?: string } | null = lawBefore(text, at, laws);
     if (!law && last && /^[、，,和及与\s]*$/.test(text.slice(last.end, at)) && m[1]) law = last;
@@ -84,7 +84,7 @@ export function parseReferences(text: string, laws: LawResolver): ArticleReferen
       if (mapped === undefined) continue;
       article = mapped;
     }
-    const sub = m[3] ? (parseArticleNumber(m[3]) ?? 0) : 0;
+    const sub = m[3] ? (parseChineseNumber(m[3]) ?? 0) : 0;
     if (!out.some((r) => r.law === law.law && r.article === article && r.articleSub === sub)) {
       out.push({ law: law.law, article, articleSub: sub });
     }

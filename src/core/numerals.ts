@@ -1,4 +1,4 @@
-/** @module Chinese article numbers: 第一千零七十九条 ⇄ 1079, as statutes print them. */
+/** @module Chinese numerals as statutes print article numbers: 第一千零七十九条 ⇄ 1079 (one implementation for laws, search and qa). */
 
 const DIGITS: Record<string, number> = {
   零: 0,
@@ -17,16 +17,19 @@ const DIGITS: Record<string, number> = {
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const DIGIT_CHARS = '零一二三四五六七八九';
 
-/** `四十七` → 47, `一千零七十九` → 1079, `47` → 47; null when it is not a number. */
-export function parseChineseNumber(s: string): number | null {
+/** `四十七` → 47, `一千零七十九` → 1079, `一百十` → 110, `47` → 47; null when it is not a number. */
+export function parseChineseNumber(raw: string): number | null {
+  const s = raw.trim();
   if (/^\d+$/.test(s)) return Number(s);
   if (!s || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
   let total = 0;
   let section = 0;
   let digit = 0;
+  let sawDigit = false; // a 1–9 digit since the last unit (零 is only a placeholder)
   for (const ch of s) {
     if (ch in DIGITS) {
       digit = DIGITS[ch]!;
+      sawDigit = digit > 0;
       continue;
     }
     const unit = UNITS[ch]!;
@@ -34,10 +37,11 @@ export function parseChineseNumber(s: string): number | null {
       total += (section + digit) * unit;
       section = 0;
     } else {
-      // 十 at the start (十五) means 一十.
-      section += (digit === 0 && unit === 10 && section === 0 ? 1 : digit) * unit;
+      // A bare 十 (十五, 一百十) means 一十.
+      section += (!sawDigit && unit === 10 ? 1 : digit) * unit;
     }
     digit = 0;
+    sawDigit = false;
   }
   return total + section + digit;
 }
@@ -67,11 +71,9 @@ export function toChineseNumber(n: number): string {
   return parts.join('');
 }
 
-const SUBS = ['', '之一', '之二', '之三', '之四', '之五', '之六', '之七', '之八', '之九'];
-
 /** 47, 0 → 第四十七条; 120, 1 → 第一百二十条之一. */
 export function articleLabel(num: number, sub = 0): string {
-  return `第${toChineseNumber(num)}条${SUBS[sub] ?? ''}`;
+  return `第${toChineseNumber(num)}条${sub > 0 ? `之${toChineseNumber(sub)}` : ''}`;
 }
 
 /** `之一` → 1, '' → 0. */

@@ -21,3 +21,13 @@ describe('Chinese article numbers', () => {
     for (let n = 1; n <= 1260; n++) expect(parseChineseNumber(toChineseNumber(n))).toBe(n);
   });
 });
+
+describe('the forms other statutes and people write', () => {
+  it('reads a bare 十 after 百/千 and 零 placeholders', () => {
+    expect(parseChineseNumber('一百十')).toBe(110);
+    expect(parseChineseNumber('一千零十')).toBe(1010);
+    expect(parseChineseNumber('一千零一')).toBe(1001);
+    expect(parseChineseNumber(' 47 ')).toBe(47);
+    expect(parseChineseNumber('')).toBeNull();
+  });
+});
