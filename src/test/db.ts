@@ -26,23 +26,39 @@ export async function createTestDb(): Promise<TestDb> {
     return { data, drop: () => data.close() };
   }
   const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect(); // throws when the server does not answer: the test fails, never skips
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const data = openPostgres(url, schema);
-  await migrateToLatest(data);
+  const data = await withSchemaLock(url, async (admin) => {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const opened = openPostgres(url, schema);
+    await migrateToLatest(opened);
+    return opened;
+  });
   return {
     data,
     drop: async () => {
       await data.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await withSchemaLock(url, (admin) => admin.query(`DROP SCHEMA ${schema} CASCADE`));
     },
   };
 }
+
+/**
+ * Runs `fn` while holding a cluster-wide advisory lock. The migrator introspects every schema of the
+ * database, and PostgreSQL raises "schema … does not exist" when another test file drops its schema
+ * in the middle of that scan; creating+migrating and dropping under one lock keeps them apart.
+ */
+async function withSchemaLock<T>(url: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect(); // throws when the server does not answer: the test fails, never skips
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await fn(admin);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+const SCHEMA_LOCK = 12348_0001;
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return parseConfig({
