@@ -9,6 +9,8 @@ import { createUser } from '../../../../src/auth/service';
 
 let server: RunningApp;
 let browser: Browser;
+// The dashboard loads ECharts and several reports; give the page time on a loaded CI machine.
+const POLL = { timeout: 20_000, interval: 200 };
 const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -46,9 +48,11 @@ describe('directory pages in the browser', () => {
     await page.goto(`${server.url}/directory`);
     await page.getByLabel('类型').selectOption('notary_office');
     await page.getByRole('button', { name: '查询' }).click();
-    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('共 2 条');
+    await expect
+      .poll(() => page.getByRole('status').first().innerText(), POLL)
+      .toContain('共 2 条');
     await page.getByRole('button', { name: /示例公证处/ }).click();
-    await expect.poll(() => page.locator('.detail').innerText()).toContain('江汉区示例街3号');
+    await expect.poll(() => page.locator('.detail').innerText(), POLL).toContain('江汉区示例街3号');
   });
 
   it('lets a citizen see the checklist and book a slot', async () => {
@@ -86,19 +90,23 @@ describe('directory pages in the browser', () => {
     await page.goto(`${server.url}/notary`);
     await page.getByLabel('公证机构').selectOption(String(office.id));
     await page.getByLabel('公证事项').selectOption('jicheng');
-    await expect.poll(() => page.locator('.checklist').innerText()).toContain('被继承人死亡证明');
+    await expect
+      .poll(() => page.locator('.checklist').innerText(), POLL)
+      .toContain('被继承人死亡证明');
     await page.getByRole('button', { name: new RegExp(`${tomorrow} 09:00`) }).click();
     await page.getByLabel('申请人姓名').fill('王小明');
     await page.getByLabel('手机号码').fill('13812345678');
     await page.getByRole('button', { name: '确认预约' }).click();
-    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('预约成功');
-    await expect.poll(() => page.locator('.mine').innerText()).toContain('已预约');
+    await expect
+      .poll(() => page.getByRole('status').first().innerText(), POLL)
+      .toContain('预约成功');
+    await expect.poll(() => page.locator('.mine').innerText(), POLL).toContain('已预约');
   });
 
   it('shows the bureau’s dashboard with charts', async () => {
     const page = await signedIn('web_admin');
     await page.goto(`${server.url}/stats`);
-    await expect.poll(() => page.locator('h2').allInnerTexts()).toContain('公证预约');
-    await expect.poll(() => page.locator('.canvas canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('h2').allInnerTexts(), POLL).toContain('公证预约');
+    await expect.poll(() => page.locator('.canvas canvas').count(), POLL).toBeGreaterThan(0);
   });
 });
