@@ -28,7 +28,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ?? false,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: true,
-    disableRequestLogging: false,
   });
   installErrorHandler(app);
   // Only JSON (and multipart where a module registers it) is accepted; text/plain gets 415.
