@@ -6,7 +6,10 @@ const columns = [
   { header: '区', value: (r: { d: string; n: number }) => r.d },
   { header: '件数', value: (r: { d: string; n: number }) => r.n },
 ];
-const rows = [{ d: '洪山区', n: 3 }, { d: '江岸区, "老城"', n: 5 }];
+const rows = [
+  { d: '洪山区', n: 3 },
+  { d: '江岸区, "老城"', n: 5 },
+];
 
 describe('ledger export', () => {
   it('writes an xlsx that reads back with the same cells', async () => {

@@ -20,8 +20,13 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
   wb.creator = 'open12348';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    ws.columns = s.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
-    for (const r of s.rows) ws.addRow(Object.fromEntries(s.columns.map((c, i) => [`c${i}`, c.value(r) ?? ''])));
+    ws.columns = s.columns.map((c, i) => ({
+      header: c.header,
+      key: `c${i}`,
+      width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+    }));
+    for (const r of s.rows)
+      ws.addRow(Object.fromEntries(s.columns.map((c, i) => [`c${i}`, c.value(r) ?? ''])));
     ws.getRow(1).font = { bold: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -33,7 +38,10 @@ const csvCell = (v: string | number | null | undefined): string => {
 };
 
 export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(','), ...rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(','))];
+  const lines = [
+    columns.map((c) => csvCell(c.header)).join(','),
+    ...rows.map((r) => columns.map((c) => csvCell(c.value(r))).join(',')),
+  ];
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

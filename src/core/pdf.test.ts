@@ -8,7 +8,9 @@ import { createPdf, pdfToBuffer } from './pdf.js';
 describe('Chinese PDF', () => {
   it('embeds a CJK font so the text extracts back', async () => {
     const doc = createPdf({ title: '测试' });
-    doc.fontSize(14).text('法律援助决定书：经审查，符合《中华人民共和国法律援助法》第三十一条规定。');
+    doc
+      .fontSize(14)
+      .text('法律援助决定书：经审查，符合《中华人民共和国法律援助法》第三十一条规定。');
     const buf = await pdfToBuffer(doc);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pdf-')), 'a.pdf');
     writeFileSync(file, buf);

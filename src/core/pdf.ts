@@ -30,7 +30,11 @@ export class PdfFontMissingError extends Error {
 /** A new A4 document with the CJK fonts registered and the body font selected. */
 export function createPdf(info: { title: string; author?: string }): PDFKit.PDFDocument {
   if (!existsSync(`${FONT_DIR}/NotoSerifCJK-Regular.ttc`)) throw new PdfFontMissingError();
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 64, bottom: 64, left: 64, right: 64 }, info: { Title: info.title, Author: info.author ?? 'open12348' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 64, bottom: 64, left: 64, right: 64 },
+    info: { Title: info.title, Author: info.author ?? 'open12348' },
+  });
   doc.registerFont(FONTS.body, font('NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'));
   doc.registerFont(FONTS.bold, font('NotoSerifCJK-Bold.ttc', 'NotoSerifCJKsc-Bold'));
   doc.registerFont(FONTS.sans, font('NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'));
