@@ -27,7 +27,8 @@ import {
 } from './schema.js';
 import { applyEvent, createApplication, loadApplication, partyOf } from './service.js';
 import { uploadRoutes } from './uploads.js';
-import { availableEvents, TERMINATION_GROUNDS } from './workflow.js';
+import { availableEvents } from './transition.js';
+import { TERMINATION_GROUNDS } from './workflow.js';
 import { CASE_TYPE_LABELS } from './presenter.js';
 
 const tags = ['aid'];

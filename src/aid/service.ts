@@ -14,7 +14,8 @@ import { competentAgencyId } from './competence.js';
 import { loadSettings } from './deadlines.js';
 import type { ApplicationInput, EventInput } from './schema.js';
 import type { AidApplication } from './tables.js';
-import { transition, type Actor, type AidEvent, type Effect, type Party } from './workflow.js';
+import { transition } from './transition.js';
+import type { Actor, AidEvent, Effect, Party } from './workflow.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

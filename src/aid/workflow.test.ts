@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeApplication, passingEvent, ALL_PARTIES } from './test-fixtures.js';
 import type { AidApplication } from './tables.js';
+import { availableEvents, can, transition, validateWorkflow } from './transition.js';
 import {
   GUARDS,
   STATES,
   WORKFLOW,
-  availableEvents,
   mayFire,
-  can,
-  transition,
-  validateWorkflow,
   type AidEvent,
   type AidStatus,
   type Party,
