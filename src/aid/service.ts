@@ -14,6 +14,7 @@ import { competentAgencyId } from './competence.js';
 import { loadSettings } from './deadlines.js';
 import type { ApplicationInput, EventInput } from './schema.js';
 import type { AidApplication } from './tables.js';
+import { BLANK_PROGRESS } from './blank.js';
 import { transition } from './transition.js';
 import type { Actor, AidEvent, Effect, Party } from './workflow.js';
 
@@ -92,35 +93,7 @@ export async function createApplication(
         agency_id: receiving,
         competent_agency_id: competent,
         received_at: iso,
-        transferred_at: null,
-        accepted_at: null,
-        decided_at: null,
-        decision_reasons: null,
-        urgent: 0,
-        urgent_ground: null,
-        supplement_items: null,
-        supplement_requested_at: null,
-        supplement_deadline: null,
-        supplement_count: 0,
-        pauses: '[]',
-        assigned_lawyer_id: null,
-        assigned_at: null,
-        assigned_by_choice: 0,
-        started_at: null,
-        closed_at: null,
-        closing_report: null,
-        termination_ground: null,
-        termination_reason: null,
-        terminated_at: null,
-        objection_text: null,
-        objection_raised_at: null,
-        objection_decided_at: null,
-        objection_reasons: null,
-        lawyer_change_reason: null,
-        economic_amount: 0,
-        withdrawn_at: null,
-        citizen_satisfaction: null,
-        citizen_comment: null,
+        ...BLANK_PROGRESS,
         created_at: iso,
         updated_at: iso,
       })

@@ -174,43 +174,6 @@ export async function listArticlesForIndex(
   return q.orderBy('a.law_id').orderBy('a.seq').execute();
 }
 
-/** Same as listArticlesForIndex, in pages, for processes that should not hold the corpus twice. */
-export async function* streamCurrentArticles(
-  db: Kysely<Database>,
-  opts: { includeSuperseded?: boolean; pageSize?: number } = {},
-): AsyncGenerator<IndexArticle[]> {
-  const size = opts.pageSize ?? 5000;
-  let after = 0;
-  for (;;) {
-    let q = db
-      .selectFrom('articles as a')
-      .innerJoin('laws as l', 'l.id', 'a.law_id')
-      .select([
-        'a.id',
-        'a.law_id',
-        'a.law_key',
-        'l.title',
-        'l.level',
-        'l.category',
-        'l.region',
-        'l.status',
-        'l.is_current',
-        'l.version_date',
-        'a.heading',
-        'a.label',
-        'a.num',
-        'a.sub',
-        'a.text',
-      ])
-      .where('a.id', '>', after);
-    if (!opts.includeSuperseded) q = q.where('l.status', '=', 'in_force');
-    const page = await q.orderBy('a.id').limit(size).execute();
-    if (page.length === 0) return;
-    yield page;
-    after = page[page.length - 1]?.id ?? after;
-  }
-}
-
 /** Changes whenever an import changed anything; other processes compare it to rebuild caches. */
 export function corpusVersion(db: Kysely<Database>): Promise<string> {
   return readVersion(db);
