@@ -1,6 +1,7 @@
 /**
- * Browser tests of the citizen shell: home tiles, 繁体 switch, 关怀版, register/login/我的, kiosk idle reset,
- * and the accessibility check of the home page. Each test asserts on what the page shows.
+ * Browser tests of the citizen shell: home tiles, the first page inlined in index.html (and its fallback),
+ * 繁体 switch, 关怀版, register/login/我的, kiosk idle reset, and the accessibility check of the home page.
+ * Each test asserts on what the page shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -58,6 +59,59 @@ describe('citizen shell in the browser', () => {
     );
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
+  it('sends the first page in one response: CSS and JS inside index.html, compressed, revalidated', async () => {
+    for (const p of ['/', '/laws/劳动合同法/第四十七条']) {
+      const res = await fetch(server.url + encodeURI(p), { headers: { 'accept-encoding': 'br' } });
+      expect(res.headers.get('content-encoding')).toBe('br');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=0');
+      const html = await res.text();
+      expect(html).toContain('<script type="importmap">');
+      expect(html).not.toMatch(/<script[^>]+src=|rel="stylesheet"|rel="modulepreload"/);
+    }
+    const page = await openPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(server.url);
+    await page.locator('[data-test="tile-qa"]').waitFor();
+    await page.waitForLoadState('load');
+    // Nothing but the document is fetched before `load` (API calls aside; the full Vant sheet comes after).
+    const fetched = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.startTime < nav.loadEventStart && e.initiatorType !== 'fetch')
+        .map((e) => e.name);
+    });
+    expect(fetched).toEqual([]);
+    // A lazy page shares the inlined modules (router, session) instead of loading a second copy.
+    await page.locator('[data-test="tile-qa"]').click();
+    await page.waitForURL(/\/qa$/);
+    await expect(text(page, 'h1')).resolves.toBe('智能问答');
+    expect(scripts.some((p) => p.startsWith('/assets/'))).toBe(true); // the chat's own chunk
+    expect(scripts.filter((p) => p.startsWith('/assets/index-'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without import maps (older browsers) loads the entry chunk from /assets/ instead', async () => {
+    const page = await openPage(browser);
+    await page.route(`${server.url}/`, async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text()).replace(/<script type="importmap">[\s\S]*?<\/script>/, '');
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(server.url);
+    await page.locator('[data-test="tile-qa"]').click();
+    await page.waitForURL(/\/qa$/);
+    await expect(text(page, 'h1')).resolves.toBe('智能问答');
+    expect(scripts[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
     await page.context().close();
   });
 

@@ -85,13 +85,14 @@ async function serveWeb(app: FastifyInstance): Promise<void> {
     index: ['index.html'],
     preCompressed: true, // .br/.gz written by scripts/build-web.mjs
   });
-  const indexHtml = readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
   // Client-side routes (e.g. /laws/劳动合同法/第四十七条) get the SPA shell; unknown API paths stay JSON 404s.
+  // sendFile, like `/`, picks index.html.br/.gz (the shell carries the first page's JS, ~130 kB raw)
+  // and sends `Cache-Control: public, max-age=0`, so a new build is seen at once.
   app.get('/*', (req, reply) => {
     if (req.url.startsWith('/api/'))
       return reply
         .status(404)
         .send({ error: { code: 'not_found', message: '您访问的接口不存在' } });
-    return reply.type('text/html').send(indexHtml);
+    return reply.sendFile('index.html');
   });
 }
