@@ -1,11 +1,13 @@
 /**
  * @module qa benchmark: embedded-answer latency over the full corpus (target p95 ≤ 50 ms) and answers
- * per second over HTTP on loopback (target ≥ 300/s). Imports ../shared/laws into an in-memory SQLite
- * database first. `npm run bench qa` (QA_BENCH_QUESTIONS, QA_BENCH_SECONDS, QA_BENCH_CONCURRENCY tune it).
+ * per second over HTTP on loopback (target ≥ 300/s), for distinct questions and for a repeated set.
+ * Imports ../shared/laws into an in-memory SQLite database first. `npm run bench qa`
+ * (QA_BENCH_QUESTIONS, QA_BENCH_SECONDS, QA_BENCH_CONCURRENCY tune it).
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/app.js';
 import { importCorpus } from '../src/laws/importer.js';
 import { composeEmbedded } from '../src/qa/compose.js';
@@ -24,12 +26,45 @@ function pct(xs: number[], p: number): number {
 const fmt = (xs: number[]) =>
   `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${pct(xs, 100).toFixed(2)} ms (n=${xs.length})`;
 
-function questions(): string[] {
+function questions(limit = N): string[] {
   const lines = readFileSync('../shared/datasets/stard-train/queries.jsonl', 'utf8').split('\n');
   return lines
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { question: string }).question)
-    .slice(0, N);
+    .slice(0, limit);
+}
+
+/** The client side, run in a worker thread: `concurrency` loops posting questions in turn. */
+const CLIENT = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+let done = 0, failed = 0, next = 0;
+const t0 = performance.now();
+const deadline = t0 + w.seconds * 1000;
+async function loop() {
+  while (performance.now() < deadline) {
+    const question = w.questions[next++ % w.questions.length];
+    const res = await fetch(w.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    await res.arrayBuffer();
+    if (res.ok) done++; else failed++;
+  }
+}
+Promise.all(Array.from({ length: w.concurrency }, loop)).then(() =>
+  parentPort.postMessage({ done, failed, sent: next, secs: (performance.now() - t0) / 1000 }));
+`;
+
+async function loadTest(url: string, list: string[], seconds: number, concurrency: number) {
+  const worker = new Worker(CLIENT, {
+    eval: true,
+    workerData: { url, questions: list, seconds, concurrency },
+  });
+  const r = await new Promise<{ done: number; failed: number; sent: number; secs: number }>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
+  await worker.terminate();
+  return { ...r, repeats: Math.max(0, r.sent - list.length) };
 }
 
 export async function run(): Promise<void> {
@@ -97,34 +132,24 @@ export async function run(): Promise<void> {
     `target embedded-answer p95 ≤ 50 ms: ${p95 <= 50 ? 'met' : 'MISSED'} (${p95.toFixed(1)} ms)`,
   );
 
-  // 3. HTTP on loopback: concurrent POST /api/v1/qa/ask for SECONDS seconds.
+  // 3. HTTP on loopback. The load generator runs in a worker thread, so the server has the main
+  //    thread to itself (on this 2-core machine the client takes the other core). Two workloads:
+  //    every question different (no result-cache hit), and a kiosk-like stream in which the same
+  //    40 questions come back (the result cache answers the retrieval, storage is still per request).
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1/qa/ask`;
-  let done = 0;
-  let failed = 0;
-  let next = 0;
-  const deadline = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const question = qs[next++ % qs.length]!;
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ question }),
-      });
-      await res.arrayBuffer();
-      if (res.ok) done++;
-      else failed++;
-    }
-  };
-  t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const secs = (performance.now() - t0) / 1000;
-  const rate = done / secs;
-  console.log(
-    `HTTP: ${done} answers in ${secs.toFixed(1)} s with ${CONCURRENCY} concurrent clients = ${rate.toFixed(0)} answers/s (${failed} failed); target ≥ 300/s: ${rate >= 300 ? 'met' : 'MISSED'}`,
-  );
+  const distinct = questions(2000).slice(N); // not asked above, so not in the cache
+  const hot = distinct.slice(0, 40);
+  for (const [label, list] of [
+    ['every question different', distinct],
+    ['the same 40 questions repeated', hot],
+  ] as const) {
+    const r = await loadTest(url, list, SECONDS, CONCURRENCY);
+    console.log(
+      `HTTP (${label}): ${r.done} answers in ${r.secs.toFixed(1)} s with ${CONCURRENCY} concurrent clients = ${(r.done / r.secs).toFixed(0)} answers/s (${r.failed} failed${r.repeats ? `, ${r.repeats} questions asked twice` : ''}); target ≥ 300/s: ${r.done / r.secs >= 300 ? 'met' : 'MISSED'}`,
+    );
+  }
   console.log(`load average at end: ${load()}`);
   await app.close();
   await close();

@@ -15,6 +15,7 @@ import { readJsonLines } from '../src/search/cli-util.js';
 import { buildCorpusIndex } from '../src/search/corpus-index.js';
 import { loadModel, toHits } from '../src/search/engine.js';
 import { evaluate, formatMetrics } from '../src/search/evaluate.js';
+import { loadReranker } from '../src/search/rerank.js';
 import { Retriever } from '../src/search/retriever.js';
 import { loadSearchDocs } from '../src/search/source.js';
 import { isHoldOut, resolveGold, type TrainQuestion } from '../src/search/train.js';
@@ -48,7 +49,8 @@ export async function run(): Promise<void> {
     const loadMs = performance.now() - t0;
     const ci = buildCorpusIndex(docs);
     const t1 = performance.now();
-    const retriever = new Retriever(ci, loadModel());
+    const retriever = new Retriever(ci, loadModel(), loadReranker());
+    const firstStage = new Retriever(ci, retriever.li.model);
     const learnedMs = performance.now() - t1;
     console.log(
       `corpus: ${docs.length} article versions (${ci.current.reduce((a, b) => a + b, 0)} in force), ${ci.laws.length} laws`,
@@ -61,6 +63,7 @@ export async function run(): Promise<void> {
     const gold = new Map<string, Set<string>>();
     const engine = new Map<string, string[]>();
     const base = new Map<string, string[]>();
+    const stage1 = new Map<string, string[]>();
     const key = (d: number) => `${ci.articles[d]!.lawKey}#${ci.articles[d]!.num}`;
     const engineMs: number[] = [];
     const baseMs: number[] = [];
@@ -74,6 +77,10 @@ export async function run(): Promise<void> {
         String(q.id),
         retriever.rank(q.question, 100, true).map((r) => key(r.doc)),
       );
+      stage1.set(
+        String(q.id),
+        firstStage.rank(q.question, 100, true).map((r) => key(r.doc)),
+      );
       t = performance.now();
       base.set(String(q.id), baselineRank(ci, q.question, 100).map(key));
       baseMs.push(performance.now() - t);
@@ -82,6 +89,9 @@ export async function run(): Promise<void> {
       `hold-out fifth (id % 5 === 0), ${qs.length} questions, both over the same corpus:`,
     );
     console.log(`  engine   ${formatMetrics(evaluate(engine, gold))}`);
+    console.log(
+      `  stage 1  ${formatMetrics(evaluate(stage1, gold))}  (engine without the second stage)`,
+    );
     console.log(
       `  baseline ${formatMetrics(evaluate(base, gold))}  (character-bigram BM25, article text only)`,
     );

@@ -9,6 +9,8 @@ import { corpusVersion } from '../laws/repository.js';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
 import { emptyModel, MODEL_VERSION, type LearnedModel } from './model.js';
 import { classifyTopic, parseReferences } from './query.js';
+import { loadReranker, type RerankModel } from './rerank.js';
+import { ResultCache } from './result-cache.js';
 import { Retriever } from './retriever.js';
 import { makeSnippet } from './snippet.js';
 import { loadSearchDocs } from './source.js';
@@ -18,6 +20,8 @@ import type { SearchEngine, SearchHit, SearchOptions } from './types.js';
 const MODEL_FILE = new URL('./data/model.json', import.meta.url);
 /** How often a process asks the database whether another process imported laws. */
 const VERSION_CHECK_MS = 2000;
+/** Recent results kept per process (a few MB: eight hits with their article text per entry). */
+const RESULT_CACHE_SIZE = 2000;
 
 /** The learned model artefact; refused (empty model) when its version does not match the code. */
 export function loadModel(file: URL = MODEL_FILE): LearnedModel {
@@ -62,10 +66,12 @@ class DatabaseSearchEngine implements SearchEngine {
   private version: string | null = null;
   private checkedAt = 0;
   private building: Promise<void> | null = null;
+  readonly cache = new ResultCache<SearchHit>(RESULT_CACHE_SIZE);
 
   constructor(
     private readonly ctx: AppContext,
     private readonly model: LearnedModel,
+    private readonly reranker: RerankModel | null,
   ) {
     ctx.bus.on('laws:imported', () => {
       this.checkedAt = 0;
@@ -88,8 +94,9 @@ class DatabaseSearchEngine implements SearchEngine {
 
   private async rebuild(version: string): Promise<void> {
     const docs = await loadSearchDocs(this.ctx.db);
-    this.retriever = new Retriever(buildCorpusIndex(docs), this.model);
+    this.retriever = new Retriever(buildCorpusIndex(docs), this.model, this.reranker);
     this.version = version;
+    this.cache.clear();
   }
 
   get index(): CorpusIndex | null {
@@ -98,7 +105,13 @@ class DatabaseSearchEngine implements SearchEngine {
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
     if (!query.trim()) return [];
-    return toHits(await this.ready(), query, opts);
+    const retriever = await this.ready();
+    const key = `${opts.k ?? 10}|${opts.includeSuperseded ? 1 : 0}|${query}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const hits = toHits(retriever, query, opts);
+    this.cache.set(key, hits);
+    return hits;
   }
 
   classify(question: string) {
@@ -120,10 +133,10 @@ const engines = new WeakMap<AppContext, DatabaseSearchEngine>();
  */
 export async function getSearchEngine(
   ctx: AppContext,
-): Promise<SearchEngine & { ready(): Promise<Retriever> }> {
+): Promise<SearchEngine & { ready(): Promise<Retriever>; cache: ResultCache<SearchHit> }> {
   let e = engines.get(ctx);
   if (!e) {
-    e = new DatabaseSearchEngine(ctx, loadModel());
+    e = new DatabaseSearchEngine(ctx, loadModel(), loadReranker());
     engines.set(ctx, e);
   }
   await e.ready();

@@ -8,6 +8,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { buildCorpusIndex } from './corpus-index.js';
 import { fail, openConfiguredDatabase, parseArgs, readJsonLines } from './cli-util.js';
 import { loadModel, toHits } from './engine.js';
+import { loadReranker } from './rerank.js';
 import { Retriever } from './retriever.js';
 import { loadSearchDocs } from './source.js';
 
@@ -25,7 +26,7 @@ try {
   const t0 = performance.now();
   const docs = await loadSearchDocs(data.db);
   if (docs.length === 0) fail('法律法规库为空：请先运行 npm run laws:import');
-  const retriever = new Retriever(buildCorpusIndex(docs), loadModel());
+  const retriever = new Retriever(buildCorpusIndex(docs), loadModel(), loadReranker());
   console.error(
     `索引就绪：${docs.length} 条条文，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`,
   );

@@ -157,6 +157,10 @@ export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): Learned
 export interface QueryFeatures {
   perDoc: Partial<Record<Feature, Float32Array>>;
   perLaw: { title: Float32Array; lawClass: Float32Array; knnLaw: Float32Array };
+  /** The nearest training questions (index into the learned index), most similar first. */
+  neighbours: { question: number; sim: number }[];
+  /** Query words (after simplification), for second-stage features. */
+  words: string[];
 }
 
 const NEIGHBOURS = 30;
@@ -166,14 +170,16 @@ function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], tex
   const knn = new Float32Array(ci.articles.length);
   const knnNear = new Float32Array(ci.articles.length);
   const knnLaw = new Float32Array(ci.laws.length);
+  const neighbours: { question: number; sim: number }[] = [];
   const nq = li.questions.docCount;
-  if (nq === 0) return { knn, knnNear, knnLaw };
+  if (nq === 0) return { knn, knnNear, knnLaw, neighbours };
   const sim = scaled(li.questions, bag(qWords), nq);
   const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq);
   for (let i = 0; i < nq; i++) sim[i] = (sim[i]! + simB[i]!) / 2;
   for (const i of topK(sim, NEIGHBOURS)) {
     const v = sim[i]! * sim[i]!;
     if (v <= 0) break;
+    neighbours.push({ question: i, sim: sim[i]! });
     for (const d of li.questionDocs[i]!) {
       knn[d]! += v;
       // Gold articles cluster: the articles just before and after often answer the same question.
@@ -184,7 +190,7 @@ function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], tex
   normalize(knn);
   normalize(knnNear);
   normalize(knnLaw);
-  return { knn, knnNear, knnLaw };
+  return { knn, knnNear, knnLaw, neighbours };
 }
 
 const sameVersion = (ci: CorpusIndex, d: number, e: number) => {
@@ -238,7 +244,7 @@ export function queryFeatures(
     const c = li.classLawOf[l]!;
     if (c >= 0) lawClass[l] = classScore[c]!;
   }
-  const { knn, knnNear, knnLaw } = neighbourVotes(ci, li, qWords, text);
+  const { knn, knnNear, knnLaw, neighbours } = neighbourVotes(ci, li, qWords, text);
   const textF = scaled(ci.text, wordBag, n);
   const bigramF = scaled(ci.bigram, bag(bigramKeys(text)), n);
   const textXlaw = new Float32Array(n);
@@ -256,6 +262,8 @@ export function queryFeatures(
       bridge: scaled(ci.text, bridged, n),
     },
     perLaw: { title: scaled(ci.title, bag(qWords), ci.laws.length), lawClass, knnLaw },
+    neighbours,
+    words: qWords,
   };
 }
 

@@ -10,8 +10,10 @@ import {
   queryFeatures,
   type LearnedIndex,
   type LearnedModel,
+  type QueryFeatures,
 } from './model.js';
 import { expandLayTerms, parseReferences, type LawResolver } from './query.js';
+import { applyReranker, RERANK_DEPTH, rerankFeatures, type RerankModel } from './rerank.js';
 import { toSimplified } from './tokenizer.js';
 
 export interface RankedDoc {
@@ -29,6 +31,8 @@ export class Retriever {
   constructor(
     readonly ci: CorpusIndex,
     model: LearnedModel,
+    /** The second stage; without it the first stage's order stands. */
+    readonly reranker: RerankModel | null = null,
   ) {
     this.li = buildLearnedIndex(ci, model);
     this.scores = new Float32Array(ci.articles.length);
@@ -61,11 +65,31 @@ export class Retriever {
     const allow = includeSuperseded ? undefined : ci.current;
     // Over-fetch so versions of one article collapse into one hit without losing the k-th.
     const want = includeSuperseded ? k * 2 + 10 : k;
-    for (const d of topK(scores, want, allow)) {
+    const depth = this.reranker ? Math.max(RERANK_DEPTH, want) : want;
+    const cands = topK(scores, depth, allow).filter((d) => scores[d]! > 0);
+    for (const r of this.secondStage(qf, scores, cands, text)) {
       if (out.length >= k) break;
-      if (scores[d]! <= 0) break;
-      push(d, scores[d]!, false);
+      push(r.doc, r.score, false);
     }
     return out.slice(0, k);
+  }
+
+  /**
+   * Re-scores the candidates with the second stage. Scores become exp(s − best) ∈ (0, 1], so the
+   * best candidate has 1 and every score stays positive (callers treat > 0 as "some evidence").
+   */
+  private secondStage(
+    qf: QueryFeatures,
+    stage1: Float32Array,
+    cands: number[],
+    text: string,
+  ): { doc: number; score: number }[] {
+    if (!this.reranker || cands.length < 2)
+      return cands.map((d) => ({ doc: d, score: stage1[d]! }));
+    const feats = rerankFeatures(this.ci, this.li, qf, stage1, cands, text);
+    const s = applyReranker(this.reranker, feats, cands.length);
+    const order = cands.map((_, i) => i).sort((a, b) => s[b]! - s[a]! || a - b);
+    const best = s[order[0]!]!;
+    return order.map((i) => ({ doc: cands[i]!, score: Math.exp(s[i]! - best) }));
   }
 }

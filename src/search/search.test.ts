@@ -94,6 +94,20 @@ describe('GET /api/v1/search on real statutes', () => {
     expect(long.status).toBe(400);
   });
 
+  it('answers a repeated question from its result cache, with copies callers may change', async () => {
+    const engine = await getSearchEngine(t.ctx);
+    const first = await engine.search('用人单位未及时足额支付劳动报酬', { k: 5 });
+    const hitsBefore = engine.cache.hits;
+    first[0]!.text = '（被调用方改写）';
+    const again = await engine.search('用人单位未及时足额支付劳动报酬', { k: 5 });
+    expect(engine.cache.hits).toBe(hitsBefore + 1);
+    expect(again.map((h) => h.articleId)).toEqual(first.map((h) => h.articleId));
+    expect(again[0]!.text).not.toBe('（被调用方改写）');
+    // another k is another search
+    await engine.search('用人单位未及时足额支付劳动报酬', { k: 6 });
+    expect(engine.cache.hits).toBe(hitsBefore + 1);
+  });
+
   it('rebuilds its index after an import (laws:imported)', async () => {
     const engine = await getSearchEngine(t.ctx);
     const before = await engine.search('道路交通安全法第七十六条', { k: 10 });

@@ -18,6 +18,13 @@ import {
   type Feature,
   type LearnedModel,
 } from './model.js';
+import { applyReranker, type RerankModel } from './rerank.js';
+import {
+  rerankSamples,
+  trainReranker,
+  type RerankOptions,
+  type RerankSample,
+} from './rerank-train.js';
 import { toSimplified, words } from './tokenizer.js';
 
 export interface TrainQuestion {
@@ -213,10 +220,94 @@ export function fitWeights(samples: Sample[], log: (s: string) => void = () => {
   return Object.fromEntries(FEATURES.map((f, i) => [f, w[i]!])) as Record<Feature, number>;
 }
 
+/** The 4 cross-fitting folds of the training questions. */
+const fold = (q: TrainQuestion) => Math.floor(q.id / 5) % 4;
+
+/**
+ * Cross-fitted second-stage samples: each fold's questions are ranked by parts learned from the
+ * other folds with the fitted weights, exactly as unseen questions will be.
+ */
+export function secondStageSamples(
+  ci: CorpusIndex,
+  trainQs: TrainQuestion[],
+  weights: Record<Feature, number>,
+): RerankSample[] {
+  const samples: RerankSample[] = [];
+  for (let f = 0; f < 4; f++) {
+    const parts = learnParts(
+      ci,
+      trainQs.filter((q) => fold(q) !== f),
+      weights,
+    );
+    const qs = trainQs
+      .filter((q) => fold(q) === f)
+      .map((q) => ({
+        id: q.id,
+        question: q.question,
+        gold: new Set(resolveGold(ci, q).map((g) => `${g.law}#${g.num}`)),
+      }));
+    samples.push(...rerankSamples(ci, parts, qs));
+  }
+  return samples;
+}
+
+/** The second stage trained on every cross-fitted training question. */
+export function trainSecondStage(
+  ci: CorpusIndex,
+  trainQs: TrainQuestion[],
+  weights: Record<Feature, number>,
+  log: (s: string) => void = () => {},
+  options?: RerankOptions,
+): RerankModel {
+  const samples = secondStageSamples(ci, trainQs, weights);
+  log(`second stage: ${samples.length} cross-fitted questions`);
+  return trainReranker(samples, options, log);
+}
+
+/**
+ * Cross-validation of second-stage options inside the training part (the hold-out is never used):
+ * train on three folds' samples, measure on the fourth, average over the four folds.
+ */
+export function validateSecondStage(
+  samples: RerankSample[],
+  options: RerankOptions,
+): { stage1: ReturnType<typeof rankMetrics>; reranked: ReturnType<typeof rankMetrics> } {
+  const byFold = (f: number) => samples.filter((s) => Math.floor(s.id / 5) % 4 === f);
+  const stage1: RerankSample[][] = [];
+  const reranked: { s: RerankSample; order: number[] }[] = [];
+  for (let f = 0; f < 4; f++) {
+    const m = trainReranker(
+      samples.filter((s) => Math.floor(s.id / 5) % 4 !== f),
+      options,
+    );
+    for (const s of byFold(f)) {
+      const sc = applyReranker(m, s.feats, s.keys.length);
+      reranked.push({ s, order: [...sc.keys()].sort((a, b) => sc[b]! - sc[a]! || a - b) });
+    }
+    stage1.push(byFold(f));
+  }
+  return {
+    stage1: rankMetrics(stage1.flat().map((s) => ({ s, order: s.keys.map((_, i) => i) }))),
+    reranked: rankMetrics(reranked),
+  };
+}
+
+function rankMetrics(runs: { s: RerankSample; order: number[] }[]) {
+  const sum = { r10: 0, r100: 0, rr: 0 };
+  for (const { s, order } of runs) {
+    const ranked = [...new Set(order.map((i) => s.keys[i]!))];
+    const m = scoreRanking(ranked, s.gold);
+    sum.r10 += m.r10;
+    sum.r100 += m.r100;
+    sum.rr += m.rr;
+  }
+  const n = runs.length || 1;
+  return { recall10: sum.r10 / n, recall100: sum.r100 / n, mrr10: sum.rr / n };
+}
+
 /** Full training: cross-fitted samples over 4 folds of the training questions, then the final model. */
 export function train(ci: CorpusIndex, all: TrainQuestion[], log: (s: string) => void = () => {}) {
   const trainQs = all.filter((q) => !isHoldOut(q.id));
-  const fold = (q: TrainQuestion) => Math.floor(q.id / 5) % 4;
   const samples: Sample[] = [];
   for (let f = 0; f < 4; f++) {
     const parts = learnParts(
@@ -249,5 +340,8 @@ export function train(ci: CorpusIndex, all: TrainQuestion[], log: (s: string) =>
       ),
     )}`,
   );
-  return learnParts(ci, trainQs, weights);
+  return {
+    model: learnParts(ci, trainQs, weights),
+    reranker: trainSecondStage(ci, trainQs, weights, log),
+  };
 }

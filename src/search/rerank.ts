@@ -1,0 +1,325 @@
+/**
+ * @module Second stage: re-scores the first stage's top candidates with features that only make
+ * sense relative to the other candidates (the article's place within its law, the law's place
+ * among laws, how much of the question the article covers, which neighbours cite it) through a
+ * small learned network. The artefact is `data/reranker.json`, rebuilt by `npm run search:train`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { FieldIndex } from './inverted-index.js';
+import type { CorpusIndex } from './corpus-index.js';
+import { featureVector, FEATURES, type LearnedIndex, type QueryFeatures } from './model.js';
+import { bigramKeys } from './tokenizer.js';
+import { idf } from './scoring.js';
+
+/** How many first-stage candidates the second stage re-scores. */
+export const RERANK_DEPTH = 1000;
+
+export const RERANK_FEATURES = [
+  ...FEATURES,
+  'stage1',
+  'stage1Rank',
+  'lawRank',
+  'lawShare',
+  'textInLaw',
+  'coverage',
+  'bigramCoverage',
+  'bigramRun',
+  'knnTop5',
+  'knnMax',
+  'knnFirst',
+  'knnDistance',
+  'rankInLaw',
+  'length',
+  'subArticle',
+] as const;
+const RF = RERANK_FEATURES.length;
+
+/** One small network: score = w·x + v·squash(W1·x + b1), over standardised features x. */
+export interface RerankNet {
+  w: number[];
+  W1: number[][];
+  b1: number[];
+  v: number[];
+}
+
+export interface RerankModel {
+  version: number;
+  note: string;
+  features: string[];
+  mean: number[];
+  std: number[];
+  /** An ensemble (different seeds); the score is their mean. */
+  nets: RerankNet[];
+}
+
+export const RERANK_VERSION = 1;
+export const RERANKER_FILE = new URL('./data/reranker.json', import.meta.url);
+
+/** doc id → candidate index (−1 elsewhere), one scratch array per corpus, reset after each use. */
+const slots = new WeakMap<CorpusIndex, Int32Array>();
+
+/**
+ * Which candidates contain each query term: every term's postings are walked once, so the cost is
+ * that of one BM25 pass. Returns the terms' idf weights and a terms × candidates presence matrix.
+ */
+function presence(
+  ci: CorpusIndex,
+  f: FieldIndex,
+  terms: readonly (string | number)[],
+  cands: readonly number[],
+): { weight: Float64Array; has: Uint8Array } {
+  let slot = slots.get(ci);
+  if (!slot) slots.set(ci, (slot = new Int32Array(ci.articles.length).fill(-1)));
+  cands.forEach((d, i) => (slot[d] = i));
+  const nc = cands.length;
+  const weight = new Float64Array(terms.length);
+  const has = new Uint8Array(terms.length * nc);
+  terms.forEach((t, k) => {
+    const id = f.terms.get(t);
+    if (id === undefined) return;
+    const start = f.offsets[id]!;
+    const end = f.offsets[id + 1]!;
+    weight[k] = idf(f.docCount, end - start);
+    for (let i = start; i < end; i++) {
+      const c = slot[f.docs[i]!]!;
+      if (c >= 0) has[k * nc + c] = 1;
+    }
+  });
+  for (const d of cands) slot[d] = -1;
+  return { weight, has };
+}
+
+/** idf-weighted share of the query's terms present in candidate `c`. */
+function coverage(p: { weight: Float64Array; has: Uint8Array }, c: number, nc: number): number {
+  let have = 0;
+  let all = 0;
+  for (let k = 0; k < p.weight.length; k++) {
+    all += p.weight[k]!;
+    if (p.has[k * nc + c]) have += p.weight[k]!;
+  }
+  return all > 0 ? have / all : 0;
+}
+
+/**
+ * The longest run of consecutive query bigrams all found in candidate `c` (a cheap stand-in for
+ * the longest common phrase: a question quoting a statute's wording makes a long run), 8 → 1.
+ */
+function bigramRun(seq: readonly number[], has: Uint8Array, c: number, nc: number): number {
+  let best = 0;
+  let run = 0;
+  for (const k of seq) {
+    run = has[k * nc + c] ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return Math.min(best, 8) / 8;
+}
+
+/** Neighbour evidence per candidate: top-5 vote share, best similarity, rank of first citing neighbour. */
+function neighbourEvidence(li: LearnedIndex, qf: QueryFeatures) {
+  const top5 = new Map<number, number>();
+  const best = new Map<number, number>();
+  const first = new Map<number, number>();
+  const top = qf.neighbours[0]?.sim ?? 0;
+  let sum5 = 0;
+  qf.neighbours.forEach((n, rank) => {
+    if (rank < 5) sum5 += n.sim;
+    for (const d of li.questionDocs[n.question]!) {
+      if (rank < 5) top5.set(d, (top5.get(d) ?? 0) + n.sim);
+      if (!best.has(d)) best.set(d, top > 0 ? n.sim / top : 0);
+      if (!first.has(d)) first.set(d, 1 / (1 + rank));
+    }
+  });
+  return { top5, sum5, best, first };
+}
+
+/**
+ * Closeness to an article a neighbour cites, in the same law version (articles on one subject sit
+ * together): max over cited articles of sim / (1 + distance), within 20 articles, excluding itself.
+ */
+function nearCited(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  cands: readonly number[],
+): Float32Array {
+  const out = new Float32Array(cands.length);
+  const top = qf.neighbours[0]?.sim ?? 0;
+  if (top <= 0) return out;
+  const cited = new Map<number, number>();
+  for (const n of qf.neighbours)
+    for (const e of li.questionDocs[n.question]!)
+      cited.set(e, Math.max(cited.get(e) ?? 0, n.sim / top));
+  cands.forEach((d, r) => {
+    const a = ci.articles[d]!;
+    let best = 0;
+    for (const [e, sim] of cited) {
+      const gap = Math.abs(d - e);
+      if (gap === 0 || gap > 20) continue;
+      const b = ci.articles[e]!;
+      if (b.lawKey !== a.lawKey || b.version !== a.version) continue;
+      best = Math.max(best, sim / (1 + gap));
+    }
+    out[r] = best;
+  });
+  return out;
+}
+
+/** Feature rows (candidates × RERANK_FEATURES) for candidates ordered best first by `stage1`. */
+export function rerankFeatures(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  stage1: Float32Array,
+  cands: readonly number[],
+  text: string,
+): Float32Array {
+  const out = new Float32Array(cands.length * RF);
+  const top = stage1[cands[0] ?? 0] ?? 0;
+  const lawOrder = new Map<number, number>();
+  const lawCount = new Map<number, number>();
+  const lawBestText = new Map<number, number>();
+  const textOf = (d: number) => (qf.perDoc.text![d]! + qf.perDoc.bigram![d]!) / 2;
+  cands.forEach((d, r) => {
+    const l = ci.docLaw[d]!;
+    if (!lawOrder.has(l)) lawOrder.set(l, lawOrder.size);
+    if (r < 30) lawCount.set(l, (lawCount.get(l) ?? 0) + 1);
+    lawBestText.set(l, Math.max(lawBestText.get(l) ?? 0, textOf(d)));
+  });
+  const nc = cands.length;
+  const words = presence(ci, ci.text, [...new Set(qf.words)], cands);
+  const seq = bigramKeys(text);
+  const distinct = [...new Set(seq)];
+  const position = new Map(distinct.map((b, k) => [b, k]));
+  const bigrams = presence(ci, ci.bigram, distinct, cands);
+  const bigramSeq = seq.map((b) => position.get(b)!);
+  const nb = neighbourEvidence(li, qf);
+  const near = nearCited(ci, li, qf, cands);
+  const seenInLaw = new Map<number, number>();
+  cands.forEach((d, r) => {
+    const row = r * RF;
+    out.set(featureVector(ci, li, qf, d), row);
+    const l = ci.docLaw[d]!;
+    const inLaw = seenInLaw.get(l) ?? 0;
+    seenInLaw.set(l, inLaw + 1);
+    const extra = [
+      top > 0 ? stage1[d]! / top : 0,
+      1 / Math.log2(2 + r),
+      1 / (1 + lawOrder.get(l)!),
+      (lawCount.get(l) ?? 0) / 30,
+      lawBestText.get(l)! > 0 ? textOf(d) / lawBestText.get(l)! : 0,
+      coverage(words, r, nc),
+      coverage(bigrams, r, nc),
+      bigramRun(bigramSeq, bigrams.has, r, nc),
+      nb.sum5 > 0 ? (nb.top5.get(d) ?? 0) / nb.sum5 : 0,
+      nb.best.get(d) ?? 0,
+      nb.first.get(d) ?? 0,
+      near[r]!,
+      1 / (1 + inLaw),
+      Math.log1p(ci.text.lens[d]!) / 8,
+      ci.articles[d]!.sub > 0 ? 1 : 0,
+    ];
+    out.set(extra, row + FEATURES.length);
+  });
+  return out;
+}
+
+/**
+ * The hidden units' activation: a rational (Padé) approximation of tanh, exact at 0 and reaching
+ * ±1 with zero slope at ±3. Math.tanh costs ~60 ns a call here and ranking makes 48,000 of them.
+ */
+export function squash(h: number): number {
+  if (h >= 3) return 1;
+  if (h <= -3) return -1;
+  const h2 = h * h;
+  return (h * (27 + h2)) / (27 + 9 * h2);
+}
+
+/** The derivative of `squash`, for training. */
+export function squashSlope(h: number): number {
+  if (h >= 3 || h <= -3) return 0;
+  const h2 = h * h;
+  const d = 27 + 9 * h2;
+  return ((27 + 3 * h2) * d - 18 * h2 * (27 + h2)) / (d * d);
+}
+
+/** One network's score for a standardised row (training uses it; ranking uses the packed form). */
+export function netScore(net: RerankNet, x: Float64Array): number {
+  let s = 0;
+  for (let f = 0; f < x.length; f++) s += net.w[f]! * x[f]!;
+  for (let j = 0; j < net.b1.length; j++) {
+    const W = net.W1[j]!;
+    let h = net.b1[j]!;
+    for (let f = 0; f < x.length; f++) h += W[f]! * x[f]!;
+    s += net.v[j]! * squash(h);
+  }
+  return s;
+}
+
+/** The ensemble folded into one network: linear parts averaged, hidden units side by side. */
+interface Packed {
+  mean: Float64Array;
+  scale: Float64Array;
+  w: Float64Array;
+  W1: Float64Array;
+  b1: Float64Array;
+  v: Float64Array;
+}
+
+const packed = new WeakMap<RerankModel, Packed>();
+
+function pack(m: RerankModel): Packed {
+  const hit = packed.get(m);
+  if (hit) return hit;
+  const n = m.nets.length || 1;
+  const units = m.nets.flatMap((net) =>
+    net.b1.map((b, j) => ({ b, v: net.v[j]! / n, W: net.W1[j]! })),
+  );
+  const p: Packed = {
+    mean: Float64Array.from(m.mean),
+    scale: Float64Array.from(m.std, (s) => 1 / s),
+    w: Float64Array.from({ length: RF }, (_, f) => m.nets.reduce((a, net) => a + net.w[f]!, 0) / n),
+    W1: Float64Array.from(units.flatMap((u) => u.W)),
+    b1: Float64Array.from(units.map((u) => u.b)),
+    v: Float64Array.from(units.map((u) => u.v)),
+  };
+  packed.set(m, p);
+  return p;
+}
+
+/** Scores each candidate row with the ensemble (the mean of its networks' scores). */
+export function applyReranker(m: RerankModel, feats: Float32Array, n: number): Float64Array {
+  const { mean, scale, w, W1, b1, v } = pack(m);
+  const out = new Float64Array(n);
+  const x = new Float64Array(RF);
+  const units = b1.length;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const at = i * RF;
+    for (let f = 0; f < RF; f++) {
+      const xf = (feats[at + f]! - mean[f]!) * scale[f]!;
+      x[f] = xf;
+      s += w[f]! * xf;
+    }
+    for (let j = 0; j < units; j++) {
+      let h = b1[j]!;
+      const row = j * RF;
+      for (let f = 0; f < RF; f++) h += W1[row + f]! * x[f]!;
+      s += v[j]! * squash(h);
+    }
+    out[i] = s;
+  }
+  return out;
+}
+
+/** The artefact, or null (first stage only) when it is missing or was trained on other features. */
+export function loadReranker(file: URL = RERANKER_FILE): RerankModel | null {
+  if (!existsSync(file)) return null;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as RerankModel;
+  if (m.version !== RERANK_VERSION || m.features.join() !== RERANK_FEATURES.join()) {
+    console.warn('二阶段排序模型与程序的特征不符，改用一阶段排序（请运行 npm run search:train）');
+    return null;
+  }
+  return m;
+}
+
+export const RERANK_WIDTH = RF;
