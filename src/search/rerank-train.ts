@@ -7,7 +7,7 @@
 import type { CorpusIndex } from './corpus-index.js';
 import { topK } from './inverted-index.js';
 import { buildLearnedIndex, combine, queryFeatures, type LearnedModel } from './model.js';
-import { expandLayTerms } from './query.js';
+import { classifyTopic, expandLayTerms } from './query.js';
 import {
   netScore,
   RERANK_DEPTH,
@@ -19,6 +19,7 @@ import {
   squashSlope,
   type RerankModel,
   type RerankNet,
+  type TopicLawTable,
 } from './rerank.js';
 import { toSimplified } from './tokenizer.js';
 
@@ -56,10 +57,12 @@ export function rerankSamples(
   ci: CorpusIndex,
   model: LearnedModel,
   qs: { id: number; question: string; gold: Set<string> }[],
+  topicLaw: TopicLawTable,
 ): RerankSample[] {
   const li = buildLearnedIndex(ci, model);
   return qs.map((q) => {
     const text = toSimplified(q.question);
+    const question = { ...classifyTopic(text), topicLaw };
     const qf = queryFeatures(ci, li, text, expandLayTerms(text));
     const s = combine(ci, li, qf, model.weights);
     const cands = topK(s, RERANK_DEPTH).filter((d) => s[d]! > 0);
@@ -67,7 +70,7 @@ export function rerankSamples(
     return {
       id: q.id,
       keys: cands.map((d) => `${a[d]!.lawKey}#${a[d]!.num}`),
-      feats: rerankFeatures(ci, li, qf, s, cands, text),
+      feats: rerankFeatures(ci, li, qf, s, cands, text, question),
       gold: q.gold,
     };
   });
@@ -225,6 +228,7 @@ export function trainReranker(
   samples: RerankSample[],
   o: RerankOptions = DEFAULT_RERANK_OPTIONS,
   log: (s: string) => void = () => {},
+  topicLaw: TopicLawTable = {},
 ): RerankModel {
   const { mean, std } = standardiser(samples);
   const W = RERANK_WIDTH;
@@ -252,5 +256,6 @@ export function trainReranker(
     mean,
     std,
     nets,
+    topicLaw,
   };
 }

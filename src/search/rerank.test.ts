@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importLawFixture } from '../test/laws-fixture.js';
+import { importLawFixture, sharedLawsDir } from '../test/laws-fixture.js';
+import { buildUnits, listCorpusFiles } from '../laws/units.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { getSearchEngine } from './engine.js';
 import { topK } from './inverted-index.js';
 import { combine, emptyModel, queryFeatures } from './model.js';
 import {
   applyReranker,
+  curatedTopicLaws,
+  learnTopicLaws,
   loadReranker,
   RERANK_FEATURES,
   RERANK_VERSION,
@@ -17,6 +20,7 @@ import {
 } from './rerank.js';
 import { trainReranker, type RerankSample } from './rerank-train.js';
 import { Retriever } from './retriever.js';
+import { classifyTopic } from './query.js';
 import { toSimplified } from './tokenizer.js';
 
 let t: TestApp;
@@ -32,6 +36,22 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
+const TOPIC_NAMES = [
+  '婚姻家庭',
+  '劳动争议',
+  '交通事故',
+  '民间借贷',
+  '房产物业',
+  '消费维权',
+  '继承',
+  '侵权',
+  '合同',
+  '公司',
+  '刑事',
+  '行政与社保',
+  '其他',
+] as const;
+
 const col = (name: (typeof RERANK_FEATURES)[number]) => RERANK_FEATURES.indexOf(name);
 
 function featuresFor(question: string) {
@@ -40,14 +60,18 @@ function featuresFor(question: string) {
   const qf = queryFeatures(ci, li, text);
   const s = combine(ci, li, qf, li.model.weights);
   const cands = topK(s, 50).filter((d) => s[d]! > 0);
-  const feats = rerankFeatures(ci, li, qf, s, cands, text);
+  const context = {
+    ...classifyTopic(text),
+    topicLaw: { 劳动争议: { 劳动合同法: 1, 劳动法: 0.5 } },
+  };
+  const feats = rerankFeatures(ci, li, qf, s, cands, text, context);
   const row = (d: number) => {
     const i = cands.indexOf(d);
     return Array.from(feats.subarray(i * RERANK_WIDTH, (i + 1) * RERANK_WIDTH));
   };
   const doc = (law: string, num: number) =>
     cands.find((d) => ci.articles[d]!.lawKey === law && ci.articles[d]!.num === num) ?? -1;
-  return { cands, row, doc };
+  return { cands, row, doc, context };
 }
 
 describe('second-stage features on real statute text', () => {
@@ -68,6 +92,14 @@ describe('second-stage features on real statute text', () => {
     // an article of the other law covers far less of the question
     const other = f.cands.find((c) => retriever.ci.articles[c]!.lawKey !== '劳动合同法');
     if (other !== undefined) expect(f.row(other)[col('coverage')]).toBeLessThan(0.6);
+    // a 劳动争议 question: 劳动合同法 is a core law of the topic, curated and learned
+    expect(f.context.topic).toBe('劳动争议');
+    expect(row[col('topicLawCurated')]).toBeCloseTo(f.context.confidence, 5);
+    expect(row[col('topicLawLearned')]).toBeCloseTo(f.context.confidence, 5);
+    if (other !== undefined) {
+      expect(f.row(other)[col('topicLawCurated')]).toBe(0);
+      expect(f.row(other)[col('topicLawLearned')]).toBe(0);
+    }
   });
 
   it('scores every candidate with the network it is given', () => {
@@ -77,6 +109,7 @@ describe('second-stage features on real statute text', () => {
       features: [...RERANK_FEATURES],
       mean: new Array(RERANK_WIDTH).fill(0),
       std: new Array(RERANK_WIDTH).fill(1),
+      topicLaw: {},
       nets: [
         {
           w: RERANK_FEATURES.map((n) => (n === 'coverage' ? 2 : 0)),
@@ -109,6 +142,26 @@ describe('second-stage features on real statute text', () => {
       expect(loadReranker(file)).toBeNull();
       rmSync(file);
     });
+  });
+});
+
+describe('topic → law knowledge', () => {
+  it('learns from training questions which laws each topic cites, scaled to the most cited', () => {
+    const t = learnTopicLaws([
+      { topic: '劳动争议', laws: ['劳动合同法', '劳动合同法'] },
+      { topic: '劳动争议', laws: ['劳动合同法', '劳动法'] },
+      { topic: '其他', laws: ['民法典'] },
+    ]);
+    expect(t).toEqual({ 劳动争议: { 劳动合同法: 1, 劳动法: 0.5 } });
+  });
+
+  it('names only laws of the real corpus in the curated list', () => {
+    const dir = sharedLawsDir();
+    const keys = new Set(buildUnits(dir, listCorpusFiles(dir), null).units.map((u) => u.lawKey));
+    const topics = ['婚姻家庭', '劳动争议', '交通事故', '民间借贷', '消费维权', '刑事'] as const;
+    for (const topic of topics) expect(curatedTopicLaws(topic).size).toBeGreaterThan(0);
+    const all = [...TOPIC_NAMES].flatMap((t) => [...curatedTopicLaws(t)]);
+    expect(all.filter((law) => !keys.has(law))).toEqual([]);
   });
 });
 

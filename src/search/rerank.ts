@@ -10,6 +10,7 @@ import type { CorpusIndex } from './corpus-index.js';
 import { featureVector, FEATURES, type LearnedIndex, type QueryFeatures } from './model.js';
 import { bigramKeys } from './tokenizer.js';
 import { idf } from './scoring.js';
+import type { Topic } from './types.js';
 
 /** How many first-stage candidates the second stage re-scores. */
 export const RERANK_DEPTH = 1000;
@@ -31,6 +32,8 @@ export const RERANK_FEATURES = [
   'rankInLaw',
   'length',
   'subArticle',
+  'topicLawCurated',
+  'topicLawLearned',
 ] as const;
 const RF = RERANK_FEATURES.length;
 
@@ -50,9 +53,51 @@ export interface RerankModel {
   std: number[];
   /** An ensemble (different seeds); the score is their mean. */
   nets: RerankNet[];
+  /** Learned from training questions: topic → law key → how often its gold cites the law (max 1). */
+  topicLaw: TopicLawTable;
 }
 
-export const RERANK_VERSION = 1;
+export type TopicLawTable = Record<string, Record<string, number>>;
+
+/** What the second stage knows about the question beyond its words. */
+export interface QuestionContext {
+  topic: Topic;
+  confidence: number;
+  topicLaw: TopicLawTable;
+}
+
+/** Curated topic → core laws (`data/topic-laws.json`). */
+const CURATED_TOPIC_LAWS = new Map(
+  Object.entries(
+    JSON.parse(readFileSync(new URL('./data/topic-laws.json', import.meta.url), 'utf8')) as Record<
+      string,
+      string[] | string
+    >,
+  )
+    .filter(([k]) => k !== '_note')
+    .map(([topic, laws]) => [topic, new Set(laws as string[])]),
+);
+
+/** Core laws of each topic as curated, for tests and docs. */
+export const curatedTopicLaws = (topic: Topic): ReadonlySet<string> =>
+  CURATED_TOPIC_LAWS.get(topic) ?? new Set();
+
+/** topic → law key → share, from the gold laws of training questions classified under each topic. */
+export function learnTopicLaws(questions: { topic: Topic; laws: string[] }[]): TopicLawTable {
+  const counts: TopicLawTable = {};
+  for (const q of questions) {
+    if (q.topic === '其他') continue;
+    const row = (counts[q.topic] ??= {});
+    for (const law of new Set(q.laws)) row[law] = (row[law] ?? 0) + 1;
+  }
+  for (const row of Object.values(counts)) {
+    const max = Math.max(...Object.values(row));
+    for (const law of Object.keys(row)) row[law] = Math.round((row[law]! / max) * 1000) / 1000;
+  }
+  return counts;
+}
+
+export const RERANK_VERSION = 2;
 export const RERANKER_FILE = new URL('./data/reranker.json', import.meta.url);
 
 /** doc id → candidate index (−1 elsewhere), one scratch array per corpus, reset after each use. */
@@ -172,8 +217,11 @@ export function rerankFeatures(
   stage1: Float32Array,
   cands: readonly number[],
   text: string,
+  question: QuestionContext,
 ): Float32Array {
   const out = new Float32Array(cands.length * RF);
+  const curated = curatedTopicLaws(question.topic);
+  const learned = question.topicLaw[question.topic] ?? {};
   const top = stage1[cands[0] ?? 0] ?? 0;
   const lawOrder = new Map<number, number>();
   const lawCount = new Map<number, number>();
@@ -217,6 +265,8 @@ export function rerankFeatures(
       1 / (1 + inLaw),
       Math.log1p(ci.text.lens[d]!) / 8,
       ci.articles[d]!.sub > 0 ? 1 : 0,
+      curated.has(ci.articles[d]!.lawKey) ? question.confidence : 0,
+      (learned[ci.articles[d]!.lawKey] ?? 0) * question.confidence,
     ];
     out.set(extra, row + FEATURES.length);
   });

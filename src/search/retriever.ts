@@ -12,7 +12,7 @@ import {
   type LearnedModel,
   type QueryFeatures,
 } from './model.js';
-import { expandLayTerms, parseReferences, type LawResolver } from './query.js';
+import { classifyTopic, expandLayTerms, parseReferences, type LawResolver } from './query.js';
 import { applyReranker, RERANK_DEPTH, rerankFeatures, type RerankModel } from './rerank.js';
 import { toSimplified } from './tokenizer.js';
 
@@ -86,7 +86,8 @@ export class Retriever {
   ): { doc: number; score: number }[] {
     if (!this.reranker || cands.length < 2)
       return cands.map((d) => ({ doc: d, score: stage1[d]! }));
-    const feats = rerankFeatures(this.ci, this.li, qf, stage1, cands, text);
+    const question = { ...classifyTopic(text), topicLaw: this.reranker.topicLaw };
+    const feats = rerankFeatures(this.ci, this.li, qf, stage1, cands, text, question);
     const s = applyReranker(this.reranker, feats, cands.length);
     const order = cands.map((_, i) => i).sort((a, b) => s[b]! - s[a]! || a - b);
     const best = s[order[0]!]!;

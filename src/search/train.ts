@@ -18,7 +18,8 @@ import {
   type Feature,
   type LearnedModel,
 } from './model.js';
-import { applyReranker, type RerankModel } from './rerank.js';
+import { classifyTopic } from './query.js';
+import { applyReranker, learnTopicLaws, type RerankModel } from './rerank.js';
 import {
   rerankSamples,
   trainReranker,
@@ -239,6 +240,10 @@ export function secondStageSamples(
       trainQs.filter((q) => fold(q) !== f),
       weights,
     );
+    const table = topicLawsOf(
+      ci,
+      trainQs.filter((q) => fold(q) !== f),
+    );
     const qs = trainQs
       .filter((q) => fold(q) === f)
       .map((q) => ({
@@ -246,7 +251,7 @@ export function secondStageSamples(
         question: q.question,
         gold: new Set(resolveGold(ci, q).map((g) => `${g.law}#${g.num}`)),
       }));
-    samples.push(...rerankSamples(ci, parts, qs));
+    samples.push(...rerankSamples(ci, parts, qs, table));
   }
   return samples;
 }
@@ -261,7 +266,17 @@ export function trainSecondStage(
 ): RerankModel {
   const samples = secondStageSamples(ci, trainQs, weights);
   log(`second stage: ${samples.length} cross-fitted questions`);
-  return trainReranker(samples, options, log);
+  return trainReranker(samples, options, log, topicLawsOf(ci, trainQs));
+}
+
+/** The topic → law table learned from `qs` (their classified topic and their gold laws). */
+function topicLawsOf(ci: CorpusIndex, qs: TrainQuestion[]) {
+  return learnTopicLaws(
+    qs.map((q) => ({
+      topic: classifyTopic(toSimplified(q.question)).topic,
+      laws: resolveGold(ci, q).map((g) => g.law),
+    })),
+  );
 }
 
 /**
