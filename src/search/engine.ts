@@ -136,7 +136,11 @@ export async function getSearchEngine(
 ): Promise<SearchEngine & { ready(): Promise<Retriever>; cache: ResultCache<SearchHit> }> {
   let e = engines.get(ctx);
   if (!e) {
-    e = new DatabaseSearchEngine(ctx, loadModel(), loadReranker());
+    e = new DatabaseSearchEngine(
+      ctx,
+      loadModel(),
+      ctx.config.SEARCH_SECOND_STAGE ? loadReranker() : null,
+    );
     engines.set(ctx, e);
   }
   await e.ready();

@@ -217,6 +217,18 @@ describe('retriever with a second stage', () => {
     if (retriever.reranker) expect(rest[0]!.score).toBe(1);
   });
 
+  it('leaves the second stage out when SEARCH_SECOND_STAGE is off', async () => {
+    const off = await createTestApp({ SEARCH_SECOND_STAGE: 'false' });
+    try {
+      await importLawFixture(off.ctx, ['社会法/劳动合同法(2012-12-28).md']);
+      const r = await (await getSearchEngine(off.ctx)).ready();
+      expect(r.reranker).toBeNull();
+      expect(retriever.reranker).not.toBeNull();
+    } finally {
+      await off.close();
+    }
+  }, 60_000);
+
   it('ranks with the first stage alone when no second stage is loaded', () => {
     const r = new Retriever(retriever.ci, emptyModel());
     expect(r.reranker).toBeNull();
