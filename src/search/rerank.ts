@@ -29,6 +29,7 @@ export const RERANK_FEATURES = [
   'knnMax',
   'knnFirst',
   'knnDistance',
+  'knnTextLike',
   'rankInLaw',
   'length',
   'subArticle',
@@ -209,6 +210,53 @@ function nearCited(
   return out;
 }
 
+/** How many of the cited articles' most telling bigrams `citedLikeness` compares. */
+const LIKENESS_TERMS = 60;
+
+/**
+ * How much a candidate reads like the articles the 5 nearest neighbours cite: the share (weighted
+ * by neighbour similarity × idf) of those articles' most telling bigrams present in the candidate.
+ * It reaches articles no training question cites but that share their subject and wording.
+ */
+function citedLikeness(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  cands: readonly number[],
+): Float32Array {
+  const weight = new Map<number, number>();
+  const f = ci.bigram;
+  for (const n of qf.neighbours.slice(0, 5)) {
+    for (const d of li.questionDocs[n.question]!) {
+      for (const b of new Set(bigramKeys(ci.articles[d]!.text))) {
+        const id = f.terms.get(b);
+        if (id === undefined) continue;
+        const w = n.sim * idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
+        weight.set(b, (weight.get(b) ?? 0) + w);
+      }
+    }
+  }
+  const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, LIKENESS_TERMS);
+  const out = new Float32Array(cands.length);
+  if (top.length === 0) return out;
+  const p = presence(
+    ci,
+    f,
+    top.map(([b]) => b),
+    cands,
+  );
+  const total = top.reduce((a, [, w]) => a + w, 0);
+  const nc = cands.length;
+  for (let c = 0; c < nc; c++) {
+    let have = 0;
+    top.forEach(([, w], k) => {
+      if (p.has[k * nc + c]) have += w;
+    });
+    out[c] = have / total;
+  }
+  return out;
+}
+
 /** Feature rows (candidates × RERANK_FEATURES) for candidates ordered best first by `stage1`. */
 export function rerankFeatures(
   ci: CorpusIndex,
@@ -242,6 +290,7 @@ export function rerankFeatures(
   const bigramSeq = seq.map((b) => position.get(b)!);
   const nb = neighbourEvidence(li, qf);
   const near = nearCited(ci, li, qf, cands);
+  const like = citedLikeness(ci, li, qf, cands);
   const seenInLaw = new Map<number, number>();
   cands.forEach((d, r) => {
     const row = r * RF;
@@ -262,6 +311,7 @@ export function rerankFeatures(
       nb.best.get(d) ?? 0,
       nb.first.get(d) ?? 0,
       near[r]!,
+      like[r]!,
       1 / (1 + inLaw),
       Math.log1p(ci.text.lens[d]!) / 8,
       ci.articles[d]!.sub > 0 ? 1 : 0,
