@@ -88,6 +88,8 @@ export interface LearnedIndex {
   questionBigrams: FieldIndex;
   questionDocs: number[][];
   questionLaws: number[][];
+  /** The training questions themselves (document i of `questions`). */
+  questionTexts: string[];
 }
 
 export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): LearnedIndex {
@@ -145,6 +147,7 @@ export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): Learned
     questionBigrams: buildField(qTexts.map((q) => bigramKeys(q))),
     questionDocs,
     questionLaws,
+    questionTexts: qTexts,
     expansion: buildField(expTokens),
     lawClass: buildField(classLaws.map((l) => perLaw.get(l)!)),
     classLawOf,

@@ -35,6 +35,8 @@ export const RERANK_FEATURES = [
   'subArticle',
   'topicLawCurated',
   'topicLawLearned',
+  'queryLength',
+  'neighbourSim',
 ] as const;
 const RF = RERANK_FEATURES.length;
 
@@ -210,6 +212,16 @@ function nearCited(
   return out;
 }
 
+/** Overlap of two bigram lists as sets (how close the nearest training question really is). */
+function jaccard(a: readonly number[], b: readonly number[]): number {
+  const x = new Set(a);
+  const y = new Set(b);
+  let both = 0;
+  for (const v of x) if (y.has(v)) both++;
+  const union = x.size + y.size - both;
+  return union > 0 ? both / union : 0;
+}
+
 /** How many of the cited articles' most telling bigrams `citedLikeness` compares. */
 const LIKENESS_TERMS = 60;
 
@@ -291,6 +303,8 @@ export function rerankFeatures(
   const nb = neighbourEvidence(li, qf);
   const near = nearCited(ci, li, qf, cands);
   const like = citedLikeness(ci, li, qf, cands);
+  const nearest = qf.neighbours[0];
+  const closest = nearest ? jaccard(seq, bigramKeys(li.questionTexts[nearest.question]!)) : 0;
   const seenInLaw = new Map<number, number>();
   cands.forEach((d, r) => {
     const row = r * RF;
@@ -317,6 +331,9 @@ export function rerankFeatures(
       ci.articles[d]!.sub > 0 ? 1 : 0,
       curated.has(ci.articles[d]!.lawKey) ? question.confidence : 0,
       (learned[ci.articles[d]!.lawKey] ?? 0) * question.confidence,
+      // Per question, so the network can weigh the rest by them (e.g. trust neighbours when close).
+      Math.min(qf.words.length, 30) / 30,
+      closest,
     ];
     out.set(extra, row + FEATURES.length);
   });
