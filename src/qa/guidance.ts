@@ -4,29 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Topic } from '../search/types.js';
+import { TOPICS, type Topic } from '../search/types.js';
 
 const Basis = z.strictObject({ law: z.string().min(1), article: z.number().int().positive() });
 export type BasisRef = z.infer<typeof Basis>;
 
 const Step = z.strictObject({ text: z.string().min(4), basis: Basis.optional() });
 export type StepTemplate = z.infer<typeof Step>;
-
-const TOPICS = [
-  '婚姻家庭',
-  '劳动争议',
-  '交通事故',
-  '民间借贷',
-  '房产物业',
-  '消费维权',
-  '继承',
-  '侵权',
-  '合同',
-  '公司',
-  '刑事',
-  '行政与社保',
-  '其他',
-] as const satisfies readonly Topic[];
 
 const NextSteps = z.record(z.enum(TOPICS), z.array(Step).min(1));
 

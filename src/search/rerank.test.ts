@@ -22,6 +22,7 @@ import { trainReranker, type RerankSample } from './rerank-train.js';
 import { Retriever } from './retriever.js';
 import { classifyTopic } from './query.js';
 import { toSimplified } from './tokenizer.js';
+import { TOPICS } from './types.js';
 
 let t: TestApp;
 let retriever: Retriever;
@@ -35,22 +36,6 @@ beforeAll(async () => {
   retriever = await (await getSearchEngine(t.ctx)).ready();
 }, 120_000);
 afterAll(() => t.close());
-
-const TOPIC_NAMES = [
-  '婚姻家庭',
-  '劳动争议',
-  '交通事故',
-  '民间借贷',
-  '房产物业',
-  '消费维权',
-  '继承',
-  '侵权',
-  '合同',
-  '公司',
-  '刑事',
-  '行政与社保',
-  '其他',
-] as const;
 
 const col = (name: (typeof RERANK_FEATURES)[number]) => RERANK_FEATURES.indexOf(name);
 
@@ -160,7 +145,7 @@ describe('topic → law knowledge', () => {
     const keys = new Set(buildUnits(dir, listCorpusFiles(dir), null).units.map((u) => u.lawKey));
     const topics = ['婚姻家庭', '劳动争议', '交通事故', '民间借贷', '消费维权', '刑事'] as const;
     for (const topic of topics) expect(curatedTopicLaws(topic).size).toBeGreaterThan(0);
-    const all = [...TOPIC_NAMES].flatMap((t) => [...curatedTopicLaws(t)]);
+    const all = [...TOPICS].flatMap((t) => [...curatedTopicLaws(t)]);
     expect(all.filter((law) => !keys.has(law))).toEqual([]);
   });
 });

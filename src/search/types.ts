@@ -23,20 +23,24 @@ export interface SearchHit {
   text: string;
 }
 
-export type Topic =
-  | '婚姻家庭'
-  | '劳动争议'
-  | '交通事故'
-  | '民间借贷'
-  | '房产物业'
-  | '消费维权'
-  | '继承'
-  | '侵权'
-  | '合同'
-  | '公司'
-  | '刑事'
-  | '行政与社保'
-  | '其他';
+/** The 13 topics a question is classified into (the list, in display order). */
+export const TOPICS = [
+  '婚姻家庭',
+  '劳动争议',
+  '交通事故',
+  '民间借贷',
+  '房产物业',
+  '消费维权',
+  '继承',
+  '侵权',
+  '合同',
+  '公司',
+  '刑事',
+  '行政与社保',
+  '其他',
+] as const;
+
+export type Topic = (typeof TOPICS)[number];
 
 export interface SearchOptions {
   k?: number;
