@@ -5,6 +5,7 @@ import { startSweeper } from './escalation.js';
 import { lawyerRoutes } from './lawyer-routes.js';
 import { endAllStreams } from './live.js';
 import { questionRoutes } from './question-routes.js';
+import { startRelay } from './relay.js';
 
 export { consultStatistics } from './metrics.js';
 export { sweep, sweepOnce } from './escalation.js';
@@ -17,6 +18,9 @@ export const consultModule: AppModule = {
       endAllStreams();
       done();
     });
+    // Other server processes' live events (PostgreSQL); stopped with the server.
+    const stopRelay = await startRelay(ctx, (m) => app.log.warn(m));
+    app.addHook('onClose', async () => stopRelay());
     await questionRoutes(app, ctx);
     lawyerRoutes(app, ctx);
     adminRoutes(app, ctx);

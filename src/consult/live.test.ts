@@ -1,10 +1,9 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestApp } from '../test/app.js';
 import { createTestApp } from '../test/app.js';
 import { sweep } from './escalation.js';
-import { json, setUpArea, type Area } from './testkit.js';
+import { connectSse, json, setUpArea, type Area } from './testkit.js';
 
 let t: TestApp;
 let area: Area;
@@ -17,64 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Sse {
-  next(event: string): Promise<Record<string, unknown>>;
-  seen: { event: string; data: Record<string, unknown> }[];
-  close(): void;
-}
-
-/** A real SSE client on loopback; `next(name)` takes the oldest not-yet-taken event of that name (or waits for it). */
-function connect(path: string, s: Session): Promise<Sse> {
-  return new Promise((resolve, reject) => {
-    const seen: Sse['seen'] = [];
-    const taken = new Set<number>();
-    const waiters: { event: string; resolve: (d: Record<string, unknown>) => void }[] = [];
-    const take = (event: string) => {
-      const i = seen.findIndex((x, n) => x.event === event && !taken.has(n));
-      if (i < 0) return undefined;
-      taken.add(i);
-      return seen[i]!.data;
-    };
-    const req = http.get(
-      { host: '127.0.0.1', port, path: `/api/v1${path}`, headers: { cookie: s.headers.cookie } },
-      (res) => {
-        if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
-        let buf = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buf += chunk;
-          let i;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const ev = /^event: (.+)$/m.exec(block)?.[1];
-            const data = /^data: (.+)$/m.exec(block)?.[1];
-            if (!ev || !data) continue;
-            seen.push({ event: ev, data: JSON.parse(data) as Record<string, unknown> });
-            for (const w of [...waiters]) {
-              const d = take(w.event);
-              if (d) {
-                waiters.splice(waiters.indexOf(w), 1);
-                w.resolve(d);
-              }
-            }
-          }
-        });
-        resolve({
-          seen,
-          next: (event) =>
-            new Promise((r) => {
-              const d = take(event);
-              if (d) r(d);
-              else waiters.push({ event, resolve: r });
-            }),
-          close: () => req.destroy(),
-        });
-      },
-    );
-    req.on('error', reject);
-  });
-}
+const connect = (path: string, s: Session) => connectSse(port, path, s);
 
 describe('live inbox', () => {
   it('shows a new question to its community lawyer at once, with counts', async () => {

@@ -1,6 +1,7 @@
 /**
  * @module Live delivery (SSE) of consultation events: lawyers' inboxes and a resident's question page.
  * Events travel on `ctx.bus` as `consult:event`; each connection filters them with what it loaded at connect.
+ * On PostgreSQL, `relay.ts` carries them to the other server processes as well.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../auth/types.js';
@@ -22,8 +23,18 @@ export interface LiveEvent {
   message?: { id: number; authorKind: string; authorName: string; body: string; createdAt: string };
 }
 
+/** Per context, the sender that also hands events to the other server processes (see relay.ts). */
+const relays = new WeakMap<AppContext, (ev: LiveEvent) => void>();
+
+export function setRelay(ctx: AppContext, send: ((ev: LiveEvent) => void) | null): void {
+  if (send) relays.set(ctx, send);
+  else relays.delete(ctx);
+}
+
+/** Delivers an event to this process' streams at once, and to the other processes' through the relay. */
 export function publish(ctx: AppContext, ev: LiveEvent): void {
   ctx.bus.emit(BUS_EVENT, ev);
+  relays.get(ctx)?.(ev);
 }
 
 export interface InboxViewer {

@@ -287,3 +287,20 @@ export async function anythingDue(db: Db, nowIso: string): Promise<boolean> {
     .executeTakeFirst();
   return Boolean(row);
 }
+
+/** One message in the shape live events carry it (for a relayed event whose text was too long). */
+export async function liveMessage(db: Db, id: number) {
+  const m = await db
+    .selectFrom('consult_messages as m')
+    .innerJoin('users as u', 'u.id', 'm.author_id')
+    .select(['m.id', 'm.author_kind', 'm.body', 'm.created_at', 'u.display_name'])
+    .where('m.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    id: m.id,
+    authorKind: m.author_kind,
+    authorName: m.display_name,
+    body: m.body,
+    createdAt: m.created_at,
+  };
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { postgresChannel, type NotifyChannel } from './notify.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +17,8 @@ export interface DataLayer {
   location: string;
   /** PostgreSQL schema the tables live in, when not the default (tests use one schema each). */
   schema?: string;
+  /** Cross-process notifications (PostgreSQL only; SQLite is one process). */
+  channel?: NotifyChannel;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export function openPostgres(url: string, searchPath?: string): DataLayer {
     dialect: 'postgres',
     location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
     ...(searchPath ? { schema: searchPath } : {}),
+    channel: postgresChannel(url, pool, searchPath),
     close: () => db.destroy(),
   };
 }
