@@ -222,6 +222,25 @@ function jaccard(a: readonly number[], b: readonly number[]): number {
   return union > 0 ? both / union : 0;
 }
 
+/** An article's distinct bigrams and their idf, kept for the articles neighbours cite (a few thousand). */
+const profiles = new WeakMap<CorpusIndex, Map<number, { keys: number[]; idfs: Float64Array }>>();
+
+function bigramProfile(ci: CorpusIndex, d: number): { keys: number[]; idfs: Float64Array } {
+  let cache = profiles.get(ci);
+  if (!cache) profiles.set(ci, (cache = new Map()));
+  const hit = cache.get(d);
+  if (hit) return hit;
+  const f = ci.bigram;
+  const keys = [...new Set(bigramKeys(ci.articles[d]!.text))].filter((b) => f.terms.has(b));
+  const idfs = Float64Array.from(keys, (b) => {
+    const id = f.terms.get(b)!;
+    return idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
+  });
+  const profile = { keys, idfs };
+  cache.set(d, profile);
+  return profile;
+}
+
 /** How many of the cited articles' most telling bigrams `citedLikeness` compares. */
 const LIKENESS_TERMS = 60;
 
@@ -240,12 +259,9 @@ function citedLikeness(
   const f = ci.bigram;
   for (const n of qf.neighbours.slice(0, 5)) {
     for (const d of li.questionDocs[n.question]!) {
-      for (const b of new Set(bigramKeys(ci.articles[d]!.text))) {
-        const id = f.terms.get(b);
-        if (id === undefined) continue;
-        const w = n.sim * idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
-        weight.set(b, (weight.get(b) ?? 0) + w);
-      }
+      const { keys, idfs } = bigramProfile(ci, d);
+      for (let k = 0; k < keys.length; k++)
+        weight.set(keys[k]!, (weight.get(keys[k]!) ?? 0) + n.sim * idfs[k]!);
     }
   }
   const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, LIKENESS_TERMS);
@@ -377,7 +393,9 @@ interface Packed {
   mean: Float64Array;
   scale: Float64Array;
   w: Float64Array;
+  /** Hidden-unit weights, each row padded to `stride` (a multiple of 4) for an unrolled loop. */
   W1: Float64Array;
+  stride: number;
   b1: Float64Array;
   v: Float64Array;
 }
@@ -391,11 +409,15 @@ function pack(m: RerankModel): Packed {
   const units = m.nets.flatMap((net) =>
     net.b1.map((b, j) => ({ b, v: net.v[j]! / n, W: net.W1[j]! })),
   );
+  const stride = Math.ceil(RF / 4) * 4;
+  const W1 = new Float64Array(units.length * stride);
+  units.forEach((u, j) => W1.set(u.W, j * stride));
   const p: Packed = {
     mean: Float64Array.from(m.mean),
     scale: Float64Array.from(m.std, (s) => 1 / s),
     w: Float64Array.from({ length: RF }, (_, f) => m.nets.reduce((a, net) => a + net.w[f]!, 0) / n),
-    W1: Float64Array.from(units.flatMap((u) => u.W)),
+    W1,
+    stride,
     b1: Float64Array.from(units.map((u) => u.b)),
     v: Float64Array.from(units.map((u) => u.v)),
   };
@@ -405,9 +427,9 @@ function pack(m: RerankModel): Packed {
 
 /** Scores each candidate row with the ensemble (the mean of its networks' scores). */
 export function applyReranker(m: RerankModel, feats: Float32Array, n: number): Float64Array {
-  const { mean, scale, w, W1, b1, v } = pack(m);
+  const { mean, scale, w, W1, stride, b1, v } = pack(m);
   const out = new Float64Array(n);
-  const x = new Float64Array(RF);
+  const x = new Float64Array(stride); // padding stays 0
   const units = b1.length;
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -418,10 +440,19 @@ export function applyReranker(m: RerankModel, feats: Float32Array, n: number): F
       s += w[f]! * xf;
     }
     for (let j = 0; j < units; j++) {
-      let h = b1[j]!;
-      const row = j * RF;
-      for (let f = 0; f < RF; f++) h += W1[row + f]! * x[f]!;
-      s += v[j]! * squash(h);
+      // four running sums: V8 does not vectorise, but independent sums pipeline (≈ 1.5× faster)
+      let h0 = b1[j]!;
+      let h1 = 0;
+      let h2 = 0;
+      let h3 = 0;
+      const row = j * stride;
+      for (let f = 0; f < stride; f += 4) {
+        h0 += W1[row + f]! * x[f]!;
+        h1 += W1[row + f + 1]! * x[f + 1]!;
+        h2 += W1[row + f + 2]! * x[f + 2]!;
+        h3 += W1[row + f + 3]! * x[f + 3]!;
+      }
+      s += v[j]! * squash(h0 + h1 + h2 + h3);
     }
     out[i] = s;
   }
