@@ -10,17 +10,19 @@ import { buildLearnedIndex, combine, queryFeatures, type LearnedModel } from './
 import { classifyTopic, expandLayTerms } from './query.js';
 import {
   netScore,
-  RERANK_DEPTH,
-  RERANK_FEATURES,
   RERANK_VERSION,
-  RERANK_WIDTH,
-  rerankFeatures,
   squash,
   squashSlope,
   type RerankModel,
   type RerankNet,
-  type TopicLawTable,
 } from './rerank.js';
+import {
+  RERANK_DEPTH,
+  RERANK_FEATURES,
+  RERANK_WIDTH,
+  rerankFeatures,
+  type TopicLawTable,
+} from './rerank-features.js';
 import { toSimplified } from './tokenizer.js';
 
 export interface RerankSample {

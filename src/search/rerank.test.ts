@@ -7,17 +7,19 @@ import { topK } from './inverted-index.js';
 import { combine, emptyModel, queryFeatures } from './model.js';
 import {
   applyReranker,
-  curatedTopicLaws,
-  learnTopicLaws,
   loadReranker,
-  RERANK_FEATURES,
   RERANK_VERSION,
-  RERANK_WIDTH,
-  rerankFeatures,
   squash,
   squashSlope,
   type RerankModel,
 } from './rerank.js';
+import {
+  curatedTopicLaws,
+  learnTopicLaws,
+  RERANK_FEATURES,
+  RERANK_WIDTH,
+  rerankFeatures,
+} from './rerank-features.js';
 import { trainReranker, type RerankSample } from './rerank-train.js';
 import { Retriever } from './retriever.js';
 import { classifyTopic } from './query.js';

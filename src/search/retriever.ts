@@ -13,7 +13,8 @@ import {
   type QueryFeatures,
 } from './model.js';
 import { classifyTopic, expandLayTerms, parseReferences, type LawResolver } from './query.js';
-import { applyReranker, RERANK_DEPTH, rerankFeatures, type RerankModel } from './rerank.js';
+import { applyReranker, type RerankModel } from './rerank.js';
+import { RERANK_DEPTH, rerankFeatures } from './rerank-features.js';
 import { toSimplified } from './tokenizer.js';
 
 export interface RankedDoc {

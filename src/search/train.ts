@@ -19,7 +19,8 @@ import {
   type LearnedModel,
 } from './model.js';
 import { classifyTopic } from './query.js';
-import { applyReranker, learnTopicLaws, type RerankModel } from './rerank.js';
+import { applyReranker, type RerankModel } from './rerank.js';
+import { learnTopicLaws } from './rerank-features.js';
 import {
   rerankSamples,
   trainReranker,

@@ -1,0 +1,336 @@
+/**
+ * @module Second-stage features: for each of the first stage's top candidates, what only makes sense
+ * relative to the other candidates or to the question — the article's place within its law, the
+ * law's place among laws, how much of the question the article covers, which neighbours cite it or
+ * articles like it, whether its law is a core law of the question's topic. `rerank.ts` scores them.
+ */
+import { readFileSync } from 'node:fs';
+import type { FieldIndex } from './inverted-index.js';
+import type { CorpusIndex } from './corpus-index.js';
+import { featureVector, FEATURES, type LearnedIndex, type QueryFeatures } from './model.js';
+import { bigramKeys } from './tokenizer.js';
+import { idf } from './scoring.js';
+import type { Topic } from './types.js';
+
+/** How many first-stage candidates the second stage re-scores. */
+export const RERANK_DEPTH = 1000;
+
+export const RERANK_FEATURES = [
+  ...FEATURES,
+  'stage1',
+  'stage1Rank',
+  'lawRank',
+  'lawShare',
+  'textInLaw',
+  'coverage',
+  'bigramCoverage',
+  'bigramRun',
+  'knnTop5',
+  'knnMax',
+  'knnFirst',
+  'knnDistance',
+  'knnTextLike',
+  'rankInLaw',
+  'length',
+  'subArticle',
+  'topicLawCurated',
+  'topicLawLearned',
+  'queryLength',
+  'neighbourSim',
+] as const;
+const RF = RERANK_FEATURES.length;
+
+export type TopicLawTable = Record<string, Record<string, number>>;
+
+/** What the second stage knows about the question beyond its words. */
+export interface QuestionContext {
+  topic: Topic;
+  confidence: number;
+  topicLaw: TopicLawTable;
+}
+
+/** Curated topic → core laws (`data/topic-laws.json`). */
+const CURATED_TOPIC_LAWS = new Map(
+  Object.entries(
+    JSON.parse(readFileSync(new URL('./data/topic-laws.json', import.meta.url), 'utf8')) as Record<
+      string,
+      string[] | string
+    >,
+  )
+    .filter(([k]) => k !== '_note')
+    .map(([topic, laws]) => [topic, new Set(laws as string[])]),
+);
+
+/** Core laws of each topic as curated, for tests and docs. */
+export const curatedTopicLaws = (topic: Topic): ReadonlySet<string> =>
+  CURATED_TOPIC_LAWS.get(topic) ?? new Set();
+
+/** topic → law key → share, from the gold laws of training questions classified under each topic. */
+export function learnTopicLaws(questions: { topic: Topic; laws: string[] }[]): TopicLawTable {
+  const counts: TopicLawTable = {};
+  for (const q of questions) {
+    if (q.topic === '其他') continue;
+    const row = (counts[q.topic] ??= {});
+    for (const law of new Set(q.laws)) row[law] = (row[law] ?? 0) + 1;
+  }
+  for (const row of Object.values(counts)) {
+    const max = Math.max(...Object.values(row));
+    for (const law of Object.keys(row)) row[law] = Math.round((row[law]! / max) * 1000) / 1000;
+  }
+  return counts;
+}
+
+/** doc id → candidate index (−1 elsewhere), one scratch array per corpus, reset after each use. */
+const slots = new WeakMap<CorpusIndex, Int32Array>();
+
+/**
+ * Which candidates contain each query term: every term's postings are walked once, so the cost is
+ * that of one BM25 pass. Returns the terms' idf weights and a terms × candidates presence matrix.
+ */
+function presence(
+  ci: CorpusIndex,
+  f: FieldIndex,
+  terms: readonly (string | number)[],
+  cands: readonly number[],
+): { weight: Float64Array; has: Uint8Array } {
+  let slot = slots.get(ci);
+  if (!slot) slots.set(ci, (slot = new Int32Array(ci.articles.length).fill(-1)));
+  cands.forEach((d, i) => (slot[d] = i));
+  const nc = cands.length;
+  const weight = new Float64Array(terms.length);
+  const has = new Uint8Array(terms.length * nc);
+  terms.forEach((t, k) => {
+    const id = f.terms.get(t);
+    if (id === undefined) return;
+    const start = f.offsets[id]!;
+    const end = f.offsets[id + 1]!;
+    weight[k] = idf(f.docCount, end - start);
+    for (let i = start; i < end; i++) {
+      const c = slot[f.docs[i]!]!;
+      if (c >= 0) has[k * nc + c] = 1;
+    }
+  });
+  for (const d of cands) slot[d] = -1;
+  return { weight, has };
+}
+
+/** idf-weighted share of the query's terms present in candidate `c`. */
+function coverage(p: { weight: Float64Array; has: Uint8Array }, c: number, nc: number): number {
+  let have = 0;
+  let all = 0;
+  for (let k = 0; k < p.weight.length; k++) {
+    all += p.weight[k]!;
+    if (p.has[k * nc + c]) have += p.weight[k]!;
+  }
+  return all > 0 ? have / all : 0;
+}
+
+/**
+ * The longest run of consecutive query bigrams all found in candidate `c` (a cheap stand-in for
+ * the longest common phrase: a question quoting a statute's wording makes a long run), 8 → 1.
+ */
+function bigramRun(seq: readonly number[], has: Uint8Array, c: number, nc: number): number {
+  let best = 0;
+  let run = 0;
+  for (const k of seq) {
+    run = has[k * nc + c] ? run + 1 : 0;
+    if (run > best) best = run;
+  }
+  return Math.min(best, 8) / 8;
+}
+
+/** Neighbour evidence per candidate: top-5 vote share, best similarity, rank of first citing neighbour. */
+function neighbourEvidence(li: LearnedIndex, qf: QueryFeatures) {
+  const top5 = new Map<number, number>();
+  const best = new Map<number, number>();
+  const first = new Map<number, number>();
+  const top = qf.neighbours[0]?.sim ?? 0;
+  let sum5 = 0;
+  qf.neighbours.forEach((n, rank) => {
+    if (rank < 5) sum5 += n.sim;
+    for (const d of li.questionDocs[n.question]!) {
+      if (rank < 5) top5.set(d, (top5.get(d) ?? 0) + n.sim);
+      if (!best.has(d)) best.set(d, top > 0 ? n.sim / top : 0);
+      if (!first.has(d)) first.set(d, 1 / (1 + rank));
+    }
+  });
+  return { top5, sum5, best, first };
+}
+
+/**
+ * Closeness to an article a neighbour cites, in the same law version (articles on one subject sit
+ * together): max over cited articles of sim / (1 + distance), within 20 articles, excluding itself.
+ */
+function nearCited(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  cands: readonly number[],
+): Float32Array {
+  const out = new Float32Array(cands.length);
+  const top = qf.neighbours[0]?.sim ?? 0;
+  if (top <= 0) return out;
+  const cited = new Map<number, number>();
+  for (const n of qf.neighbours)
+    for (const e of li.questionDocs[n.question]!)
+      cited.set(e, Math.max(cited.get(e) ?? 0, n.sim / top));
+  cands.forEach((d, r) => {
+    const a = ci.articles[d]!;
+    let best = 0;
+    for (const [e, sim] of cited) {
+      const gap = Math.abs(d - e);
+      if (gap === 0 || gap > 20) continue;
+      const b = ci.articles[e]!;
+      if (b.lawKey !== a.lawKey || b.version !== a.version) continue;
+      best = Math.max(best, sim / (1 + gap));
+    }
+    out[r] = best;
+  });
+  return out;
+}
+
+/** Overlap of two bigram lists as sets (how close the nearest training question really is). */
+function jaccard(a: readonly number[], b: readonly number[]): number {
+  const x = new Set(a);
+  const y = new Set(b);
+  let both = 0;
+  for (const v of x) if (y.has(v)) both++;
+  const union = x.size + y.size - both;
+  return union > 0 ? both / union : 0;
+}
+
+/** An article's distinct bigrams and their idf, kept for the articles neighbours cite (a few thousand). */
+const profiles = new WeakMap<CorpusIndex, Map<number, { keys: number[]; idfs: Float64Array }>>();
+
+function bigramProfile(ci: CorpusIndex, d: number): { keys: number[]; idfs: Float64Array } {
+  let cache = profiles.get(ci);
+  if (!cache) profiles.set(ci, (cache = new Map()));
+  const hit = cache.get(d);
+  if (hit) return hit;
+  const f = ci.bigram;
+  const keys = [...new Set(bigramKeys(ci.articles[d]!.text))].filter((b) => f.terms.has(b));
+  const idfs = Float64Array.from(keys, (b) => {
+    const id = f.terms.get(b)!;
+    return idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
+  });
+  const profile = { keys, idfs };
+  cache.set(d, profile);
+  return profile;
+}
+
+/** How many of the cited articles' most telling bigrams `citedLikeness` compares. */
+const LIKENESS_TERMS = 60;
+
+/**
+ * How much a candidate reads like the articles the 5 nearest neighbours cite: the share (weighted
+ * by neighbour similarity × idf) of those articles' most telling bigrams present in the candidate.
+ * It reaches articles no training question cites but that share their subject and wording.
+ */
+function citedLikeness(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  cands: readonly number[],
+): Float32Array {
+  const weight = new Map<number, number>();
+  const f = ci.bigram;
+  for (const n of qf.neighbours.slice(0, 5)) {
+    for (const d of li.questionDocs[n.question]!) {
+      const { keys, idfs } = bigramProfile(ci, d);
+      for (let k = 0; k < keys.length; k++)
+        weight.set(keys[k]!, (weight.get(keys[k]!) ?? 0) + n.sim * idfs[k]!);
+    }
+  }
+  const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, LIKENESS_TERMS);
+  const out = new Float32Array(cands.length);
+  if (top.length === 0) return out;
+  const p = presence(
+    ci,
+    f,
+    top.map(([b]) => b),
+    cands,
+  );
+  const total = top.reduce((a, [, w]) => a + w, 0);
+  const nc = cands.length;
+  for (let c = 0; c < nc; c++) {
+    let have = 0;
+    top.forEach(([, w], k) => {
+      if (p.has[k * nc + c]) have += w;
+    });
+    out[c] = have / total;
+  }
+  return out;
+}
+
+/** Feature rows (candidates × RERANK_FEATURES) for candidates ordered best first by `stage1`. */
+export function rerankFeatures(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  stage1: Float32Array,
+  cands: readonly number[],
+  text: string,
+  question: QuestionContext,
+): Float32Array {
+  const out = new Float32Array(cands.length * RF);
+  const curated = curatedTopicLaws(question.topic);
+  const learned = question.topicLaw[question.topic] ?? {};
+  const top = stage1[cands[0] ?? 0] ?? 0;
+  const lawOrder = new Map<number, number>();
+  const lawCount = new Map<number, number>();
+  const lawBestText = new Map<number, number>();
+  const textOf = (d: number) => (qf.perDoc.text![d]! + qf.perDoc.bigram![d]!) / 2;
+  cands.forEach((d, r) => {
+    const l = ci.docLaw[d]!;
+    if (!lawOrder.has(l)) lawOrder.set(l, lawOrder.size);
+    if (r < 30) lawCount.set(l, (lawCount.get(l) ?? 0) + 1);
+    lawBestText.set(l, Math.max(lawBestText.get(l) ?? 0, textOf(d)));
+  });
+  const nc = cands.length;
+  const words = presence(ci, ci.text, [...new Set(qf.words)], cands);
+  const seq = bigramKeys(text);
+  const distinct = [...new Set(seq)];
+  const position = new Map(distinct.map((b, k) => [b, k]));
+  const bigrams = presence(ci, ci.bigram, distinct, cands);
+  const bigramSeq = seq.map((b) => position.get(b)!);
+  const nb = neighbourEvidence(li, qf);
+  const near = nearCited(ci, li, qf, cands);
+  const like = citedLikeness(ci, li, qf, cands);
+  const nearest = qf.neighbours[0];
+  const closest = nearest ? jaccard(seq, bigramKeys(li.questionTexts[nearest.question]!)) : 0;
+  const seenInLaw = new Map<number, number>();
+  cands.forEach((d, r) => {
+    const row = r * RF;
+    out.set(featureVector(ci, li, qf, d), row);
+    const l = ci.docLaw[d]!;
+    const inLaw = seenInLaw.get(l) ?? 0;
+    seenInLaw.set(l, inLaw + 1);
+    const extra = [
+      top > 0 ? stage1[d]! / top : 0,
+      1 / Math.log2(2 + r),
+      1 / (1 + lawOrder.get(l)!),
+      (lawCount.get(l) ?? 0) / 30,
+      lawBestText.get(l)! > 0 ? textOf(d) / lawBestText.get(l)! : 0,
+      coverage(words, r, nc),
+      coverage(bigrams, r, nc),
+      bigramRun(bigramSeq, bigrams.has, r, nc),
+      nb.sum5 > 0 ? (nb.top5.get(d) ?? 0) / nb.sum5 : 0,
+      nb.best.get(d) ?? 0,
+      nb.first.get(d) ?? 0,
+      near[r]!,
+      like[r]!,
+      1 / (1 + inLaw),
+      Math.log1p(ci.text.lens[d]!) / 8,
+      ci.articles[d]!.sub > 0 ? 1 : 0,
+      curated.has(ci.articles[d]!.lawKey) ? question.confidence : 0,
+      (learned[ci.articles[d]!.lawKey] ?? 0) * question.confidence,
+      // Per question, so the network can weigh the rest by them (e.g. trust neighbours when close).
+      Math.min(qf.words.length, 30) / 30,
+      closest,
+    ];
+    out.set(extra, row + FEATURES.length);
+  });
+  return out;
+}
+
+export const RERANK_WIDTH = RF;
