@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keySentence } from './compose.js';
+import type { SearchHit } from '../search/types.js';
+import { keySentence, relevantHits } from './compose.js';
 import { legalAidGrounds, nextStepTemplates } from './guidance.js';
 import { isFollowUp } from './service.js';
 
@@ -39,5 +40,37 @@ describe('follow-up questions', () => {
     expect(isFollowUp('那加班费呢？')).toBe(true);
     expect(isFollowUp('如果公司不承认劳动关系，我应该准备哪些证据？')).toBe(true);
     expect(isFollowUp('离婚时夫妻共同财产一般怎么分割，房子写的是男方名字')).toBe(false);
+  });
+});
+
+describe('relevance of the hits to a question of no known topic', () => {
+  const hit = (lawTitle: string, text: string, score = 1): SearchHit =>
+    ({ lawTitle, text, score, law: lawTitle, article: 1 }) as unknown as SearchHit;
+  const ask = (question: string, hits: SearchHit[]) =>
+    relevantHits({ question, topic: '其他', topicConfidence: 0, hits, conversationId: 'c' });
+
+  it('keeps the hits when one of the best three shares the question’s words', () => {
+    const hits = [
+      hit(
+        '中华人民共和国民法典',
+        '民事主体享有名誉权。任何组织或者个人不得以侮辱、诽谤等方式侵害他人的名誉权。',
+      ),
+      hit(
+        '治安管理处罚法',
+        '公然侮辱他人或者捏造事实诽谤他人的，处五日以下拘留或者五百元以下罚款。',
+      ),
+      hit('中华人民共和国民法典', '在公共场所辱骂他人的，应当承担民事责任。'),
+    ];
+    expect(ask('在公共场所辱骂他人要承担责任吗', hits)).toHaveLength(3);
+  });
+
+  it('drops them when none of the best three does', () => {
+    const hits = [
+      hit('中华人民共和国民法典', '当事人一方不履行合同义务的，应当承担违约责任。'),
+      hit('专利法实施细则', '专利申请文件应当使用中文。'),
+      hit('人工影响天气管理条例', '人工影响天气作业应当遵守规定。'),
+      hit('中华人民共和国民法典', '我家猫咪不吃饭的，应当带去宠物医院。'),
+    ];
+    expect(ask('我家猫咪不吃饭怎么办', hits)).toEqual([]);
   });
 });

@@ -102,14 +102,19 @@ export function sharedBigrams(question: string, text: string): number {
 }
 
 /**
- * Retrieval always returns something for Chinese text; when the question fits no topic at all and the
- * best article shares (almost) no words with it, the hits are noise and the question goes unanswered.
+ * Retrieval always returns something for Chinese text; when the question fits no topic at all and
+ * none of the best three articles shares (almost) any words with it, the hits are noise and the
+ * question goes unanswered. Three, not one: the ranking may rightly put first an article that says
+ * it in statute words (辱骂 → 侮辱、诽谤) while the next ones share the question's own words.
  */
-function relevantHits(input: ComposeInput): SearchHit[] {
+export function relevantHits(input: ComposeInput): SearchHit[] {
   const usable = input.hits.filter((h) => h.score >= (input.minScore ?? 0));
   const top = usable[0];
   if (!top || isDirect(top) || (input.topicConfidence ?? 1) > 0) return usable;
-  return sharedBigrams(input.question, `${top.lawTitle}${top.text}`) >= 2 ? usable : [];
+  const related = usable
+    .slice(0, 3)
+    .some((h) => sharedBigrams(input.question, `${h.lawTitle}${h.text}`) >= 2);
+  return related ? usable : [];
 }
 
 const ITEM = /^（[一二三四五六七八九十]+）/;
