@@ -201,7 +201,8 @@ describe('retriever with a second stage', () => {
     const rest = ranked.filter((x) => !x.direct);
     expect(rest.length).toBeGreaterThan(3);
     for (const x of rest) expect(x.score).toBeGreaterThan(0);
-    if (retriever.reranker) expect(rest[0]!.score).toBe(1);
+    expect(retriever.reranker).not.toBeNull();
+    expect(rest[0]!.score).toBe(1);
   });
 
   it('leaves the second stage out when SEARCH_SECOND_STAGE is off', async () => {

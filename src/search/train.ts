@@ -6,7 +6,7 @@
  */
 import { topK } from './inverted-index.js';
 import type { CorpusIndex } from './corpus-index.js';
-import { goldKey, normalizeLawForScore, scoreRanking } from './evaluate.js';
+import { evaluate, goldKey, normalizeLawForScore, scoreRanking, type Metrics } from './evaluate.js';
 import {
   buildLearnedIndex,
   DEFAULT_WEIGHTS,
@@ -287,7 +287,7 @@ function topicLawsOf(ci: CorpusIndex, qs: TrainQuestion[]) {
 export function validateSecondStage(
   samples: RerankSample[],
   options: RerankOptions,
-): { stage1: ReturnType<typeof rankMetrics>; reranked: ReturnType<typeof rankMetrics> } {
+): { stage1: Metrics; reranked: Metrics } {
   const byFold = (f: number) => samples.filter((s) => Math.floor(s.id / 5) % 4 === f);
   const stage1: RerankSample[][] = [];
   const reranked: { s: RerankSample; order: number[] }[] = [];
@@ -308,17 +308,13 @@ export function validateSecondStage(
   };
 }
 
-function rankMetrics(runs: { s: RerankSample; order: number[] }[]) {
-  const sum = { r10: 0, r100: 0, rr: 0 };
-  for (const { s, order } of runs) {
-    const ranked = [...new Set(order.map((i) => s.keys[i]!))];
-    const m = scoreRanking(ranked, s.gold);
-    sum.r10 += m.r10;
-    sum.r100 += m.r100;
-    sum.rr += m.rr;
-  }
-  const n = runs.length || 1;
-  return { recall10: sum.r10 / n, recall100: sum.r100 / n, mrr10: sum.rr / n };
+/** Recall@10/@100 and MRR@10 of candidate orders, through the same `evaluate` as qa:score. */
+function rankMetrics(runs: { s: RerankSample; order: number[] }[]): Metrics {
+  // one entry per (law, article): versions of one article share a key
+  const ranked = new Map(
+    runs.map(({ s, order }) => [String(s.id), [...new Set(order.map((i) => s.keys[i]!))]]),
+  );
+  return evaluate(ranked, new Map(runs.map(({ s }) => [String(s.id), s.gold])));
 }
 
 /** Full training: cross-fitted samples over 4 folds of the training questions, then the final model. */
