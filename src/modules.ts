@@ -3,6 +3,7 @@ import { authModule } from './auth/index.js';
 import { lawsModule } from './laws/index.js';
 import { searchModule } from './search/index.js';
 import { qaModule } from './qa/index.js';
+import { kbModule } from './kb/index.js';
 import { aidModule } from './aid/index.js';
 import { consultModule } from './consult/index.js';
 import { opinionModule } from './opinion/index.js';
@@ -15,6 +16,7 @@ export const modules: AppModule[] = [
   lawsModule,
   searchModule,
   qaModule,
+  kbModule,
   aidModule,
   consultModule,
   opinionModule,

@@ -3,6 +3,7 @@ import type { Migration } from './migrator.js';
 import { coreMigrations } from './core-migrations.js';
 import { lawsMigrations } from '../laws/migrations.js';
 import { qaMigrations } from '../qa/migrations.js';
+import { kbMigrations } from '../kb/migrations.js';
 import { aidMigrations } from '../aid/migrations.js';
 import { consultMigrations } from '../consult/migrations.js';
 import { opinionMigrations } from '../opinion/migrations.js';
@@ -14,6 +15,7 @@ export function allMigrations(): Migration[] {
     ...coreMigrations,
     ...lawsMigrations,
     ...qaMigrations,
+    ...kbMigrations,
     ...aidMigrations,
     ...consultMigrations,
     ...opinionMigrations,

@@ -2,6 +2,7 @@
 import type { CoreTables } from './core-tables.js';
 import type { LawsTables } from '../laws/tables.js';
 import type { QaTables } from '../qa/tables.js';
+import type { KbTables } from '../kb/tables.js';
 import type { AidTables } from '../aid/tables.js';
 import type { ConsultTables } from '../consult/tables.js';
 import type { OpinionTables } from '../opinion/tables.js';
@@ -13,6 +14,7 @@ export interface Database
     CoreTables,
     LawsTables,
     QaTables,
+    KbTables,
     AidTables,
     ConsultTables,
     OpinionTables,

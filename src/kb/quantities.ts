@@ -31,8 +31,11 @@ const UNIT_ALIAS: Record<string, string> = {
 
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+const BARE_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
 function numberOf(raw: string): number | null {
   if (raw === '半') return 0.5;
+  if (raw in BARE_UNIT) return BARE_UNIT[raw]!; // 百分之…, 万分之…
   const ascii = toAscii(raw);
   if (/^[0-9.]+$/.test(ascii)) return Number(ascii);
   return parseChineseNumber(raw);
@@ -42,17 +45,17 @@ function numberOf(raw: string): number | null {
 export function quantities(text: string): Quantity[] {
   const clean = text.replace(DATE, ' ');
   const out: Quantity[] = [];
-  for (const m of clean.matchAll(FRACTION)) {
+  for (const m of clean.matchAll(PERCENT)) {
+    const v = numberOf((m[1] ?? m[2])!);
+    if (v !== null) out.push({ value: v, unit: '%', raw: m[0] });
+  }
+  const noPercent = clean.replace(PERCENT, ' ');
+  for (const m of noPercent.matchAll(FRACTION)) {
     const d = numberOf(m[1]!);
     const n = numberOf(m[2]!);
     if (d !== null && n !== null && d > 0) out.push({ value: n / d, unit: '分之', raw: m[0] });
   }
-  const noFractions = clean.replace(FRACTION, ' ');
-  for (const m of noFractions.matchAll(PERCENT)) {
-    const v = numberOf((m[1] ?? m[2])!);
-    if (v !== null) out.push({ value: v, unit: '%', raw: m[0] });
-  }
-  for (const m of noFractions.replace(PERCENT, ' ').matchAll(QUANTITY)) {
+  for (const m of noPercent.replace(FRACTION, ' ').matchAll(QUANTITY)) {
     const v = numberOf(m[1]!);
     if (v === null) continue;
     // 半个月 / 半年: a half of the unit; 一年半 is read as 一年 and 半 (both must be backed).

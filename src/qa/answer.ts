@@ -13,6 +13,12 @@ export interface Citation {
   statusNote: string | null;
   text: string;
   url: string;
+  /** The 款 (1-based) that answer the question, when the article is long. */
+  paragraphs?: number[];
+  /** The part of the article to show first (those 款, or its best-matching sentence). */
+  excerpt?: string;
+  /** Why this article matters here (from the knowledge base). */
+  note?: string;
 }
 
 export interface LinkRef {
@@ -40,12 +46,36 @@ export interface RemovedCitation {
   reason: 'law_not_found' | 'article_not_found';
 }
 
+/** A question back to the citizen about a fact that changes the answer. */
+export interface ClarifyPrompt {
+  question: string;
+  options: { label: string; issue: string }[];
+}
+
+/**
+ * How the answer was found: from a reviewed issue of the knowledge base (`issue`), from retrieval alone
+ * (`retrieval`: less certain, and it says so), or not at all (`none`).
+ */
+export type Certainty = 'issue' | 'retrieval' | 'none';
+
 export interface Answer {
   /** Stored answer id (set once saved). */
   id?: number;
   found: boolean;
+  certainty: Certainty;
+  /** The knowledge-base issue the answer is built on. */
+  issue?: { id: string; title: string };
   conclusion: string;
+  /** Said when the answer comes from retrieval alone. */
+  uncertainNote?: string;
   citations: Citation[];
+  /** Further articles retrieval found (shown folded). */
+  related?: Citation[];
+  /** A calculator or interview, pre-filled from the question where possible. */
+  tool?: LinkRef;
+  clarify?: ClarifyPrompt;
+  /** When to see a lawyer rather than act alone. */
+  lawyer?: string;
   nextSteps: NextStep[];
   legalAid?: LegalAidNotice;
   handoff: LinkRef;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../search/types.js';
 import { keySentence, relevantHits } from './compose.js';
 import { legalAidGrounds, nextStepTemplates } from './guidance.js';
-import { isFollowUp } from './service.js';
+import { isFollowUp } from './conversation.js';
 
 const ART_85 =
   '用人单位有下列情形之一的，由劳动行政部门责令限期支付劳动报酬、加班费或者经济补偿；劳动报酬低于当地最低工资标准的，应当支付其差额部分；逾期不支付的，责令用人单位按应付金额百分之五十以上百分之一百以下的标准向劳动者加付赔偿金：\n（一）未按照劳动合同的约定或者国家规定及时足额支付劳动者劳动报酬的；\n（二）低于当地最低工资标准支付劳动者工资的；\n（三）安排加班不支付加班费的；';

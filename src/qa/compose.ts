@@ -5,18 +5,16 @@
 import type { SearchHit, Topic } from '../search/types.js';
 import {
   DISCLAIMER,
-  PRECHECK_URL,
   displayLawName,
   handoffFor,
   lawUrl,
   type Answer,
   type Citation,
-  type LegalAidNotice,
-  type LinkRef,
   type NextStep,
 } from './answer.js';
 import type { CorpusArticle, CorpusLookup } from './corpus.js';
-import { legalAidData, legalAidGrounds, nextStepTemplates, type BasisRef } from './guidance.js';
+import { nextStepTemplates } from './guidance.js';
+import { basisLink, legalAidNotice } from './legal-aid.js';
 
 export interface ComposeInput {
   question: string;
@@ -179,16 +177,6 @@ function conclusionFor(citations: Citation[], question: string, direct: boolean)
   return s;
 }
 
-/** A basis reference as a link, or null when the article is not in the corpus (then it is not named). */
-async function basisLink(b: BasisRef, lookup: CorpusLookup): Promise<LinkRef | null> {
-  const a = await lookup.article(b.law, b.article, 0);
-  if (!a || a.status !== 'in_force') return null;
-  return {
-    label: `《${displayLawName(a.lawTitle)}》${a.articleLabel}`,
-    url: lawUrl(a.law, a.articleLabel, a.isCurrent ? null : a.version),
-  };
-}
-
 async function nextStepsFor(topic: Topic, lookup: CorpusLookup): Promise<NextStep[]> {
   const out: NextStep[] = [];
   for (const t of nextStepTemplates(topic)) {
@@ -197,47 +185,29 @@ async function nextStepsFor(topic: Topic, lookup: CorpusLookup): Promise<NextSte
   return out;
 }
 
-/** The Art. 23 notice: the right to apply for legal aid, its conditions and the pre-check link. */
-export async function legalAidNotice(
-  question: string,
-  topic: Topic,
-  lookup: CorpusLookup,
-): Promise<LegalAidNotice | undefined> {
-  const grounds = legalAidGrounds(question, topic);
-  if (grounds.length === 0) return undefined;
-  const no32 = !grounds.some((g) => g.article === 32);
-  const refs = no32 ? legalAidData.basis31 : legalAidData.basis32;
-  const basis = (await Promise.all(refs.map((r) => basisLink(r, lookup)))).filter(
-    (b): b is LinkRef => b !== null,
-  );
-  const main = grounds[0]!;
-  const mainRef = await basisLink({ law: '法律援助法', article: main.article }, lookup);
-  const where = mainRef ? `${mainRef.label}规定的` : '法律援助法规定的';
-  const labels = grounds.map((g) => g.label);
-  const text = no32
-    ? `您咨询的事项可能属于${where}「${labels.join('」「')}」情形。因经济困难没有委托代理人的，可以向法律援助机构申请法律援助（免费）。`
-    : `您咨询的事项可能属于${where}「${labels.join('」「')}」情形，申请法律援助不受经济困难条件的限制，可以向法律援助机构申请法律援助（免费）。`;
-  return {
-    grounds: labels,
-    hardshipRequired: no32,
-    text,
-    conditions: no32 ? legalAidData.conditions31 : legalAidData.conditions32,
-    basis,
-    url: PRECHECK_URL,
-  };
-}
+/** Articles longer than this are shown by their best-matching sentence first. */
+const LONG_ARTICLE = 120;
+
+/** Said above an answer that retrieval found without a matching issue of the knowledge base. */
+export const UNCERTAIN_NOTE =
+  '没有找到与您的问题完全对应的常见问题解答，以下是根据法条检索摘出的相关规定，可能不完全适用于您的情况。建议补充事情经过后再问，或向社区律师咨询。';
 
 /** Builds the embedded answer. Every article it names has been found in the corpus. */
 export async function composeEmbedded(input: ComposeInput, lookup: CorpusLookup): Promise<Answer> {
   const usable = relevantHits(input);
-  const citations = await verifiedCitations(usable, lookup, input.maxCitations ?? 3);
+  const citations = (await verifiedCitations(usable, lookup, input.maxCitations ?? 3)).map((c) =>
+    [...c.text].length > LONG_ARTICLE ? { ...c, excerpt: keySentence(c.text, input.question) } : c,
+  );
   const [nextSteps, legalAid] = await Promise.all([
     nextStepsFor(input.topic, lookup),
     legalAidNotice(input.question, input.topic, lookup),
   ]);
+  const found = citations.length > 0;
   return {
-    found: citations.length > 0,
+    found,
+    certainty: found ? 'retrieval' : 'none',
     conclusion: conclusionFor(citations, input.question, isDirect(usable[0])),
+    ...(found && !isDirect(usable[0]) ? { uncertainNote: UNCERTAIN_NOTE } : {}),
     citations,
     nextSteps,
     ...(legalAid ? { legalAid } : {}),

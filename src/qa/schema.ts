@@ -1,5 +1,6 @@
 /** @module Request schemas of the qa area. */
 import { z } from 'zod';
+import { IssueId } from '../kb/schema.js';
 import { Pagination } from '../core/schemas.js';
 
 export const Locale = z.enum(['zh-CN', 'zh-TW']);
@@ -12,6 +13,8 @@ export const ConversationId = z
 export const AskSchema = z.strictObject({
   question: z.string().trim().min(2, { message: '问题太短，请用一句话描述您的问题' }).max(500),
   conversationId: ConversationId.optional(),
+  /** The issue of the clarifying option the citizen chose (from the previous answer). */
+  choice: IssueId.optional(),
   locale: Locale.default('zh-CN'),
 });
 export type AskInput = z.infer<typeof AskSchema>;

@@ -6,10 +6,12 @@ import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../auth/types.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
-import { AppError, forbidden } from '../core/errors.js';
-import type { SearchEngine, SearchHit, Topic } from '../search/types.js';
+import { forbidden } from '../core/errors.js';
+import type { SearchEngine, Topic } from '../search/types.js';
 import type { Answer } from './answer.js';
-import { composeEmbedded } from './compose.js';
+import { answerQuestion } from './answering.js';
+import type { PreviousTurn } from './conversation.js';
+import { issueIndexLoader, type IssueIndex } from './issues.js';
 import { corpusLookup, type CorpusLookup } from './corpus.js';
 import { llmAnswer, llmSettings } from './llm.js';
 import { localizeAnswer, toSimplified, toTraditional, type QaLocale } from './locale.js';
@@ -20,31 +22,37 @@ import * as repo from './repository.js';
 export interface QaDeps {
   engine(): Promise<SearchEngine>;
   lookup: CorpusLookup;
+  /** The published knowledge base with its matcher (rebuilt when what is published changes). */
+  issues(): Promise<IssueIndex>;
 }
 
 const depsCache = new WeakMap<AppContext, QaDeps>();
 
-/** The search engine and corpus lookup of this context (built once per context). */
+/** The search engine, corpus lookup and issue index of this context (built once per context). */
 export function qaDeps(ctx: AppContext): QaDeps {
   let d = depsCache.get(ctx);
   if (!d) {
+    const lookup = corpusLookup(ctx);
     d = {
       engine: async () => (await import('../search/engine.js')).getSearchEngine(ctx),
-      lookup: corpusLookup(ctx),
+      lookup,
+      issues: issueIndexLoader(ctx, lookup),
     };
     depsCache.set(ctx, d);
   }
   return d;
 }
 
-/** Replaces this context's engine/lookup (a server wiring another engine; tests of failure paths). */
-export function setQaDeps(ctx: AppContext, deps: QaDeps): void {
-  depsCache.set(ctx, deps);
+/** Replaces this context's dependencies (a server wiring another engine; tests of failure paths). */
+export function setQaDeps(ctx: AppContext, deps: Omit<QaDeps, 'issues'> & Partial<QaDeps>): void {
+  depsCache.set(ctx, { issues: issueIndexLoader(ctx, deps.lookup), ...deps });
 }
 
 export interface AskInput {
   question: string;
   conversationId?: string;
+  /** The issue of the option chosen in the previous answer's clarifying question. */
+  choice?: string;
   locale: QaLocale;
 }
 
@@ -60,39 +68,15 @@ export interface AskResult {
   answer: Answer;
 }
 
-/** Hits below this score are not used and the question is logged as unanswered. */
-export const MIN_SCORE = 0;
-const SEARCH_K = 8;
-
-const FOLLOW_UP =
-  /^(那|那么|如果|要是|假如|还有|另外|此外|然后|再|这种|这样|那样|他|她|对方)|(这种情况|这样的话|上面|刚才|前面|上述)/;
-
-/** A short question or one that points back ("那如果…", "这种情况…") continues the previous one. */
-export function isFollowUp(question: string): boolean {
-  return [...question].length <= 12 || FOLLOW_UP.test(question);
-}
-
 const newPublicId = (): string => randomBytes(16).toString('base64url');
 
-async function retrieve(
-  deps: QaDeps,
-  query: string,
-  previousTopic: Topic | null,
-): Promise<{ topic: Topic; confidence: number; hits: SearchHit[] }> {
-  let engine: SearchEngine;
-  try {
-    engine = await deps.engine();
-  } catch {
-    throw new AppError(
-      503,
-      'search_unavailable',
-      '法规检索暂不可用（法规库可能尚未导入），请稍后再试',
-    );
-  }
-  const cls = engine.classify(query);
-  const topic = previousTopic && cls.confidence < 0.5 ? previousTopic : cls.topic;
-  const hits = await engine.search(query, { k: SEARCH_K });
-  return { topic, confidence: topic === cls.topic ? cls.confidence : 1, hits };
+function previousTurn(prev: repo.Turn | undefined): PreviousTurn | undefined {
+  if (!prev) return undefined;
+  return {
+    question: prev.question,
+    topic: prev.topic as Topic,
+    answer: JSON.parse(prev.answer_json) as Answer,
+  };
 }
 
 /** Answers a question, storing the turn; `sink` receives streaming events (meta, tokens). */
@@ -114,35 +98,22 @@ export async function ask(
       )
     : undefined;
   const prev = existing ? await repo.lastTurn(ctx.db, existing.id) : undefined;
-  const followUp = prev !== undefined && isFollowUp(question);
-  const query = followUp ? `${prev.question} ${question}` : question;
-  const { topic, confidence, hits } = await retrieve(
-    deps,
-    query,
-    followUp ? (prev.topic as Topic) : null,
-  );
   const publicId = existing?.public_id ?? newPublicId();
   const seq = (prev?.seq ?? 0) + 1;
+  const { plan, topic, hits, answer: embedded } = await answerQuestion(
+    deps,
+    { question, previous: previousTurn(prev), choice: input.choice, conversationId: publicId },
+    ctx.now(),
+  );
+  const { query, followUp } = plan;
   const llm = llmSettings(ctx.config);
   sink.meta?.({ conversationId: publicId, turn: seq, topic, mode: llm ? 'llm' : 'embedded' });
   const emit = (t: string) => sink.token?.(input.locale === 'zh-TW' ? toTraditional(t) : t);
 
-  const embedded = await composeEmbedded(
-    {
-      question: query,
-      topic,
-      topicConfidence: confidence,
-      hits,
-      conversationId: publicId,
-      minScore: MIN_SCORE,
-    },
-    deps.lookup,
-  );
   let answer = embedded;
   if (llm && embedded.found) {
-    const previous = followUp
-      ? { question: prev.question, answer: previousConclusion(prev) }
-      : undefined;
+    const previous =
+      followUp && prev ? { question: prev.question, answer: previousConclusion(prev) } : undefined;
     answer = await llmAnswer(llm, embedded, question, deps.lookup, emit, previous);
   } else {
     emit(embedded.conclusion);

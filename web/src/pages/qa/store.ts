@@ -55,7 +55,8 @@ watch(
   { deep: true },
 );
 
-export async function ask(question: string): Promise<void> {
+/** Asks `question`; `choice` is the issue of a clarifying option the citizen tapped. */
+export async function ask(question: string, choice?: string): Promise<void> {
   const q = question.trim();
   if (!q || busy.value) return;
   busy.value = true;
@@ -74,6 +75,7 @@ export async function ask(question: string): Promise<void> {
         question: q,
         locale: locale.value,
         ...(conversationId.value ? { conversationId: conversationId.value } : {}),
+        ...(choice ? { choice } : {}),
       },
       (text) => (turn.streaming = text),
     );

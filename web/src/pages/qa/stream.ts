@@ -9,6 +9,7 @@ import type { AskResponse } from './types';
 export interface AskBody {
   question: string;
   conversationId?: string;
+  choice?: string;
   locale: 'zh-CN' | 'zh-TW';
 }
 

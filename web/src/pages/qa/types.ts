@@ -11,6 +11,9 @@ export interface Citation {
   statusNote?: string | null;
   text: string;
   url: string;
+  paragraphs?: number[];
+  excerpt?: string;
+  note?: string;
 }
 
 export interface Link {
@@ -18,11 +21,24 @@ export interface Link {
   url: string;
 }
 
+export interface Clarify {
+  question: string;
+  options: { label: string; issue: string }[];
+}
+
 export interface Answer {
   id: number;
   found: boolean;
+  /** issue: from a reviewed common question; retrieval: from the statutes alone (less certain). */
+  certainty?: 'issue' | 'retrieval' | 'none';
+  issue?: { id: string; title: string };
   conclusion: string;
+  uncertainNote?: string;
   citations: Citation[];
+  related?: Citation[];
+  tool?: Link;
+  clarify?: Clarify;
+  lawyer?: string;
   nextSteps: { text: string; basis: Link | null }[];
   legalAid?: {
     grounds: string[];

@@ -1,0 +1,111 @@
+/**
+ * @module Answering one question without storing it: plan the turn against the conversation, search,
+ * decide the knowledge-base issue, and compose the embedded answer (on the issue, or from retrieval
+ * alone when none matches with confidence). `ask()` stores what this returns; `qa:eval` measures it.
+ */
+import { AppError } from '../core/errors.js';
+import type { IssueContent } from '../kb/schema.js';
+import type { SearchEngine, SearchHit, Topic } from '../search/types.js';
+import type { Answer } from './answer.js';
+import { composeEmbedded } from './compose.js';
+import { planTurn, type PreviousTurn, type TurnPlan } from './conversation.js';
+import { composeFromIssue } from './issue-answer.js';
+import { articleKey, decideIssue } from './issues.js';
+import type { QaDeps } from './service.js';
+
+/** Retrieval depth: the fallback cites the best three, issue matching weighs all of them. */
+const SEARCH_K = 10;
+
+async function searchEngine(deps: QaDeps): Promise<SearchEngine> {
+  try {
+    return await deps.engine();
+  } catch {
+    throw new AppError(
+      503,
+      'search_unavailable',
+      '法规检索暂不可用（法规库可能尚未导入），请稍后再试',
+    );
+  }
+}
+
+export interface Retrieved {
+  plan: TurnPlan;
+  topic: Topic;
+  confidence: number;
+  hits: SearchHit[];
+  issue: IssueContent | null;
+}
+
+/** Plans the turn, searches, and decides which issue (if any) the answer is built on. */
+async function retrieve(
+  deps: QaDeps,
+  question: string,
+  prev: PreviousTurn | undefined,
+  choice: string | undefined,
+): Promise<Retrieved> {
+  const engine = await searchEngine(deps);
+  const index = await deps.issues();
+  const plan = planTurn(question, prev, index, (q) => engine.classify(q), choice);
+  const hits = await engine.search(plan.query, { k: SEARCH_K });
+  const issue = plan.issue ?? decideIssue(index, plan.query, hits).issue;
+  const cls = engine.classify(plan.query);
+  const kept = plan.followUp && prev && cls.confidence < 0.5;
+  const topic = issue?.topic ?? (kept ? prev.topic : cls.topic);
+  const confidence = issue || kept ? 1 : cls.confidence;
+  return { plan, topic, confidence, hits, issue };
+}
+
+
+export interface AnswerInput {
+  question: string;
+  previous?: PreviousTurn | undefined;
+  choice?: string | undefined;
+  conversationId: string;
+}
+
+export interface Answered extends Retrieved {
+  answer: Answer;
+}
+
+/** The embedded answer to `input.question` (simplified already), and how it was found. */
+export async function answerQuestion(
+  deps: QaDeps,
+  input: AnswerInput,
+  now: Date,
+): Promise<Answered> {
+  const r = await retrieve(deps, input.question, input.previous, input.choice);
+  const answer = r.issue
+    ? await composeFromIssue(
+        {
+          issue: r.issue,
+          question: r.plan.query,
+          conversationId: input.conversationId,
+          hits: r.hits,
+          clarified: r.plan.clarified,
+          now,
+        },
+        deps.lookup,
+      )
+    : await composeEmbedded(
+        {
+          question: r.plan.query,
+          topic: r.topic,
+          topicConfidence: r.confidence,
+          hits: r.hits,
+          conversationId: input.conversationId,
+        },
+        deps.lookup,
+      );
+  return { ...r, answer };
+}
+
+/** The articles in the order the answer ranks them: its citations, then the other hits. */
+export function rankedArticles(a: Answered): string[] {
+  const out: string[] = [];
+  const add = (k: string) => {
+    if (!out.includes(k)) out.push(k);
+  };
+  for (const c of a.answer.citations) add(articleKey(c.law, c.article, c.articleSub));
+  for (const h of a.hits) add(articleKey(h.law, h.article, h.articleSub));
+  return out;
+}
