@@ -1,115 +1,107 @@
 /**
- * @module Question → issue matching. Every phrasing (and title) of every published issue is a small
- * document of jieba words and character bigrams, weighted by TF-IDF; a question scores each issue by its
- * closest phrasings (cosine), so an everyday question finds the issue whose phrasings say the same thing
- * in the same kind of words. Pure and synchronous: built once per knowledge-base version.
+ * @module Question → issue matching. Each published issue is one document made of its title and all its
+ * phrasings (plus any learned example questions), as jieba words and character bigrams; a question ranks
+ * the issues by BM25 over those documents, so an everyday question finds the issue whose phrasings use
+ * the same kind of words, however many of them it adds. On the everyday set's training four-fifths this
+ * ranked the right issue first more often than the closest single phrasing did (cosine): 0.70 vs 0.57.
+ * `confidence` is the share of the question's term weight the best issue explains, so a question that
+ * is mostly about something else (or nothing legal at all) matches nothing. Pure and synchronous.
  */
 import { bigrams, toSimplified, words } from '../search/tokenizer.js';
 import type { IssueContent } from './schema.js';
 
 export interface IssueMatch {
   issue: IssueContent;
-  /** 0–1: cosine of the best phrasing, lifted a little by the issue's other close phrasings. */
+  /** BM25 of the issue's document for the question. */
   score: number;
+  /** 0–1: the share of the question's IDF weight found in the issue's document. */
+  confidence: number;
 }
 
-/** An extra example question for an issue (learned data), weighted below the curated phrasings. */
+/** An extra example question for an issue (learned data). */
 export interface IssueExample {
   issue: string;
   text: string;
-  weight: number;
+  /** Weight of its terms against a phrasing's (1). */
+  weight?: number;
 }
 
-interface Doc {
-  issue: number;
-  weight: number;
-  norm: number;
-}
-
-/** Bigrams say more than they seem to in short questions; words catch 辞退/开除 style synonyms less. */
-const WORD_WEIGHT = 1;
+const K1 = 1.2;
+const B = 0.75;
 const BIGRAM_WEIGHT = 0.8;
 /** Phrases that ask but say nothing of the matter. */
 const FILLER =
-  /(请问|您好|你好|怎么办|怎么处理|怎么弄|该怎么|怎么样|可以吗|能不能|可不可以|有没有|是不是|应该|要不要|吗|呢|啊|呀|吧|了)/g;
+  /(请问|您好|你好|怎么办|怎么处理|怎么弄|该怎么|怎么样|怎么|如何|什么|为什么|哪里|哪个|是谁|谁|可以吗|可以|能不能|能否|可不可以|有没有|是不是|是否|应该|要不要|我们|你们|他们|自己|这个|那个|这种|现在|已经|一下|吗|呢|啊|呀|吧|了)/g;
 
-/** The weighted terms of a text (simplified first). */
+/** The weighted terms of a text (simplified first): jieba words and character bigrams. */
 export function terms(text: string): Map<string, number> {
   const s = toSimplified(text).replace(FILLER, ' ');
   const out = new Map<string, number>();
   const add = (t: string, w: number) => out.set(t, (out.get(t) ?? 0) + w);
-  for (const w of words(s)) add(`w${w}`, WORD_WEIGHT);
+  for (const w of words(s)) add(`w${w}`, 1);
   for (const b of bigrams(s)) if (b.length === 2) add(`b${b}`, BIGRAM_WEIGHT);
   return out;
 }
 
 export class IssueMatcher {
   readonly issues: readonly IssueContent[];
-  private readonly docs: Doc[] = [];
-  /** term → postings (doc index, tf-idf weight). */
-  private readonly postings = new Map<string, { doc: number; w: number }[]>();
-  private readonly idf = new Map<string, number>();
+  /** term → postings (issue index, term frequency). */
+  private readonly postings = new Map<string, { issue: number; tf: number }[]>();
+  private readonly lengths: number[];
+  private readonly avgLength: number;
 
   constructor(issues: readonly IssueContent[], examples: readonly IssueExample[] = []) {
     this.issues = issues;
-    const byId = new Map(issues.map((i, n) => [i.id, n]));
-    const texts: { issue: number; text: string; weight: number }[] = [];
-    issues.forEach((i, n) => {
-      texts.push({ issue: n, text: i.title, weight: 0.9 });
-      for (const p of i.phrasings) texts.push({ issue: n, text: p, weight: 1 });
+    const bags = issues.map((i) => {
+      const bag = new Map<string, number>();
+      const texts = [
+        ...[i.title, ...i.phrasings].map((text) => ({ text, weight: 1 })),
+        ...examples
+          .filter((e) => e.issue === i.id)
+          .map((e) => ({ text: e.text, weight: e.weight ?? 1 })),
+      ];
+      for (const { text, weight } of texts)
+        for (const [t, tf] of terms(text)) bag.set(t, (bag.get(t) ?? 0) + tf * weight);
+      return bag;
     });
-    for (const e of examples) {
-      const n = byId.get(e.issue);
-      if (n !== undefined) texts.push({ issue: n, text: e.text, weight: e.weight });
-    }
-    const bags = texts.map((t) => terms(t.text));
-    const df = new Map<string, number>();
-    for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    for (const [t, f] of df) this.idf.set(t, Math.log(1 + bags.length / f));
-    bags.forEach((bag, d) => {
-      let norm = 0;
+    this.lengths = bags.map((b) => [...b.values()].reduce((s, x) => s + x, 0));
+    this.avgLength = this.lengths.reduce((s, x) => s + x, 0) / (this.lengths.length || 1);
+    bags.forEach((bag, n) => {
       for (const [t, tf] of bag) {
-        const w = (1 + Math.log(tf)) * this.idf.get(t)!;
-        norm += w * w;
         let list = this.postings.get(t);
         if (!list) this.postings.set(t, (list = []));
-        list.push({ doc: d, w });
+        list.push({ issue: n, tf });
       }
-      this.docs.push({ issue: texts[d]!.issue, weight: texts[d]!.weight, norm: Math.sqrt(norm) });
     });
+  }
+
+  private idf(df: number): number {
+    const n = this.issues.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** The best-matching issues for a question, best first (at most `k`). */
   match(question: string, k = 5): IssueMatch[] {
-    const q = terms(question);
-    const dot = new Float64Array(this.docs.length);
-    let qNorm = 0;
-    for (const [t, tf] of q) {
-      const idf = this.idf.get(t);
-      if (idf === undefined) {
-        // An unseen term still counts against the match: it is something the phrasings do not say.
-        qNorm += (1 + Math.log(tf)) ** 2 * Math.log(1 + this.docs.length);
-        continue;
+    const score = new Float64Array(this.issues.length);
+    const explained = new Float64Array(this.issues.length);
+    let total = 0;
+    for (const [t, qtf] of terms(question)) {
+      const list = this.postings.get(t);
+      // A term no issue uses weighs like the rarest term: it is something no phrasing says.
+      const idf = this.idf(list?.length ?? 0) * qtf;
+      total += idf;
+      for (const p of list ?? []) {
+        const norm = K1 * (1 - B + (B * this.lengths[p.issue]!) / this.avgLength);
+        score[p.issue]! += (idf * p.tf * (K1 + 1)) / (p.tf + norm);
+        explained[p.issue]! += idf;
       }
-      const w = (1 + Math.log(tf)) * idf;
-      qNorm += w * w;
-      for (const p of this.postings.get(t) ?? []) dot[p.doc]! += w * p.w;
     }
-    if (qNorm === 0) return [];
-    const perIssue = new Map<number, number[]>();
-    for (let d = 0; d < dot.length; d++) {
-      if (dot[d] === 0) continue;
-      const doc = this.docs[d]!;
-      const cos = (dot[d]! / (Math.sqrt(qNorm) * doc.norm)) * doc.weight;
-      let list = perIssue.get(doc.issue);
-      if (!list) perIssue.set(doc.issue, (list = []));
-      list.push(cos);
+    if (total === 0) return [];
+    const out: IssueMatch[] = [];
+    for (let n = 0; n < score.length; n++) {
+      if (score[n]! > 0)
+        out.push({ issue: this.issues[n]!, score: score[n]!, confidence: explained[n]! / total });
     }
-    const scored = [...perIssue].map(([n, list]) => {
-      list.sort((a, b) => b - a);
-      const [best = 0, second = 0, third = 0] = list;
-      return { issue: this.issues[n]!, score: Math.min(1, best + 0.15 * second + 0.05 * third) };
-    });
-    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+    return out.sort((a, b) => b.score - a.score).slice(0, k);
   }
 }

@@ -13,13 +13,15 @@ export interface Quantity {
   raw: string;
 }
 
-const NUM = '[0-9０-９]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+|半';
+const NUM =
+  '[0-9]{1,3}(?:,[0-9]{3})+|[0-9０-９]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+|半';
 const UNIT = '个工作日|工作日|个月|个小时|小时|周岁|日|天|月|年|岁|倍|周|元|万元|平方米|公里';
 const QUANTITY = new RegExp(`(${NUM})(${UNIT})`, 'g');
 const PERCENT = new RegExp(`百分之(${NUM})|(${NUM})[%％]`, 'g');
 const FRACTION = new RegExp(`(${NUM})分之(${NUM})`, 'g');
 /** Calendar dates (2021年1月1日, 1月1日) are not quantities. */
-const DATE = /[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}日/g;
+const DATE =
+  /[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}日/g;
 
 const UNIT_ALIAS: Record<string, string> = {
   天: '日',
@@ -29,14 +31,15 @@ const UNIT_ALIAS: Record<string, string> = {
   周岁: '岁',
 };
 
-const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const toAscii = (s: string) =>
+  s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 const BARE_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 function numberOf(raw: string): number | null {
   if (raw === '半') return 0.5;
   if (raw in BARE_UNIT) return BARE_UNIT[raw]!; // 百分之…, 万分之…
-  const ascii = toAscii(raw);
+  const ascii = toAscii(raw).replace(/,/g, '');
   if (/^[0-9.]+$/.test(ascii)) return Number(ascii);
   return parseChineseNumber(raw);
 }

@@ -8,7 +8,11 @@ export type Issue = Selectable<KbIssueRow>;
 export type Version = Selectable<KbVersionRow>;
 
 export async function getState(db: Db, key: string): Promise<string | null> {
-  const r = await db.selectFrom('kb_state').select('value').where('key', '=', key).executeTakeFirst();
+  const r = await db
+    .selectFrom('kb_state')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst();
   return r?.value ?? null;
 }
 
@@ -52,6 +56,17 @@ export async function claimDraftSlot(db: Db, id: string, versionId: number): Pro
   const r = await db
     .updateTable('kb_issues')
     .set({ draft_id: versionId })
+    .where('id', '=', id)
+    .where('draft_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Touches the issue only while it has no open draft: false when one is open (holds the row till commit). */
+export async function holdFreeDraftSlot(db: Db, id: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('kb_issues')
+    .set({ updated_at: at })
     .where('id', '=', id)
     .where('draft_id', 'is', null)
     .executeTakeFirst();
@@ -160,7 +175,8 @@ export function listIssues(
     .selectAll('i')
     .select('d.status as draft_status');
   if (f.topic) q = q.where('i.topic', '=', f.topic);
-  if (f.q) q = q.where((eb) => eb.or([eb('i.title', 'like', `%${f.q}%`), eb('i.id', 'like', `%${f.q}%`)]));
+  if (f.q)
+    q = q.where((eb) => eb.or([eb('i.title', 'like', `%${f.q}%`), eb('i.id', 'like', `%${f.q}%`)]));
   if (f.state === 'flagged') q = q.where('i.needs_review', '=', 1);
   if (f.state === 'draft') q = q.where('d.status', 'in', ['draft', 'returned']);
   if (f.state === 'in_review') q = q.where('d.status', '=', 'in_review');

@@ -12,11 +12,7 @@ export const IssueId = z
   .max(80);
 
 const chinese = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(min, `${what}至少 ${min} 个字`)
-    .max(max, `${what}最多 ${max} 个字`);
+  z.string().trim().min(min, `${what}至少 ${min} 个字`).max(max, `${what}最多 ${max} 个字`);
 
 /** One article an issue rests on; `paragraphs` (1-based 款) when only part of a long article answers. */
 export const KeyArticle = z.strictObject({
@@ -69,7 +65,10 @@ export const IssueContent = z.strictObject({
   title: chinese(4, 40, '标题'),
   topic: z.enum(TOPICS),
   /** How citizens put it, in their own words (never copied from training questions). */
-  phrasings: z.array(chinese(4, 80, '问法')).min(5).max(40),
+  phrasings: z
+    .array(chinese(4, 80, '问法'))
+    .min(5)
+    .max(40),
   articles: z.array(KeyArticle).min(1).max(6),
   /** 2–6 sentences a layperson understands: the rule, amounts, deadlines, exceptions. */
   explanation: chinese(30, 600, '解释'),

@@ -27,7 +27,10 @@ export interface KbSnapshot {
  * The published knowledge base. Loads the shipped files first when they were not yet checked against
  * the corpus as it is now (first start, a corpus import, a new release), then re-checks what is published.
  */
-export async function publishedSnapshot(ctx: AppContext, lookup: CorpusLookup): Promise<KbSnapshot> {
+export async function publishedSnapshot(
+  ctx: AppContext,
+  lookup: CorpusLookup,
+): Promise<KbSnapshot> {
   const corpus = await corpusVersion(ctx.db);
   const stamp = `${shipped().stamp}@${corpus}`;
   if (corpus && (await repo.getState(ctx.db, 'loaded')) !== stamp) {
@@ -113,7 +116,11 @@ export async function createIssue(
     if (!created) throw conflict('kb_issue_exists', `问题编号 ${content.id} 已存在`);
     const id = await repo.insertVersion(trx, versionRow(content.id, 1, content, user, at));
     await repo.claimDraftSlot(trx, content.id, id);
-    await audit(trx, { actor: user, action: 'kb:create', entity: 'kb_issue', entityId: content.id, ip }, ctx.now());
+    await audit(
+      trx,
+      { actor: user, action: 'kb:create', entity: 'kb_issue', entityId: content.id, ip },
+      ctx.now(),
+    );
     return id;
   });
 }
@@ -130,17 +137,32 @@ export async function startDraft(
   ip: string | null,
 ): Promise<number> {
   const at = ctx.now().toISOString();
+  const taken = () => conflict('kb_draft_exists', '该问题已有一份未完成的草稿，请先处理那份草稿');
   return ctx.db.transaction().execute(async (trx) => {
     const issue = await repo.findIssue(trx, issueId);
     if (!issue) throw notFound('问题');
+    // A conditional write first: it holds the issue row, so a racing second draft waits and then
+    // finds the slot taken (one winner, the other 409), and no two drafts take one version number.
+    if (!(await repo.holdFreeDraftSlot(trx, issueId, at))) throw taken();
     const base = content ?? (await publishedContent(trx, issue));
     if (!base) throw badRequest('kb_no_content', '该问题还没有已发布的内容，请填写内容');
-    if (base.id !== issueId) throw badRequest('kb_id_mismatch', '内容中的问题编号与所编辑的问题不一致');
+    if (base.id !== issueId)
+      throw badRequest('kb_id_mismatch', '内容中的问题编号与所编辑的问题不一致');
     const version = await repo.nextVersionNumber(trx, issueId);
     const id = await repo.insertVersion(trx, versionRow(issueId, version, base, user, at));
-    if (!(await repo.claimDraftSlot(trx, issueId, id)))
-      throw conflict('kb_draft_exists', '该问题已有一份未完成的草稿，请先处理那份草稿');
-    await audit(trx, { actor: user, action: 'kb:draft', entity: 'kb_issue', entityId: issueId, detail: { version }, ip }, ctx.now());
+    if (!(await repo.claimDraftSlot(trx, issueId, id))) throw taken();
+    await audit(
+      trx,
+      {
+        actor: user,
+        action: 'kb:draft',
+        entity: 'kb_issue',
+        entityId: issueId,
+        detail: { version },
+        ip,
+      },
+      ctx.now(),
+    );
     return id;
   });
 }
@@ -164,13 +186,18 @@ export async function editVersion(
 ): Promise<void> {
   const v = await repo.findVersion(ctx.db, versionId);
   if (!v) throw notFound('版本');
-  if (content.id !== v.issue_id) throw badRequest('kb_id_mismatch', '内容中的问题编号与所编辑的问题不一致');
+  if (content.id !== v.issue_id)
+    throw badRequest('kb_id_mismatch', '内容中的问题编号与所编辑的问题不一致');
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.updateContent(trx, versionId, EDITABLE, JSON.stringify(content), at)))
       throw conflict('kb_not_editable', `该版本${STATUS_LABELS[v.status]}，不能再修改`);
     await repo.updateIssue(trx, v.issue_id, { updated_at: at });
-    await audit(trx, { actor: user, action: 'kb:edit', entity: 'kb_version', entityId: versionId, ip }, ctx.now());
+    await audit(
+      trx,
+      { actor: user, action: 'kb:edit', entity: 'kb_version', entityId: versionId, ip },
+      ctx.now(),
+    );
   });
 }
 
@@ -213,6 +240,17 @@ export async function fireEvent(
       await publishVersion(trx, content, versionId, issue.published_id ?? undefined, at);
       await repo.releaseDraftSlot(trx, v.issue_id, versionId);
     }
-    await audit(trx, { actor: user, action: `kb:${input.event}`, entity: 'kb_version', entityId: versionId, detail: { issue: v.issue_id, note }, ip }, ctx.now());
+    await audit(
+      trx,
+      {
+        actor: user,
+        action: `kb:${input.event}`,
+        entity: 'kb_version',
+        entityId: versionId,
+        detail: { issue: v.issue_id, note },
+        ip,
+      },
+      ctx.now(),
+    );
   });
 }

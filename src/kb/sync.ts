@@ -8,6 +8,7 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../core/context.js';
 import type { Database } from '../db/schema.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { corpusVersion } from '../laws/repository.js';
 import type { CorpusLookup } from '../qa/corpus.js';
 import { checkIssue, type IssueProblem } from './check.js';
@@ -140,16 +141,6 @@ export async function syncShipped(
     await repo.setState(ctx.db, key, stamp);
   }
   return report;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return (
-    err.code === '23505' ||
-    err.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test(err.message ?? '')
-  );
 }
 
 /**

@@ -3,7 +3,9 @@ import type { AppContext } from '../core/context.js';
 import { normalizeLawName } from '../laws/names.js';
 import { buildUnits, listCorpusFiles } from '../laws/units.js';
 import { importLawFixture, sharedLawsDir } from '../test/laws-fixture.js';
+import { corpusLookup } from '../qa/corpus.js';
 import { shippedIssues } from './files.js';
+import { publishedSnapshot } from './service.js';
 import type { IssueContent } from './schema.js';
 
 /** Corpus files (every version) of the laws `issues` cite, their steps included. */
@@ -20,7 +22,8 @@ export function lawFilesFor(issues: readonly IssueContent[]): string[] {
   return units.filter((u) => wanted.has(u.lawKey)).flatMap((u) => u.files.map((f) => f.rel));
 }
 
-/** Imports the statutes the whole shipped knowledge base cites. */
+/** Imports the statutes the whole shipped knowledge base cites, and loads the knowledge base. */
 export async function importKbLaws(ctx: AppContext): Promise<void> {
   await importLawFixture(ctx, lawFilesFor(shippedIssues()));
+  await publishedSnapshot(ctx, corpusLookup(ctx));
 }

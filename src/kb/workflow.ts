@@ -17,8 +17,20 @@ interface Row {
 }
 
 export const KB_WORKFLOW: readonly Row[] = [
-  { event: 'submit', from: ['draft', 'returned'], to: 'in_review', label: '提交审核', needsNote: false },
-  { event: 'publish', from: ['in_review'], to: 'published', label: '审核通过并发布', needsNote: false },
+  {
+    event: 'submit',
+    from: ['draft', 'returned'],
+    to: 'in_review',
+    label: '提交审核',
+    needsNote: false,
+  },
+  {
+    event: 'publish',
+    from: ['in_review'],
+    to: 'published',
+    label: '审核通过并发布',
+    needsNote: false,
+  },
   { event: 'return', from: ['in_review'], to: 'returned', label: '退回修改', needsNote: true },
 ];
 

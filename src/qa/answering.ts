@@ -28,12 +28,20 @@ async function searchEngine(deps: QaDeps): Promise<SearchEngine> {
   }
 }
 
+/** Runner-up issues whose articles the ranking includes, and how many articles of each. */
+const ALTERNATE_ISSUES = 2;
+const ALTERNATE_ARTICLES = 2;
+/** Retrieval hits ranked before the runner-up issues' articles. */
+const LEAD_HITS = 2;
+
 export interface Retrieved {
   plan: TurnPlan;
   topic: Topic;
   confidence: number;
   hits: SearchHit[];
   issue: IssueContent | null;
+  /** Key articles (`law#num#sub`) of the runner-up issues, for the ranking after the answer's own. */
+  alternates: string[];
 }
 
 /** Plans the turn, searches, and decides which issue (if any) the answer is built on. */
@@ -47,14 +55,20 @@ async function retrieve(
   const index = await deps.issues();
   const plan = planTurn(question, prev, index, (q) => engine.classify(q), choice);
   const hits = await engine.search(plan.query, { k: SEARCH_K });
-  const issue = plan.issue ?? decideIssue(index, plan.query, hits).issue;
   const cls = engine.classify(plan.query);
+  const decision = decideIssue(index, plan.query, cls);
+  // A question that names an article (劳动合同法第47条) is answered with that article.
+  const named = hits[0]?.direct === true;
+  const issue = plan.issue ?? (named ? null : decision.issue);
+  const alternates = decision.candidates
+    .filter((c) => c.issue.id !== issue?.id)
+    .slice(0, ALTERNATE_ISSUES)
+    .flatMap((c) => (index.keys.get(c.issue.id) ?? []).slice(0, ALTERNATE_ARTICLES));
   const kept = plan.followUp && prev && cls.confidence < 0.5;
   const topic = issue?.topic ?? (kept ? prev.topic : cls.topic);
   const confidence = issue || kept ? 1 : cls.confidence;
-  return { plan, topic, confidence, hits, issue };
+  return { plan, topic, confidence, hits, issue, alternates };
 }
-
 
 export interface AnswerInput {
   question: string;
@@ -99,13 +113,19 @@ export async function answerQuestion(
   return { ...r, answer };
 }
 
-/** The articles in the order the answer ranks them: its citations, then the other hits. */
+/**
+ * The articles in the order the answer ranks them: its citations, retrieval's best two, the runner-up
+ * issues' key articles, then the other hits.
+ */
 export function rankedArticles(a: Answered): string[] {
   const out: string[] = [];
   const add = (k: string) => {
     if (!out.includes(k)) out.push(k);
   };
+  const hits = a.hits.map((h) => articleKey(h.law, h.article, h.articleSub));
   for (const c of a.answer.citations) add(articleKey(c.law, c.article, c.articleSub));
-  for (const h of a.hits) add(articleKey(h.law, h.article, h.articleSub));
+  for (const k of hits.slice(0, LEAD_HITS)) add(k);
+  for (const k of a.alternates) add(k);
+  for (const k of hits) add(k);
   return out;
 }

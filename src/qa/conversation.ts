@@ -34,8 +34,6 @@ export function isFollowUp(question: string): boolean {
 
 /** A topic the classifier is this sure of is a matter of its own. */
 const NEW_TOPIC_CONFIDENCE = 0.5;
-/** A question that matches an issue this well on its own needs no context. */
-const STANDALONE_MATCH = 0.55;
 
 const bare = (s: string) => s.replace(/[\s，。！？、,.!?：:；;]/g, '');
 
@@ -57,10 +55,10 @@ export function planTurn(
   if (issue) {
     return { query: `${prev.question} ${question}`, followUp: true, issue, clarified: true };
   }
+  // The topic classifier, not the issue matcher, decides: on a short follow-up ("要多久？") the matcher
+  // is sure of anything, while the classifier only speaks when the question names its matter (借钱).
   const cls = classify(question);
   if (cls.confidence >= NEW_TOPIC_CONFIDENCE && cls.topic !== prev.topic) return alone;
-  const best = index.matcher.match(question, 1)[0];
-  if (best && best.score >= STANDALONE_MATCH && best.issue.topic !== prev.topic) return alone;
   if (!isFollowUp(question)) return alone;
   return { query: `${prev.question} ${question}`, followUp: true, clarified: false };
 }

@@ -69,7 +69,7 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
   let checkedAt = 0;
   /** Drops the caches when another import (in any process) changed the corpus. */
   async function fresh(): Promise<void> {
-    const now = Date.now();
+    const now = ctx.now().getTime();
     if (now - checkedAt < VERSION_CHECK_MS) return;
     checkedAt = now;
     const v = await corpusVersion(ctx.db);

@@ -30,9 +30,12 @@ if (args.get('set') !== 'everyday') {
     await deps.engine();
     await deps.issues();
     const all = loadEverydaySet();
-    const pick = (id: number) =>
-      split === 'all' || (split === 'holdout') === isEverydayHoldOut(id);
-    const results = await runEveryday(deps, all.filter((q) => pick(q.id)), ctx.now());
+    const pick = (id: number) => split === 'all' || (split === 'holdout') === isEverydayHoldOut(id);
+    const results = await runEveryday(
+      deps,
+      all.filter((q) => pick(q.id)),
+      ctx.now(),
+    );
     const held = results.filter((r) => isEverydayHoldOut(r.id));
     const train = results.filter((r) => !isEverydayHoldOut(r.id));
     if (train.length) console.log(formatEveryday('everyday train (4/5)', summarize(train)));

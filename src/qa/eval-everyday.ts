@@ -59,7 +59,9 @@ export async function runEveryday(
       now,
     );
     const ms = performance.now() - t0;
-    const cited = a.answer.citations.slice(0, 3).map((c) => articleKey(c.law, c.article, c.articleSub));
+    const cited = a.answer.citations
+      .slice(0, 3)
+      .map((c) => articleKey(c.law, c.article, c.articleSub));
     const top10 = rankedArticles(a).slice(0, 10);
     out.push({
       id: q.id,

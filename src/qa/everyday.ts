@@ -33,7 +33,9 @@ export const isEverydayHoldOut = (id: number) => id % 5 === 0;
 
 /** Every question of every `everyday-*.json` file, by id; duplicate ids fail loudly. */
 export function loadEverydaySet(): EverydayQuestion[] {
-  const files = readdirSync(DATA).filter((f) => /^everyday-.*\.json$/.test(f)).sort();
+  const files = readdirSync(DATA)
+    .filter((f) => /^everyday-.*\.json$/.test(f))
+    .sort();
   const out: EverydayQuestion[] = [];
   const ids = new Set<number>();
   for (const f of files) {

@@ -17,8 +17,15 @@ import {
   type NextStep,
 } from './answer.js';
 import { keySentence, toCitation } from './compose.js';
-import type { CorpusLookup } from './corpus.js';
-import { generalAidNotice, groundFor, basisLink, noticeForGrounds } from './legal-aid.js';
+import type { CorpusArticle, CorpusLookup } from './corpus.js';
+import { bigrams } from '../search/tokenizer.js';
+import {
+  asksAboutLegalAid,
+  basisLink,
+  generalAidNotice,
+  groundFor,
+  noticeForGrounds,
+} from './legal-aid.js';
 import { prefillFrom } from './prefill.js';
 
 export interface IssueAnswerInput {
@@ -35,6 +42,14 @@ export interface IssueAnswerInput {
 const CN_ORDINAL = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const LONG_ARTICLE = 160;
 const MAX_RELATED = 3;
+/**
+ * How much retrieval's rank of a key article for this question, and the share of the question's bigrams
+ * its text contains, weigh against the entry's own order (1/(1+position)). Chosen on the everyday
+ * training split: the entry's order alone gave Hit@3 0.710, with retrieval's rank 0.735, with both 0.750.
+ */
+const RETRIEVAL_WEIGHT = 1;
+const OVERLAP_WEIGHT = 2;
+const bigramSet = (s: string) => new Set(bigrams(s).filter((b) => b.length === 2));
 
 /** The part of an article to show first: the named 款, or the best-matching one of a long article. */
 function excerptOf(text: string, a: KeyArticle, context: string): string | undefined {
@@ -49,15 +64,65 @@ function excerptOf(text: string, a: KeyArticle, context: string): string | undef
   return keySentence(text, context);
 }
 
-async function keyCitations(
-  input: IssueAnswerInput,
-  lookup: CorpusLookup,
-): Promise<Citation[]> {
+/**
+ * The issue's key articles in the order this question needs them: the entry's first article, then the
+ * others with those that retrieval ranks high for the question, or whose text shares its words, moved
+ * up — the entry's fifth article may be the one a question about its deadline needs.
+ */
+export function orderForQuestion(
+  articles: readonly KeyArticle[],
+  hits: readonly SearchHit[],
+  resolve: (law: string) => string,
+  overlap: (a: KeyArticle) => number = () => 0,
+): KeyArticle[] {
+  const rank = new Map(hits.map((h, i) => [`${h.law}#${h.article}#${h.articleSub}`, i]));
+  const score = (a: KeyArticle, pos: number) => {
+    const r = rank.get(`${resolve(a.law)}#${a.article}#${a.sub ?? 0}`);
+    return (
+      (r === undefined ? 0 : RETRIEVAL_WEIGHT / (1 + r)) +
+      1 / (1 + pos) +
+      OVERLAP_WEIGHT * overlap(a)
+    );
+  };
+  const [lead, ...rest] = articles;
+  if (!lead) return [];
+  // The entry's first article (its author's most decisive) stays first: keeping it there cost nothing
+  // on the everyday training split (Hit@3 0.750 either way).
+  return [
+    lead,
+    ...rest
+      .map((a, pos) => ({ a, s: score(a, pos + 1) }))
+      .sort((x, y) => y.s - x.s)
+      .map((x) => x.a),
+  ];
+}
+
+async function keyCitations(input: IssueAnswerInput, lookup: CorpusLookup): Promise<Citation[]> {
   const out: Citation[] = [];
   const context = `${input.question}${input.issue.explanation}`;
+  const laws = new Map<string, string>();
+  const texts = new Map<KeyArticle, CorpusArticle | null>();
   for (const a of input.issue.articles) {
-    const law = await lookup.resolveLaw(a.law);
-    const found = law ? await lookup.article(law, a.article, a.sub ?? 0) : null;
+    const law = (await lookup.resolveLaw(a.law)) ?? a.law;
+    laws.set(a.law, law);
+    texts.set(a, await lookup.article(law, a.article, a.sub ?? 0));
+  }
+  const q = bigramSet(input.question);
+  const ordered = orderForQuestion(
+    input.issue.articles,
+    input.hits,
+    (l) => laws.get(l) ?? l,
+    (a) => {
+      const t = texts.get(a);
+      if (!t || q.size === 0) return 0;
+      const tb = bigramSet(t.text);
+      let n = 0;
+      for (const b of q) if (tb.has(b)) n++;
+      return n / q.size;
+    },
+  );
+  for (const a of ordered) {
+    const found = texts.get(a) ?? null;
     if (!found || found.status !== 'in_force') continue;
     const excerpt = excerptOf(found.text, a, context);
     out.push({
@@ -79,7 +144,9 @@ async function relatedCitations(
   const picked = hits
     .filter((h) => h.status === 'in_force' && !seen.has(`${h.law}#${h.article}#${h.articleSub}`))
     .slice(0, MAX_RELATED);
-  const found = await lookup.articles(picked.map((h) => ({ law: h.law, num: h.article, sub: h.articleSub })));
+  const found = await lookup.articles(
+    picked.map((h) => ({ law: h.law, num: h.article, sub: h.articleSub })),
+  );
   return found.flatMap((a) => (a && a.status === 'in_force' ? [toCitation(a)] : []));
 }
 
@@ -96,7 +163,10 @@ async function stepsOf(issue: IssueContent, lookup: CorpusLookup): Promise<NextS
 export function toolLink(issue: IssueContent, question: string, now: Date): LinkRef | undefined {
   if (!issue.tool) return undefined;
   const params = new URLSearchParams();
-  const answers = { ...(issue.tool.preset ?? {}), ...prefillFrom(question, issue.tool.scenario, now) };
+  const answers = {
+    ...(issue.tool.preset ?? {}),
+    ...prefillFrom(question, issue.tool.scenario, now),
+  };
   for (const [k, v] of Object.entries(answers)) params.set(k, String(v));
   const qs = params.toString();
   return { label: issue.tool.label, url: `/opinion/${issue.tool.scenario}${qs ? `?${qs}` : ''}` };
@@ -104,9 +174,13 @@ export function toolLink(issue: IssueContent, question: string, now: Date): Link
 
 async function aidNotice(
   issue: IssueContent,
+  question: string,
   lookup: CorpusLookup,
 ): Promise<LegalAidNotice | undefined> {
-  if (!issue.legalAid) return undefined;
+  // A question that asks about legal aid itself gets the notice whatever its matter. (Adding the
+  // keyword grounds of retrieval-only answers was tried: on the everyday training split it showed the
+  // notice on 13 % of matters that do not qualify, against 3 % from the issues' own grounds.)
+  if (!issue.legalAid) return asksAboutLegalAid(question) ? generalAidNotice(lookup) : undefined;
   if (issue.legalAid === 'general') return generalAidNotice(lookup);
   const ground = groundFor(issue.legalAid);
   return ground ? noticeForGrounds([ground], lookup) : undefined;
@@ -122,7 +196,7 @@ export async function composeFromIssue(
   const [related, nextSteps, legalAid] = await Promise.all([
     relatedCitations(input.hits, citations, lookup),
     stepsOf(issue, lookup),
-    aidNotice(issue, lookup),
+    aidNotice(issue, input.question, lookup),
   ]);
   const tool = toolLink(issue, input.question, input.now);
   return {

@@ -3,7 +3,13 @@
  * (Art. 31 needs 经济困难, Art. 32 does not), the conditions and the pre-check link. Also the links to
  * the articles a notice or a next step rests on, each checked against the corpus.
  */
-import { PRECHECK_URL, displayLawName, lawUrl, type LegalAidNotice, type LinkRef } from './answer.js';
+import {
+  PRECHECK_URL,
+  displayLawName,
+  lawUrl,
+  type LegalAidNotice,
+  type LinkRef,
+} from './answer.js';
 import type { CorpusLookup } from './corpus.js';
 import { legalAidData, legalAidGrounds, type AidGround, type BasisRef } from './guidance.js';
 import type { Topic } from '../search/types.js';

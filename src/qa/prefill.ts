@@ -14,7 +14,9 @@ function amount(raw: string, scale: string | undefined): number | null {
   return Math.round(n * (scale ? (SCALE[scale] ?? 1) : 1));
 }
 
-const WAGE = new RegExp(`(?:月薪|月工资|工资|每月|每个月|一个月)(?:是|有|才|大概|大约)?${NUM}\\s*(万|千|k|K)?\\s*(?:元|块)?`);
+const WAGE = new RegExp(
+  `(?:月薪|月工资|工资|每月|每个月|一个月)(?:是|有|才|大概|大约)?${NUM}\\s*(万|千|k|K)?\\s*(?:元|块)?`,
+);
 const YEARS = new RegExp(`(?:干|工作|做|上班|待)了?${NUM}年`);
 const LENT = new RegExp(`借(?:给|了)?[^，。！？]{0,6}?${NUM}\\s*(万|千)?\\s*(?:元|块)`);
 

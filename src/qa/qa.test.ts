@@ -4,12 +4,15 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { importLawFixture } from '../test/laws-fixture.js';
 import type { Answer } from './answer.js';
 import { getTranscript, qaDeps, setQaDeps } from './service.js';
-import { QA_LAW_FILES, parseSse } from './testing.js';
+import { QA_LAW_FILES, parseSse, withoutKnowledgeBase } from './testing.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await importLawFixture(t.ctx, QA_LAW_FILES);
+  // This file tests answers from retrieval alone (no matching knowledge-base issue);
+  // issue-answers.test.ts tests answers built on an issue.
+  withoutKnowledgeBase(t.ctx);
 });
 afterAll(() => t.close());
 
@@ -33,7 +36,7 @@ async function answerOf(question: string, extra: Record<string, unknown> = {}) {
   return res.json<AskResponse>();
 }
 
-describe('embedded answers', () => {
+describe('answers from retrieval alone', () => {
   it('answers a lay question with a conclusion citing an article that exists, with its link', async () => {
     const r = await answerOf('公司拖欠我三个月工资不发，我该怎么办？');
     const a = r.answer;
@@ -44,6 +47,9 @@ describe('embedded answers', () => {
     const first = a.citations[0]!;
     expect(a.conclusion.startsWith(`根据《`)).toBe(true);
     expect(a.conclusion).toContain(first.articleLabel);
+    // Without a matching issue the answer says it is less certain.
+    expect(a.certainty).toBe('retrieval');
+    expect(a.uncertainNote).toContain('可能不完全适用于您的情况');
     for (const c of a.citations) {
       const ref = parseArticleRef(c.articleLabel)!;
       const stored = await getArticle(t.ctx.db, c.law, ref.num, ref.sub);

@@ -100,7 +100,12 @@ export async function ask(
   const prev = existing ? await repo.lastTurn(ctx.db, existing.id) : undefined;
   const publicId = existing?.public_id ?? newPublicId();
   const seq = (prev?.seq ?? 0) + 1;
-  const { plan, topic, hits, answer: embedded } = await answerQuestion(
+  const {
+    plan,
+    topic,
+    hits,
+    answer: embedded,
+  } = await answerQuestion(
     deps,
     { question, previous: previousTurn(prev), choice: input.choice, conversationId: publicId },
     ctx.now(),

@@ -1,5 +1,8 @@
 /** @module Test helpers of the qa area: the real statutes the qa tests import, and SSE parsing. */
+import type { AppContext } from '../core/context.js';
 import { CIVIL_CODE_FILES } from '../test/laws-fixture.js';
+import { emptyIssueIndex } from './issues.js';
+import { qaDeps, setQaDeps } from './service.js';
 
 /** A handful of real laws: enough for labour, family, traffic and company questions and the legal-aid notice. */
 export const QA_LAW_FILES = [
@@ -26,4 +29,12 @@ export function parseSse(body: string): SseEvent[] {
       const data = /^data: (.*)$/m.exec(block)?.[1] ?? 'null';
       return { event, data: JSON.parse(data) as unknown };
     });
+}
+
+/**
+ * Answers of this context come from retrieval alone, as for a question no issue of the knowledge base
+ * matches (the tests of that path and of the LLM's citation check use it).
+ */
+export function withoutKnowledgeBase(ctx: AppContext): void {
+  setQaDeps(ctx, { ...qaDeps(ctx), issues: () => Promise.resolve(emptyIssueIndex()) });
 }
