@@ -1,5 +1,6 @@
 /**
- * @module qa benchmark: embedded-answer latency over the full corpus (target p95 ≤ 50 ms) and answers
+ * @module qa benchmark: embedded-answer latency over the full corpus with the knowledge base loaded
+ * (target p95 ≤ 50 ms), beside retrieval alone, on STARD and everyday questions; and answers
  * per second over HTTP on loopback (target ≥ 300/s), for distinct questions and for a repeated set.
  * Imports ../shared/laws into an in-memory SQLite database first. `npm run bench qa`
  * (QA_BENCH_QUESTIONS, QA_BENCH_SECONDS, QA_BENCH_CONCURRENCY tune it).
@@ -10,7 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/app.js';
 import { importCorpus } from '../src/laws/importer.js';
-import { composeEmbedded } from '../src/qa/compose.js';
+import { answerQuestion } from '../src/qa/answering.js';
+import { loadEverydaySet } from '../src/qa/everyday.js';
+import { emptyIssueIndex } from '../src/qa/issues.js';
+import { toSimplified } from '../src/qa/locale.js';
 import { ask, qaDeps } from '../src/qa/service.js';
 import { getSearchEngine } from '../src/search/engine.js';
 import { createTestContext } from '../src/test/db.js';
@@ -90,38 +94,38 @@ export async function run(): Promise<void> {
   console.log(`search engine ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const qs = questions();
 
-  // 1. Retrieval + embedded answer (what a request computes before storage).
-  for (const q of qs.slice(0, 20)) await engine.search(q, { k: 8 }); // warm-up
-  const total: number[] = [];
-  const searchOnly: number[] = [];
-  const composeOnly: number[] = [];
-  let found = 0;
-  for (const q of qs) {
-    const t = performance.now();
-    const cls = engine.classify(q);
-    const hits = await engine.search(q, { k: 8 });
-    const t1 = performance.now();
-    const a = await composeEmbedded(
-      {
-        question: q,
-        topic: cls.topic,
-        topicConfidence: cls.confidence,
-        hits,
-        conversationId: 'bench',
-      },
-      deps.lookup,
-    );
-    const t2 = performance.now();
-    searchOnly.push(t1 - t);
-    composeOnly.push(t2 - t1);
-    total.push(t2 - t);
-    if (a.found) found++;
-  }
-  console.log(`  classify + search: ${fmt(searchOnly)}`);
-  console.log(`  compose (corpus checks, guidance): ${fmt(composeOnly)}`);
+  // 1. The embedded answer (what a request computes before storage), with the knowledge base loaded
+  //    and, side by side, from retrieval alone — on STARD questions and on the everyday set.
+  t0 = performance.now();
+  const index = await deps.issues();
   console.log(
-    `embedded answer (classify + search + compose): ${fmt(total)}; found ${found}/${qs.length}`,
+    `knowledge base loaded and checked in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${index.byId.size} issues`,
   );
+  const everyday = loadEverydaySet().map((q) => toSimplified(q.question));
+  for (const q of qs.slice(0, 20)) await engine.search(q, { k: 8 }); // warm-up
+  engine.cache.capacity = 0; // every question searches
+  const retrievalOnly = { ...deps, issues: () => Promise.resolve(emptyIssueIndex()) };
+  for (const [label, d] of [
+    ['knowledge base + retrieval', deps],
+    ['retrieval alone', retrievalOnly],
+  ] as const) {
+    for (const [set, list] of [
+      ['STARD', qs],
+      ['everyday', everyday],
+    ] as const) {
+      const times: number[] = [];
+      let fromIssue = 0;
+      for (const q of list) {
+        const t = performance.now();
+        const a = await answerQuestion(d, { question: q, conversationId: 'bench' }, new Date());
+        times.push(performance.now() - t);
+        if (a.answer.issue) fromIssue++;
+      }
+      console.log(
+        `embedded answer, ${label}, ${set}: ${fmt(times)}; from an issue ${fromIssue}/${list.length}`,
+      );
+    }
+  }
 
   // 2. The whole service call, storage included (result cache off: the searches above filled it).
   engine.cache.capacity = 0;
