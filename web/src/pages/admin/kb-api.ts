@@ -1,28 +1,23 @@
 /**
- * @module Typed calls of the knowledge-base staff API (常见法律问题库, /api/v1/kb). The types mirror
- * src/kb/schema.ts (IssueContent) and src/kb/presenter.ts (list and detail shapes); the server checks
- * everything again.
+ * @module Typed calls of the knowledge-base staff API (常见法律问题库, /api/v1/kb). Content types come
+ * from src/kb/schema.ts; the list and detail shapes mirror src/kb/presenter.ts.
  */
 import { api } from '../../api';
+// The contracts are the server's own (types only, and two small tables of data), so a changed field
+// fails the type check on both sides.
+import type {
+  AidGround,
+  Clarify,
+  IssueContent,
+  KeyArticle,
+  Step,
+  Tool,
+} from '../../../../src/kb/schema';
+import type { KbVersionStatus as KbStatus } from '../../../../src/kb/tables';
+import { EDITABLE, KB_WORKFLOW, type KbEvent } from '../../../../src/kb/workflow';
+import { TOPICS, type Topic } from '../../../../src/search/types';
 
-/** The 13 topics of src/search/types.ts, in display order. */
-export const TOPICS = [
-  '婚姻家庭',
-  '劳动争议',
-  '交通事故',
-  '民间借贷',
-  '房产物业',
-  '消费维权',
-  '继承',
-  '侵权',
-  '合同',
-  '公司',
-  '刑事',
-  '行政与社保',
-  '其他',
-] as const;
-export type Topic = (typeof TOPICS)[number];
-
+export { TOPICS, type Topic };
 export const SCENARIOS = ['labour', 'work-injury', 'traffic', 'loan', 'divorce'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 export const SCENARIO_LABELS: Record<Scenario, string> = {
@@ -36,45 +31,7 @@ export const SCENARIO_LABELS: Record<Scenario, string> = {
 export const AID_ITEMS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 export type AidItem = (typeof AID_ITEMS)[number];
 
-export interface KeyArticle {
-  law: string;
-  article: number;
-  /** 0 for a plain article, 1 for 之一 … */
-  sub?: number;
-  /** 1-based 款. */
-  paragraphs?: number[];
-  note?: string;
-}
-export interface Step {
-  text: string;
-  basis?: { law: string; article: number };
-}
-export interface Tool {
-  scenario: Scenario;
-  label: string;
-  preset?: Record<string, string | number | boolean>;
-}
-export interface AidGround {
-  article: 31 | 32;
-  item: AidItem;
-}
-export interface Clarify {
-  question: string;
-  options: { label: string; issue: string }[];
-}
-export interface IssueContent {
-  id: string;
-  title: string;
-  topic: Topic;
-  phrasings: string[];
-  articles: KeyArticle[];
-  explanation: string;
-  steps: Step[];
-  tool?: Tool;
-  legalAid?: AidGround | 'general';
-  lawyer: string;
-  clarify?: Clarify;
-}
+export type { AidGround, Clarify, IssueContent, KeyArticle, Step, Tool };
 
 export interface KbProblem {
   issue: string;
@@ -82,15 +39,11 @@ export interface KbProblem {
   message: string;
 }
 
-export type KbEvent = 'submit' | 'publish' | 'return';
-export type KbStatus = 'draft' | 'in_review' | 'returned' | 'published' | 'superseded';
-export const EVENT_LABELS: Record<KbEvent, string> = {
-  submit: '提交审核',
-  publish: '审核通过并发布',
-  return: '退回修改',
-};
-/** States whose content may still be edited (src/kb/workflow.ts EDITABLE). */
-export const EDITABLE: readonly KbStatus[] = ['draft', 'returned'];
+export type { KbEvent, KbStatus };
+export const EVENT_LABELS = Object.fromEntries(
+  KB_WORKFLOW.map((r) => [r.event, r.label]),
+) as Record<KbEvent, string>;
+export { EDITABLE };
 
 export interface KbListItem {
   id: string;
