@@ -3,6 +3,7 @@
  * citations), Recall@10 of the answer's ranking (its citations, then retrieval's other hits), how often
  * an issue of the knowledge base answered, and the legal-aid notice against the set's labels.
  */
+import { goldKey, hitKey, scoreRanking } from '../search/evaluate.js';
 import { articleKey } from './issues.js';
 import { answerQuestion, rankedArticles } from './answering.js';
 import type { CorpusLookup } from './corpus.js';
@@ -94,4 +95,47 @@ export function summarize(results: readonly EverydayResult[]): EverydayMetrics {
 export function formatEveryday(label: string, m: EverydayMetrics): string {
   const f = (x: number) => x.toFixed(3);
   return `${label}: questions ${m.questions}  Hit@3 ${f(m.hit3)}  Recall@10 ${f(m.recall10)}  issue-answered ${f(m.issueRate)}  legal-aid shown ${f(m.aidShown)} (wrongly ${f(m.aidWrong)})`;
+}
+
+export interface StardMetrics {
+  questions: number;
+  recall10: number;
+  recall100: number;
+  mrr10: number;
+}
+
+/**
+ * STARD questions (law-name gold) through the answer's ranking — its citations, retrieval's best two,
+ * the runner-up issues' articles — continued by retrieval's top 100, as `search/evaluate.ts` scores
+ * the engine alone: per-question recall of (law, article), MRR@10 from the first gold article.
+ */
+export async function runStard(
+  deps: QaDeps,
+  questions: readonly { id: number; question: string; gold: string[] }[],
+  now: Date,
+): Promise<StardMetrics> {
+  const engine = await deps.engine();
+  let r10 = 0;
+  let r100 = 0;
+  let mrr = 0;
+  for (const q of questions) {
+    const gold = new Set(q.gold.map(goldKey).filter((k): k is string => k !== null));
+    const question = toSimplified(q.question.trim());
+    const a = await answerQuestion(deps, { question, conversationId: 'eval' }, now);
+    const deep = await engine.search(question, { k: 100, includeSuperseded: true });
+    const ranked: string[] = [];
+    for (const k of [
+      ...rankedArticles(a).map((k) => k.slice(0, k.lastIndexOf('#'))),
+      ...deep.map((h) => `${h.law}#${h.article}`),
+    ]) {
+      const key = hitKey(k.slice(0, k.lastIndexOf('#')), Number(k.slice(k.lastIndexOf('#') + 1)));
+      if (!ranked.includes(key)) ranked.push(key);
+    }
+    const s = scoreRanking(ranked, gold);
+    r10 += s.r10;
+    r100 += s.r100;
+    mrr += s.rr;
+  }
+  const n = questions.length || 1;
+  return { questions: questions.length, recall10: r10 / n, recall100: r100 / n, mrr10: mrr / n };
 }

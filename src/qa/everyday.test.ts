@@ -33,8 +33,8 @@ afterAll(() => close());
 describe('answers to everyday questions (held-out fifth)', () => {
   it('cites an article a lawyer would cite first among the first three for most questions', () => {
     expect(withKb.questions).toBe(68);
-    expect(withKb.hit3).toBeGreaterThanOrEqual(0.72);
-    expect(withKb.recall10).toBeGreaterThanOrEqual(0.76);
+    expect(withKb.hit3).toBeGreaterThanOrEqual(0.76);
+    expect(withKb.recall10).toBeGreaterThanOrEqual(0.78);
     expect(withKb.issueRate).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -44,7 +44,7 @@ describe('answers to everyday questions (held-out fifth)', () => {
   });
 
   it('shows the legal-aid notice where the matter qualifies and almost nowhere else', () => {
-    expect(withKb.aidShown).toBeGreaterThanOrEqual(0.75);
+    expect(withKb.aidShown).toBeGreaterThanOrEqual(0.9);
     expect(withKb.aidWrong).toBeLessThanOrEqual(0.05);
   });
 });
