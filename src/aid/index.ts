@@ -14,9 +14,10 @@ export const aidModule: AppModule = {
   },
   start: (ctx, log) => {
     const run = () =>
-      sweepAid(ctx)
+      sweepAid(ctx, log)
         .then((r) => {
-          if (r.withdrawn.length || r.reminders) log.info({ aidSweep: r }, 'aid sweep');
+          if (r.withdrawn.length || r.failed.length || r.reminders)
+            log.info({ aidSweep: r }, 'aid sweep');
         })
         .catch((err: unknown) => log.error({ err }, 'aid sweep failed'));
     void run();

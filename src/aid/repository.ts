@@ -1,8 +1,8 @@
-/** @module Aid queries shared by routes: hardship lines in force, agency names. */
-import type { Kysely, Selectable } from 'kysely';
+/** @module Aid queries shared by routes and the workflow: hardship lines in force, agency names, the status-checked save. */
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';
-import type { AidHardshipLineRow } from './tables.js';
+import type { AidApplicationRow, AidHardshipLineRow } from './tables.js';
 
 type Line = Selectable<AidHardshipLineRow>;
 
@@ -26,4 +26,25 @@ export const lineFor = (lines: Line[], region: string): Line | undefined =>
 export async function agencyNames(db: Kysely<Database>): Promise<Map<number, string>> {
   const rows = await db.selectFrom('agencies').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The status-checked save of a workflow step: the row changes only while it is still in `from`, so of two
+ * requests that read the same status only the first to write wins. On PostgreSQL the second UPDATE waits for
+ * the first's row lock and then finds the status changed; SQLite runs one writer at a time.
+ * @returns false when another request moved the application first.
+ */
+export async function saveTransition(
+  trx: Transaction<Database>,
+  id: number,
+  from: string,
+  changes: Updateable<AidApplicationRow>,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('aid_applications')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
