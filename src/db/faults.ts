@@ -70,3 +70,9 @@ export function storageFault(err: unknown, depth = 0): StorageFault | null {
     for (const i of inner) if (storageFault(i, depth + 1)) return storageFault(i, depth + 1);
   return storageFault(e.cause, depth + 1);
 }
+
+/** Whether `err` is a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -157,4 +157,28 @@ export const directoryMigrations: Migration[] = [
     name: '0604_directory_notary_pause',
     up: (db) => db.schema.alterTable('notary_bookings').addColumn('paused_on', 'text').execute(),
   },
+  { name: '0605_directory_notary_one_seat', up: oneSeatPerCitizen },
 ];
+
+/**
+ * One active booking per citizen and slot, enforced by a partial unique index (both dialects), so
+ * concurrent bookings cannot take several seats. Duplicates left by the old read-then-insert check are
+ * cancelled first (the earliest booking stays) and their seats released.
+ */
+async function oneSeatPerCitizen(db: Kysely<any>): Promise<void> {
+  const extra = sql`b.status <> 'cancelled' AND b.id NOT IN (
+    SELECT MIN(k.id) FROM notary_bookings k WHERE k.status <> 'cancelled' GROUP BY k.slot_id, k.citizen_id)`;
+  await sql`UPDATE notary_slots SET booked = booked - (
+    SELECT COUNT(*) FROM notary_bookings b WHERE b.slot_id = notary_slots.id AND ${extra})`.execute(
+    db,
+  );
+  await sql`UPDATE notary_bookings SET status = 'cancelled' WHERE id IN (
+    SELECT b.id FROM notary_bookings b WHERE ${extra})`.execute(db);
+  await db.schema
+    .createIndex('notary_bookings_one_active_per_citizen')
+    .on('notary_bookings')
+    .columns(['slot_id', 'citizen_id'])
+    .unique()
+    .where(sql.ref('status'), '<>', 'cancelled')
+    .execute();
+}
