@@ -48,3 +48,20 @@ export async function saveTransition(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Which of `names` are stored application materials (for settling interrupted uploads at start). */
+export async function storedMaterialNames(
+  db: Kysely<Database>,
+  names: string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < names.length; i += 500) {
+    const rows = await db
+      .selectFrom('aid_attachments')
+      .select('stored_name')
+      .where('stored_name', 'in', names.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.stored_name);
+  }
+  return found;
+}
