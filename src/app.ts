@@ -10,6 +10,7 @@ import { installSessionResolver } from './auth/plugin.js';
 import type { AppContext } from './core/context.js';
 import { installErrorHandler, STORAGE_FAULTS } from './core/error-handler.js';
 import { API, openApiDocument, route } from './core/http.js';
+import { installDrain } from './core/shutdown.js';
 import { corpusStatus } from './laws/status.js';
 import { modules } from './modules.js';
 
@@ -28,8 +29,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ?? false,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: true,
+    // Requests arriving while the server shuts down get our own 503 `shutting_down` (core/shutdown.ts).
+    return503OnClosing: false,
   });
   installErrorHandler(app);
+  installDrain(app);
   // Only JSON (and multipart where a module registers it) is accepted; text/plain gets 415.
   app.removeContentTypeParser('text/plain');
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
