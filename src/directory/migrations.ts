@@ -161,24 +161,27 @@ export const directoryMigrations: Migration[] = [
 ];
 
 /**
- * One active booking per citizen and slot, enforced by a partial unique index (both dialects), so
- * concurrent bookings cannot take several seats. Duplicates left by the old read-then-insert check are
- * cancelled first (the earliest booking stays) and their seats released.
+ * One open booking (booked, accepted, suspended) per citizen and slot, enforced by a partial unique index
+ * (both dialects), so concurrent bookings cannot take several seats. Duplicates the old read-then-insert
+ * check let through are cancelled first — only those still `booked`, keeping the citizen's earliest or
+ * already handled one — and their seats released. Finished bookings are history and stay as they are.
  */
 async function oneSeatPerCitizen(db: Kysely<any>): Promise<void> {
-  const extra = sql`b.status <> 'cancelled' AND b.id NOT IN (
-    SELECT MIN(k.id) FROM notary_bookings k WHERE k.status <> 'cancelled' GROUP BY k.slot_id, k.citizen_id)`;
+  const duplicate = sql`b.status = 'booked' AND EXISTS (
+    SELECT 1 FROM notary_bookings k
+    WHERE k.slot_id = b.slot_id AND k.citizen_id = b.citizen_id AND k.id <> b.id
+      AND (k.status IN ('accepted', 'suspended') OR (k.status = 'booked' AND k.id < b.id)))`;
   await sql`UPDATE notary_slots SET booked = booked - (
-    SELECT COUNT(*) FROM notary_bookings b WHERE b.slot_id = notary_slots.id AND ${extra})`.execute(
+    SELECT COUNT(*) FROM notary_bookings b WHERE b.slot_id = notary_slots.id AND ${duplicate})`.execute(
     db,
   );
   await sql`UPDATE notary_bookings SET status = 'cancelled' WHERE id IN (
-    SELECT b.id FROM notary_bookings b WHERE ${extra})`.execute(db);
+    SELECT b.id FROM notary_bookings b WHERE ${duplicate})`.execute(db);
   await db.schema
-    .createIndex('notary_bookings_one_active_per_citizen')
+    .createIndex('notary_bookings_one_open_per_citizen')
     .on('notary_bookings')
     .columns(['slot_id', 'citizen_id'])
     .unique()
-    .where(sql.ref('status'), '<>', 'cancelled')
+    .where(sql.ref('status'), 'in', sql`('booked', 'accepted', 'suspended')`)
     .execute();
 }
