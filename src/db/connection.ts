@@ -74,12 +74,18 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
 /** A write that is rolled back: a read-only file or a full disk fails it, a healthy database does not. */
 function probeSqlite(sqlite: Sqlite.Database): DbProbe {
   if (sqlite.inTransaction) return { ok: true }; // a request is writing right now: it is writable
+  // No waiting for another process's write lock (better-sqlite3 would block the event loop meanwhile):
+  // a busy database is a writable one.
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
   try {
     sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE _write_probe (x INTEGER); ROLLBACK');
     return { ok: true };
   } catch (e) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    return failed(e);
+    return storageFault(e) === 'busy' ? { ok: true } : failed(e);
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
   }
 }
 

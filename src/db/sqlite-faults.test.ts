@@ -134,3 +134,18 @@ describe('a read-only database', () => {
     await ok.close();
   });
 });
+
+describe('a database another process is writing', () => {
+  it('is healthy: the probe neither waits for the write lock nor reports it', async () => {
+    const holder = openSqlite(file);
+    const other = openSqlite(file);
+    await sql`BEGIN IMMEDIATE`.execute(holder.db); // the other process's write transaction
+    try {
+      expect(await other.probe()).toEqual({ ok: true });
+    } finally {
+      await sql`ROLLBACK`.execute(holder.db);
+      await other.close();
+      await holder.close();
+    }
+  });
+});
