@@ -8,8 +8,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installSessionResolver } from './auth/plugin.js';
 import type { AppContext } from './core/context.js';
-import { installErrorHandler } from './core/error-handler.js';
+import { installErrorHandler, STORAGE_FAULTS } from './core/error-handler.js';
 import { API, openApiDocument, route } from './core/http.js';
+import { installDrain } from './core/shutdown.js';
 import { corpusStatus } from './laws/status.js';
 import { modules } from './modules.js';
 
@@ -28,8 +29,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger ?? false,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
     trustProxy: true,
+    // Requests arriving while the server shuts down get our own 503 `shutting_down` (core/shutdown.ts).
+    return503OnClosing: false,
   });
   installErrorHandler(app);
+  installDrain(app);
   // Only JSON (and multipart where a module registers it) is accepted; text/plain gets 415.
   app.removeContentTypeParser('text/plain');
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
@@ -52,20 +56,33 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     summary: '健康检查',
     tags: ['system'],
     access: 'public',
-    handler: async () => ({
-      status: 'ok',
-      version: VERSION,
-      database: { dialect: ctx.dialect, location: ctx.data.location },
-      corpus: await corpusStatus(ctx),
-      kiosk: { idleSeconds: ctx.config.KIOSK_IDLE_SECONDS },
-      llm: Boolean(ctx.config.LLM_BASE_URL && ctx.config.LLM_MODEL),
-    }),
+    handler: async ({ reply }) => {
+      const database = { dialect: ctx.dialect, location: ctx.data.location };
+      const probe = await ctx.data.probe();
+      if (!probe.ok) {
+        const { code, message } = STORAGE_FAULTS[probe.fault];
+        void reply.status(503);
+        return { status: 'unhealthy', version: VERSION, database: { ...database, code, message } };
+      }
+      return healthy(ctx, database);
+    },
   });
   app.get(`${API}/openapi.json`, () => openApiDocument(VERSION));
 
   for (const m of modules) await m.routes(app, ctx);
   await serveWeb(app);
   return app;
+}
+
+async function healthy(ctx: AppContext, database: { dialect: string; location: string }) {
+  return {
+    status: 'ok',
+    version: VERSION,
+    database,
+    corpus: await corpusStatus(ctx),
+    kiosk: { idleSeconds: ctx.config.KIOSK_IDLE_SECONDS },
+    llm: Boolean(ctx.config.LLM_BASE_URL && ctx.config.LLM_MODEL),
+  };
 }
 
 async function serveWeb(app: FastifyInstance): Promise<void> {

@@ -3,6 +3,7 @@ import type { AppModule } from '../core/module.js';
 import { officeRoutes } from './office-routes.js';
 import { aidRoutes } from './routes.js';
 import { sweepAid } from './sweep.js';
+import { settleMaterials } from './uploads.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -13,10 +14,12 @@ export const aidModule: AppModule = {
     officeRoutes(app, ctx);
   },
   start: (ctx, log) => {
+    void settleMaterials(ctx, log);
     const run = () =>
-      sweepAid(ctx)
+      sweepAid(ctx, log)
         .then((r) => {
-          if (r.withdrawn.length || r.reminders) log.info({ aidSweep: r }, 'aid sweep');
+          if (r.withdrawn.length || r.failed.length || r.reminders)
+            log.info({ aidSweep: r }, 'aid sweep');
         })
         .catch((err: unknown) => log.error({ err }, 'aid sweep failed'));
     void run();

@@ -1,8 +1,8 @@
-/** @module Aid queries shared by routes: hardship lines in force, agency names. */
-import type { Kysely, Selectable } from 'kysely';
+/** @module Aid queries shared by routes and the workflow: hardship lines in force, agency names, the status-checked save. */
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';
-import type { AidHardshipLineRow } from './tables.js';
+import type { AidApplicationRow, AidHardshipLineRow } from './tables.js';
 
 type Line = Selectable<AidHardshipLineRow>;
 
@@ -26,4 +26,42 @@ export const lineFor = (lines: Line[], region: string): Line | undefined =>
 export async function agencyNames(db: Kysely<Database>): Promise<Map<number, string>> {
   const rows = await db.selectFrom('agencies').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The status-checked save of a workflow step: the row changes only while it is still in `from`, so of two
+ * requests that read the same status only the first to write wins. On PostgreSQL the second UPDATE waits for
+ * the first's row lock and then finds the status changed; SQLite runs one writer at a time.
+ * @returns false when another request moved the application first.
+ */
+export async function saveTransition(
+  trx: Transaction<Database>,
+  id: number,
+  from: string,
+  changes: Updateable<AidApplicationRow>,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('aid_applications')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Which of `names` are stored application materials (for settling interrupted uploads at start). */
+export async function storedMaterialNames(
+  db: Kysely<Database>,
+  names: string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < names.length; i += 500) {
+    const rows = await db
+      .selectFrom('aid_attachments')
+      .select('stored_name')
+      .where('stored_name', 'in', names.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.stored_name);
+  }
+  return found;
 }

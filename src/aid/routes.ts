@@ -251,7 +251,8 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     params: IdParams,
     body: EventSchema,
     handler: async ({ user, params, body, req }) => {
-      authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
+      // Who may act is decided inside applyEvent, on the row as its transaction reads it (404 for those who
+      // may not see it): a check here, before the transaction, could pass on a row that is about to move.
       const a = await applyEvent(ctx, params.id, user, body, req.ip);
       return { id: a.id, status: a.status };
     },

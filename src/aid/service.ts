@@ -12,6 +12,7 @@ import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
 import { competentAgencyId } from './competence.js';
 import { loadSettings } from './deadlines.js';
+import { saveTransition } from './repository.js';
 import type { ApplicationInput, EventInput } from './schema.js';
 import type { AidApplication } from './tables.js';
 import { BLANK_PROGRESS } from './blank.js';
@@ -154,7 +155,7 @@ export async function applyEvent(
     const a = await loadApplication(trx, id);
     if (!a) throw notFound('申请');
     const party: Party | null = user ? partyOf(user, a) : 'system';
-    if (!party) throw notFound('申请');
+    if (!party) throw notAParty(user, a, input.type);
     const inp = input as EventInput;
     const { supplementDays, ...rest } = inp;
     const ev: AidEvent = { ...rest, objectionWindowDays: settings.objectionWindowDays };
@@ -194,11 +195,11 @@ async function applyInTrx(
     throw badRequest('transition_rejected', r.message);
   }
   const iso = now.toISOString();
-  await trx
-    .updateTable('aid_applications')
-    .set({ ...r.patch, status: r.next, updated_at: iso })
-    .where('id', '=', a.id)
-    .execute();
+  if (!(await saveTransition(trx, a.id, r.from, { ...r.patch, status: r.next, updated_at: iso })))
+    throw conflict('invalid_transition', '该申请刚被其他操作处理，状态已改变，请刷新后重试', {
+      from: a.status,
+      event: ev.type,
+    });
   const updated = { ...a, ...r.patch, status: r.next, updated_at: iso };
   await trx
     .insertInto('aid_steps')
@@ -228,6 +229,19 @@ async function applyInTrx(
   );
   await notify(trx, updated, r.effects, iso);
   return updated;
+}
+
+/**
+ * Why a user who is no party may not act: 404 for a record she may not see, but 409 for the receiving
+ * agency's officers after a transfer (they received it, so it exists for them; it is just no longer theirs).
+ */
+function notAParty(user: SessionUser | null, a: AidApplication, event: string): AppError {
+  const received = user?.role === 'aid_officer' && user.agencyId === a.received_agency_id;
+  if (!received) return notFound('申请');
+  return conflict('invalid_transition', '该申请已转交有管辖权的法律援助机构办理', {
+    from: a.status,
+    event,
+  });
 }
 
 function stepNote(ev: AidEvent): string | null {

@@ -1,13 +1,25 @@
 /** @module Background sweep: withdraw applications whose 补正 deadline passed, and remind officers of due/overdue steps. */
 import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
 import { addCalendarDays, daysLeft, localDate } from './clock.js';
 import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
 import { applyEvent } from './service.js';
 
 export interface SweepResult {
   withdrawn: number[];
+  /** Expired applications another sweep (or an officer) had already moved on. */
+  skipped: number[];
+  /** Expired applications that raised an error; logged, the sweep went on with the rest. */
+  failed: number[];
   reminders: number;
 }
+
+/** What the sweep reports to (the server's logger; silent when not given). */
+export interface SweepLog {
+  error(obj: object, msg: string): void;
+}
+
+const silent: SweepLog = { error: () => undefined };
 
 const STEP_LABEL = {
   decide: '作出是否给予法律援助的决定',
@@ -15,20 +27,42 @@ const STEP_LABEL = {
   objection: '对异议作出决定',
 } as const;
 
-export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
+export async function sweepAid(ctx: AppContext, log: SweepLog = silent): Promise<SweepResult> {
   const now = ctx.now();
-  const today = localDate(now);
+  const { withdrawn, skipped, failed } = await withdrawExpired(ctx, localDate(now), log);
+  const reminders = await remind(ctx, now, log);
+  return { withdrawn, skipped, failed, reminders };
+}
+
+/** Each expired application on its own: one that fails is logged and skipped, never the whole pass. */
+async function withdrawExpired(ctx: AppContext, today: string, log: SweepLog) {
   const expired = await ctx.db
     .selectFrom('aid_applications')
     .select('id')
     .where('status', '=', 'awaiting_supplement')
     .where('supplement_deadline', '<', today)
     .execute();
-  const withdrawn: number[] = [];
+  const out = { withdrawn: [] as number[], skipped: [] as number[], failed: [] as number[] };
   for (const { id } of expired) {
-    await applyEvent(ctx, id, null, { type: 'supplement_expired' });
-    withdrawn.push(id);
+    try {
+      await applyEvent(ctx, id, null, { type: 'supplement_expired' });
+      out.withdrawn.push(id);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_transition') out.skipped.push(id);
+      else {
+        out.failed.push(id);
+        log.error(
+          { err, applicationId: id },
+          'aid sweep: withdrawing an expired application failed',
+        );
+      }
+    }
   }
+  return out;
+}
+
+async function remind(ctx: AppContext, now: Date, log: SweepLog): Promise<number> {
+  const today = localDate(now);
   const settings = await loadSettings(ctx.db);
   const open = await ctx.db
     .selectFrom('aid_applications')
@@ -48,7 +82,13 @@ export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
   );
   const rows = [];
   for (const a of open) {
-    const d = caseDeadlines(a, settings, now);
+    let d: ReturnType<typeof caseDeadlines>;
+    try {
+      d = caseDeadlines(a, settings, now);
+    } catch (err) {
+      log.error({ err, applicationId: a.id }, 'aid sweep: computing deadlines failed');
+      continue;
+    }
     const due =
       a.status === 'granted'
         ? (['assign', d.assignBy] as const)
@@ -77,6 +117,5 @@ export async function sweepAid(ctx: AppContext): Promise<SweepResult> {
       .insertInto('aid_notifications')
       .values(rows.slice(i, i + 500))
       .execute();
-  const reminders = rows.length;
-  return { withdrawn, reminders };
+  return rows.length;
 }

@@ -3,7 +3,7 @@
  * UPLOAD_DIR outside the web root with a random name, downloaded only by those who may read the case.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -11,9 +11,11 @@ import { z } from 'zod';
 import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
 import { AppError, badRequest, notFound } from '../core/errors.js';
+import { settleUploads, storeWithRow } from '../core/file-store.js';
 import { API, route } from '../core/http.js';
 import { authorize } from '../core/policy.js';
 import { aidPolicy } from './policy.js';
+import { storedMaterialNames } from './repository.js';
 import { loadApplication } from './service.js';
 
 const KINDS = ['identity', 'authority', 'hardship', 'case', 'supplement', 'other'] as const;
@@ -27,8 +29,24 @@ export function sniffType(b: Buffer): 'application/pdf' | 'image/jpeg' | 'image/
   return null;
 }
 
+/** Where application materials are stored. */
+export const materialDir = (ctx: AppContext) => path.resolve(ctx.config.UPLOAD_DIR, 'aid');
+
+/** At start: finishes or removes what interrupted uploads left in the materials folder. */
+export async function settleMaterials(
+  ctx: AppContext,
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+): Promise<void> {
+  try {
+    const r = await settleUploads(materialDir(ctx), (names) => storedMaterialNames(ctx.db, names));
+    if (r.finished || r.removed) log.info({ uploads: r }, 'aid: interrupted uploads settled');
+  } catch (err) {
+    log.warn({ err }, 'aid: settling interrupted uploads failed');
+  }
+}
+
 export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const dir = path.resolve(ctx.config.UPLOAD_DIR, 'aid');
+  const dir = materialDir(ctx);
   await app.register(async (scope) => {
     await scope.register(multipart, {
       limits: { fileSize: ctx.config.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
@@ -60,39 +78,40 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
         if (!mime)
           throw new AppError(415, 'file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
         const stored = `${randomBytes(16).toString('hex')}`;
-        await mkdir(dir, { recursive: true });
-        await writeFile(path.join(dir, stored), buf, { mode: 0o600 });
         const now = ctx.now();
         const name = path.basename(file.filename || 'file').slice(0, 120);
-        const id = await ctx.db.transaction().execute(async (trx) => {
-          const r = await trx
-            .insertInto('aid_attachments')
-            .values({
-              application_id: a.id,
-              kind: query.kind,
-              original_name: name,
-              mime,
-              size: buf.length,
-              stored_name: stored,
-              uploaded_by: user.id,
-              created_at: now.toISOString(),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await audit(
-            trx,
-            {
-              actor: user,
-              action: 'upload',
-              entity: 'aid_application',
-              entityId: a.id,
-              detail: { attachment: r.id, kind: query.kind },
-              ip: req.ip,
-            },
-            now,
-          );
-          return r.id;
-        });
+        // The file exists only once its row does (src/core/file-store.ts).
+        const id = await storeWithRow(dir, stored, buf, () =>
+          ctx.db.transaction().execute(async (trx) => {
+            const r = await trx
+              .insertInto('aid_attachments')
+              .values({
+                application_id: a.id,
+                kind: query.kind,
+                original_name: name,
+                mime,
+                size: buf.length,
+                stored_name: stored,
+                uploaded_by: user.id,
+                created_at: now.toISOString(),
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            await audit(
+              trx,
+              {
+                actor: user,
+                action: 'upload',
+                entity: 'aid_application',
+                entityId: a.id,
+                detail: { attachment: r.id, kind: query.kind },
+                ip: req.ip,
+              },
+              now,
+            );
+            return r.id;
+          }),
+        );
         return { id, mime, size: buf.length };
       },
     });

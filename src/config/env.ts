@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(10).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they get 503 and the process exits. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
 });
 
 export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LAWS_DIR'> & { LAWS_DIR: string };

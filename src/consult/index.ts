@@ -6,6 +6,7 @@ import { lawyerRoutes } from './lawyer-routes.js';
 import { endAllStreams } from './live.js';
 import { questionRoutes } from './question-routes.js';
 import { startRelay } from './relay.js';
+import { settleAttachments } from './uploads.js';
 
 export { consultStatistics } from './metrics.js';
 export { sweep, sweepOnce } from './escalation.js';
@@ -25,5 +26,8 @@ export const consultModule: AppModule = {
     lawyerRoutes(app, ctx);
     adminRoutes(app, ctx);
   },
-  start: (ctx, log) => startSweeper(ctx, log),
+  start: (ctx, log) => {
+    void settleAttachments(ctx, log);
+    return startSweeper(ctx, log);
+  },
 };

@@ -141,4 +141,20 @@ export const consultMigrations: Migration[] = [
   { name: '0400_consult_geography', up: geography },
   { name: '0401_consult_questions', up: questions },
   { name: '0402_consult_service', up: serviceTables },
+  { name: '0403_consult_attachment_count', up: attachmentCount },
 ];
+
+/**
+ * The number of images a question holds, kept on the question so the 6-image limit is one conditional
+ * UPDATE (`attachment_count < 6`) in the upload's transaction rather than a count read beforehand.
+ */
+async function attachmentCount(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('consult_questions')
+    .addColumn('attachment_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`UPDATE consult_questions SET attachment_count = (
+    SELECT COUNT(*) FROM consult_attachments a WHERE a.question_id = consult_questions.id)`.execute(
+    db,
+  );
+}

@@ -304,3 +304,32 @@ export async function liveMessage(db: Db, id: number) {
     createdAt: m.created_at,
   };
 }
+
+/** Takes one of the question's `max` image places; false when all are taken (checked by the UPDATE itself). */
+export async function takeImagePlace(
+  trx: Transaction<Database>,
+  questionId: number,
+  max: number,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('consult_questions')
+    .set((eb) => ({ attachment_count: eb('attachment_count', '+', 1) }))
+    .where('id', '=', questionId)
+    .where('attachment_count', '<', max)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Which of `names` are stored attachments (for settling interrupted uploads at start). */
+export async function storedAttachmentNames(db: Db, names: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < names.length; i += 500) {
+    const rows = await db
+      .selectFrom('consult_attachments')
+      .select('stored_name')
+      .where('stored_name', 'in', names.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.stored_name);
+  }
+  return found;
+}

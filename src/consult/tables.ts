@@ -79,6 +79,8 @@ export interface ConsultQuestionRow {
   category: QuestionCategory | null;
   rating: number | null;
   rating_comment: string | null;
+  /** Images attached so far (at most MAX_IMAGES, enforced by a conditional UPDATE). */
+  attachment_count: Generated<number>;
   created_at: string;
   updated_at: string;
 }

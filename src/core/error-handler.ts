@@ -1,6 +1,7 @@
 /** @module The single mapping from thrown errors to the JSON error body `{error:{code,message,details}}`. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
+import { storageFault, type StorageFault } from '../db/faults.js';
 import { AppError } from './errors.js';
 import { zodDetails } from './validate.js';
 
@@ -37,6 +38,22 @@ const FASTIFY_CODES: Record<string, Omit<Rendered, 'details'>> = {
   },
 };
 
+/** Storage faults are the server's, not the request's: a 503 the client may retry later. */
+export const STORAGE_FAULTS: Record<StorageFault, Omit<Rendered, 'details'>> = {
+  unavailable: {
+    status: 503,
+    code: 'database_unavailable',
+    message: '数据库暂时无法连接，请稍后再试',
+  },
+  storage_full: {
+    status: 503,
+    code: 'storage_full',
+    message: '服务器存储空间已满，暂时无法保存，请稍后再试',
+  },
+  read_only: { status: 503, code: 'database_read_only', message: '数据库当前只读，暂时无法保存' },
+  busy: { status: 503, code: 'database_busy', message: '服务器繁忙，请稍后再试' },
+};
+
 /** Maps any thrown value to a status and a stable error code. */
 export function renderError(err: unknown): Rendered {
   if (err instanceof AppError) {
@@ -50,6 +67,8 @@ export function renderError(err: unknown): Rendered {
       details: zodDetails(err),
     };
   }
+  const fault = storageFault(err);
+  if (fault) return { ...STORAGE_FAULTS[fault] };
   const fe = err as Partial<FastifyError> & { statusCode?: number };
   if (fe.code && FASTIFY_CODES[fe.code]) return { ...FASTIFY_CODES[fe.code]! };
   if (err instanceof SyntaxError && fe.statusCode === 400) {
@@ -66,7 +85,7 @@ export function renderError(err: unknown): Rendered {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const r = renderError(err);
-    if (r.status >= 500) req.log.error({ err }, 'unhandled error');
+    if (r.status >= 500) req.log.error({ err, code: r.code }, 'request failed on the server');
     else req.log.info({ code: r.code, status: r.status }, 'request failed');
     const body: { error: Record<string, unknown> } = {
       error: { code: r.code, message: r.message },

@@ -31,3 +31,5 @@ export const invalidTransition = (from: string, event: string) =>
   });
 export const tooManyRequests = (message = '请求过于频繁，请稍后再试') =>
   new AppError(429, 'rate_limited', message);
+export const serviceUnavailable = (code: string, message: string, details?: ErrorDetails) =>
+  new AppError(503, code, message, details);

@@ -157,4 +157,31 @@ export const directoryMigrations: Migration[] = [
     name: '0604_directory_notary_pause',
     up: (db) => db.schema.alterTable('notary_bookings').addColumn('paused_on', 'text').execute(),
   },
+  { name: '0605_directory_notary_one_seat', up: oneSeatPerCitizen },
 ];
+
+/**
+ * One open booking (booked, accepted, suspended) per citizen and slot, enforced by a partial unique index
+ * (both dialects), so concurrent bookings cannot take several seats. Duplicates the old read-then-insert
+ * check let through are cancelled first — only those still `booked`, keeping the citizen's earliest or
+ * already handled one — and their seats released. Finished bookings are history and stay as they are.
+ */
+async function oneSeatPerCitizen(db: Kysely<any>): Promise<void> {
+  const duplicate = sql`b.status = 'booked' AND EXISTS (
+    SELECT 1 FROM notary_bookings k
+    WHERE k.slot_id = b.slot_id AND k.citizen_id = b.citizen_id AND k.id <> b.id
+      AND (k.status IN ('accepted', 'suspended') OR (k.status = 'booked' AND k.id < b.id)))`;
+  await sql`UPDATE notary_slots SET booked = booked - (
+    SELECT COUNT(*) FROM notary_bookings b WHERE b.slot_id = notary_slots.id AND ${duplicate})`.execute(
+    db,
+  );
+  await sql`UPDATE notary_bookings SET status = 'cancelled' WHERE id IN (
+    SELECT b.id FROM notary_bookings b WHERE ${duplicate})`.execute(db);
+  await db.schema
+    .createIndex('notary_bookings_one_open_per_citizen')
+    .on('notary_bookings')
+    .columns(['slot_id', 'citizen_id'])
+    .unique()
+    .where(sql.ref('status'), 'in', sql`('booked', 'accepted', 'suspended')`)
+    .execute();
+}

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../core/context.js';
+import { withLock } from '../db/lock.js';
 import type { Database } from '../db/schema.js';
 import type { LawStatus } from './tables.js';
 import { buildUnits, listCorpusFiles, parseUnit, type ParsedUnit } from './units.js';
@@ -58,8 +59,15 @@ function loadStatusFixes(): StatusFix[] {
   return (JSON.parse(raw) as { fixes: StatusFix[] }).fixes;
 }
 
-/** Imports `opts.dir` (or the `only` files in it); see the module note for the guarantees. */
-export async function importCorpus(ctx: AppContext, opts: ImportOptions): Promise<ImportReport> {
+/**
+ * Imports `opts.dir` (or the `only` files in it); see the module note for the guarantees. One import runs at
+ * a time across processes: a second one waits, then finds the files already imported and writes nothing.
+ */
+export function importCorpus(ctx: AppContext, opts: ImportOptions): Promise<ImportReport> {
+  return withLock(ctx.data, 'laws:import', () => importUnlocked(ctx, opts));
+}
+
+async function importUnlocked(ctx: AppContext, opts: ImportOptions): Promise<ImportReport> {
   const region = opts.region ?? null;
   const rels = opts.only ? [...opts.only].sort() : listCorpusFiles(opts.dir);
   const { units, duplicates } = buildUnits(opts.dir, rels, region);

@@ -86,10 +86,16 @@ async function seed(): Promise<void> {
       due_on: '2026-01-20',
     },
   ] as const;
+  // One citizen each: a citizen holds one active booking per slot (a unique index says so).
   for (const b of bookings)
     await db
       .insertInto('notary_bookings')
-      .values({ ...bookingBase, ...b, updated_at: b.created_at })
+      .values({
+        ...bookingBase,
+        ...b,
+        citizen_id: (await t.signIn('citizen')).userId,
+        updated_at: b.created_at,
+      })
       .execute();
   const caseBase = {
     institution_id: inst!.id,

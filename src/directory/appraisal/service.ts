@@ -99,7 +99,7 @@ export async function applyEvent(
       .where('extension_days', '=', c.extension_days)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1)
-      throw conflict('case_changed', '案件状态已变化，请刷新后重试');
+      throw conflict('invalid_transition', '案件状态已被其他操作改变，请刷新后重试');
     await audit(
       trx,
       {

@@ -80,21 +80,6 @@ export function bookingsOf(
     .execute();
 }
 
-/** The active booking a citizen already holds in a slot, if any. */
-export function activeBookingIn(
-  db: Db,
-  citizenId: number,
-  slotId: number,
-): Promise<{ id: number } | undefined> {
-  return db
-    .selectFrom('notary_bookings')
-    .select('id')
-    .where('citizen_id', '=', citizenId)
-    .where('slot_id', '=', slotId)
-    .where('status', '!=', 'cancelled')
-    .executeTakeFirst();
-}
-
 export function bookingsOnDay(db: Db, officeId: number, date: string) {
   return db
     .selectFrom('notary_bookings as b')

@@ -3,11 +3,11 @@ import type { SessionUser } from '../../auth/types.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { badRequest, conflict, notFound } from '../../core/errors.js';
+import { isUniqueViolation } from '../../db/faults.js';
 import { findEntry } from '../repository.js';
 import { addWorkdays, chinaDate, workdaysBetween } from '../workdays.js';
 import { feeWaiverCheck } from './fee-waiver.js';
 import {
-  activeBookingIn,
   findBooking,
   findMatter,
   findSlot,
@@ -21,6 +21,12 @@ import { transition, type BookingActor, type BookingEvent } from './workflow.js'
 export const NOTARY_WORKDAYS = 15;
 
 const slotFull = () => conflict('slot_full', '该时段已约满，请选择其他时段');
+const alreadyBooked = () => conflict('already_booked', '您已预约该时段');
+
+/** The database's one-active-booking-per-slot index speaks for itself as 409 already_booked. */
+const asAlreadyBooked = (e: unknown): never => {
+  throw isUniqueViolation(e) ? alreadyBooked() : e;
+};
 
 export interface NewSlot {
   matterCode: string;
@@ -85,48 +91,53 @@ export interface NewBooking {
   idNumber?: string | undefined;
 }
 
-/** Books one seat. @throws 409 `slot_full` when no seat is left (checked by the database, not by reading first). */
+/**
+ * Books one seat. @throws 409 `slot_full` when no seat is left, 409 `already_booked` when the citizen holds
+ * one in this slot — both checked by the database (conditional UPDATE, partial unique index), not by reading first.
+ */
 export async function book(ctx: AppContext, citizen: SessionUser, b: NewBooking): Promise<number> {
   const slot = await bookableSlot(ctx, b.slotId);
-  if (await activeBookingIn(ctx.db, citizen.id, slot.id))
-    throw conflict('already_booked', '您已预约该时段');
   const waiver = await feeWaiverCheck(ctx.db, { userId: citizen.id, idNumber: b.idNumber ?? null });
   const now = ctx.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    if (!(await takeSeat(trx, slot.id))) throw slotFull();
-    const r = await trx
-      .insertInto('notary_bookings')
-      .values({
-        slot_id: slot.id,
-        office_id: slot.office_id,
-        citizen_id: citizen.id,
-        matter_code: slot.matter_code,
-        status: 'booked',
-        applicant_name: b.applicantName,
-        phone: b.phone,
-        id_number: b.idNumber ?? null,
-        fee_waiver: waiver ? 1 : 0,
-        accepted_on: null,
-        due_on: null,
-        completed_on: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(
-      trx,
-      {
-        actor: citizen,
-        action: 'create',
-        entity: 'notary_booking',
-        entityId: r.id,
-        detail: { slotId: slot.id, feeWaiver: waiver },
-      },
-      ctx.now(),
-    );
-    return r.id;
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const r = await trx
+        .insertInto('notary_bookings')
+        .values({
+          slot_id: slot.id,
+          office_id: slot.office_id,
+          citizen_id: citizen.id,
+          matter_code: slot.matter_code,
+          status: 'booked',
+          applicant_name: b.applicantName,
+          phone: b.phone,
+          id_number: b.idNumber ?? null,
+          fee_waiver: waiver ? 1 : 0,
+          accepted_on: null,
+          due_on: null,
+          completed_on: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // After the row, so a second booking of the citizen's is already_booked even in a full slot.
+      if (!(await takeSeat(trx, slot.id))) throw slotFull();
+      await audit(
+        trx,
+        {
+          actor: citizen,
+          action: 'create',
+          entity: 'notary_booking',
+          entityId: r.id,
+          detail: { slotId: slot.id, feeWaiver: waiver },
+        },
+        ctx.now(),
+      );
+      return r.id;
+    })
+    .catch(asAlreadyBooked);
 }
 
 async function load(ctx: AppContext, id: number): Promise<Booking> {
@@ -173,7 +184,7 @@ export async function act(
       .where('status', '=', b.status)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1)
-      throw conflict('booking_changed', '预约状态已变化，请刷新后重试');
+      throw conflict('invalid_transition', '预约状态已被其他操作改变，请刷新后重试');
     if (event === 'cancel') await releaseSeat(trx, b.slot_id);
     await audit(
       trx,
@@ -202,28 +213,31 @@ export async function reschedule(
   const slot = await bookableSlot(ctx, slotId);
   if (slot.office_id !== b.office_id || slot.matter_code !== b.matter_code)
     throw badRequest('slot_mismatch', '只能改约到同一公证机构、同一事项的其他时段');
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await takeSeat(trx, slot.id))) throw slotFull();
-    const r = await trx
-      .updateTable('notary_bookings')
-      .set({ slot_id: slot.id, updated_at: ctx.now().toISOString() })
-      .where('id', '=', id)
-      .where('status', '=', 'booked')
-      .where('slot_id', '=', b.slot_id)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1)
-      throw conflict('booking_changed', '预约状态已变化，请刷新后重试');
-    await releaseSeat(trx, b.slot_id);
-    await audit(
-      trx,
-      {
-        actor: citizen,
-        action: 'transition:reschedule',
-        entity: 'notary_booking',
-        entityId: id,
-        detail: { fromSlot: b.slot_id, toSlot: slot.id },
-      },
-      ctx.now(),
-    );
-  });
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await takeSeat(trx, slot.id))) throw slotFull();
+      const r = await trx
+        .updateTable('notary_bookings')
+        .set({ slot_id: slot.id, updated_at: ctx.now().toISOString() })
+        .where('id', '=', id)
+        .where('status', '=', 'booked')
+        .where('slot_id', '=', b.slot_id)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1)
+        throw conflict('invalid_transition', '预约状态已被其他操作改变，请刷新后重试');
+      await releaseSeat(trx, b.slot_id);
+      await audit(
+        trx,
+        {
+          actor: citizen,
+          action: 'transition:reschedule',
+          entity: 'notary_booking',
+          entityId: id,
+          detail: { fromSlot: b.slot_id, toSlot: slot.id },
+        },
+        ctx.now(),
+      );
+    })
+    .catch(asAlreadyBooked);
 }

@@ -1,0 +1,17 @@
+/**
+ * @module Builds the corpus index in a worker thread (engine.ts starts it), so the main thread keeps
+ * answering — health checks, other requests — while the heavy tokenising runs. The documents stay on the
+ * main thread; the index's typed arrays come back transferred, not copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-index.js';
+
+const { articles: _articles, ...built } = buildCorpusIndex(workerData as SearchDoc[]);
+const fields = [built.text, built.bigram, built.heading, built.title];
+const buffers = [
+  built.docLaw.buffer,
+  built.current.buffer,
+  ...fields.flatMap((f) => [f.lens.buffer, f.offsets.buffer, f.docs.buffer, f.tfs.buffer]),
+] as ArrayBuffer[];
+const message: Omit<CorpusIndex, 'articles'> = built;
+parentPort!.postMessage(message, buffers);
