@@ -8,7 +8,7 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../core/context.js';
 import type { Database } from '../db/schema.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { isUniqueViolation } from '../db/faults.js';
 import { corpusVersion } from '../laws/repository.js';
 import type { CorpusLookup } from '../qa/corpus.js';
 import { checkIssue, type IssueProblem } from './check.js';
