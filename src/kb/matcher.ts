@@ -1,6 +1,6 @@
 /**
  * @module Question → issue matching. Each published issue is one document made of its title and all its
- * phrasings (plus any learned example questions), as jieba words and character bigrams; a question ranks
+ * phrasings, as jieba words and character bigrams; a question ranks
  * the issues by BM25 over those documents, so an everyday question finds the issue whose phrasings use
  * the same kind of words, however many of them it adds. On the everyday set's training four-fifths this
  * ranked the right issue first more often than the closest single phrasing did (cosine): 0.70 vs 0.57.
@@ -16,14 +16,6 @@ export interface IssueMatch {
   score: number;
   /** 0–1: the share of the question's IDF weight found in the issue's document. */
   confidence: number;
-}
-
-/** An extra example question for an issue (learned data). */
-export interface IssueExample {
-  issue: string;
-  text: string;
-  /** Weight of its terms against a phrasing's (1). */
-  weight?: number;
 }
 
 const K1 = 1.2;
@@ -50,18 +42,12 @@ export class IssueMatcher {
   private readonly lengths: number[];
   private readonly avgLength: number;
 
-  constructor(issues: readonly IssueContent[], examples: readonly IssueExample[] = []) {
+  constructor(issues: readonly IssueContent[]) {
     this.issues = issues;
     const bags = issues.map((i) => {
       const bag = new Map<string, number>();
-      const texts = [
-        ...[i.title, ...i.phrasings].map((text) => ({ text, weight: 1 })),
-        ...examples
-          .filter((e) => e.issue === i.id)
-          .map((e) => ({ text: e.text, weight: e.weight ?? 1 })),
-      ];
-      for (const { text, weight } of texts)
-        for (const [t, tf] of terms(text)) bag.set(t, (bag.get(t) ?? 0) + tf * weight);
+      for (const text of [i.title, ...i.phrasings])
+        for (const [t, tf] of terms(text)) bag.set(t, (bag.get(t) ?? 0) + tf);
       return bag;
     });
     this.lengths = bags.map((b) => [...b.values()].reduce((s, x) => s + x, 0));
