@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../core/context.js';
 import { corpusVersion } from '../laws/repository.js';
 import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-index.js';
+import { withExamples } from './examples.js';
+import { activeExamples, EXAMPLES_CHANGED, examplesRevision } from './learning.js';
 import { emptyModel, MODEL_VERSION, type LearnedModel } from './model.js';
 import { classifyTopic, parseReferences } from './query.js';
 import { loadReranker, type RerankModel } from './rerank.js';
@@ -88,6 +90,7 @@ function buildOffThread(docs: SearchDoc[]): Promise<CorpusIndex> {
 class DatabaseSearchEngine implements SearchEngine {
   private retriever: Retriever | null = null;
   private version: string | null = null;
+  private examplesRevision: string | null = null;
   private checkedAt = 0;
   private building: Promise<void> | null = null;
   readonly cache = new ResultCache<SearchHit>(RESULT_CACHE_SIZE);
@@ -97,29 +100,41 @@ class DatabaseSearchEngine implements SearchEngine {
     private readonly model: LearnedModel,
     private readonly reranker: RerankModel | null,
   ) {
-    ctx.bus.on('laws:imported', () => {
+    const refresh = () => {
       this.checkedAt = 0;
-    });
+    };
+    ctx.bus.on('laws:imported', refresh);
+    ctx.bus.on(EXAMPLES_CHANGED, refresh);
   }
 
-  /** Builds (or rebuilds) the index when the corpus version differs from the one indexed. */
+  /**
+   * Builds (or rebuilds) the index when the corpus version differs from the one indexed, and lays
+   * the learned examples over the model again when they changed (in any process).
+   */
   async ready(): Promise<Retriever> {
     const now = Date.now();
     if (!this.retriever || now - this.checkedAt >= VERSION_CHECK_MS) {
       this.checkedAt = now;
       const v = await corpusVersion(this.ctx.db);
-      if (v !== this.version || !this.retriever) {
-        this.building ??= this.rebuild(v).finally(() => (this.building = null));
+      const ev = await examplesRevision(this.ctx);
+      if (v !== this.version || ev !== this.examplesRevision || !this.retriever) {
+        this.building ??= this.rebuild(v, ev).finally(() => (this.building = null));
         await this.building;
       }
     }
     return this.retriever!;
   }
 
-  private async rebuild(version: string): Promise<void> {
-    const docs = await loadSearchDocs(this.ctx.db);
-    this.retriever = new Retriever(await buildOffThread(docs), this.model, this.reranker);
+  private async rebuild(version: string, examples: string): Promise<void> {
+    const model = withExamples(this.model, await activeExamples(this.ctx));
+    // Examples alone changed: the corpus index stands, only the learned fields are laid again.
+    const ci =
+      this.retriever && version === this.version
+        ? this.retriever.ci
+        : await buildOffThread(await loadSearchDocs(this.ctx.db));
+    this.retriever = new Retriever(ci, model, this.reranker);
     this.version = version;
+    this.examplesRevision = examples;
     this.cache.clear();
   }
 
