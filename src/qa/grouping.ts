@@ -6,7 +6,7 @@
 import { toSimplified } from './locale.js';
 
 /** Shared bigrams (Jaccard) for two questions to count as one group (measured in docs/qa.md). */
-export const SAME_QUESTION = 0.35;
+export const SAME_QUESTION = 0.25;
 
 const FILLER =
   /请问|你好|您好|我想问|想咨询|咨询一下|怎么办|怎么处理|该怎么|可以吗|吗|呢|啊|的|了/g;

@@ -127,7 +127,7 @@ export function issueIndexLoader(ctx: AppContext, lookup: CorpusLookup): () => P
 
 /**
  * Share of bigrams a question must share with one staff labelled for the label to decide its issue
- * (a rewording of the same question; the grouping of the review page uses a looser 0.35).
+ * (a rewording of the same question; the grouping of the review page uses a looser 0.25).
  */
 export const LABELLED_MATCH = 0.6;
 
