@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../src/auth/service.js';
 import { importKbLaws } from '../src/kb/testing.js';
+import { qaDeps } from '../src/qa/service.js';
 import {
   KIOSK,
   launchChromium,
@@ -19,8 +20,13 @@ let server: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The statutes the knowledge base cites, so every issue is published as in production.
-  server = await startApp({}, (ctx) => importKbLaws(ctx));
+  // The statutes the knowledge base cites, so every issue is published as in production; the index
+  // and the issue matcher are built here, so the first question waits for the answer, not the build.
+  server = await startApp({}, async (ctx) => {
+    await importKbLaws(ctx);
+    await qaDeps(ctx).engine();
+    await qaDeps(ctx).issues();
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -3,7 +3,6 @@
  * rebuilt when the corpus version changes (checked at most every few seconds, and at once on the
  * `laws:imported` event), so several processes on one database answer with the same results.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../core/context.js';
 import { corpusVersion } from '../laws/repository.js';
@@ -11,7 +10,8 @@ import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-ind
 import { withExamples } from './examples.js';
 import { readIndexFile, saveQuietly, type IndexJob, type IndexSave } from './index-file.js';
 import { activeExamples, EXAMPLES_CHANGED, examplesRevision } from './learning.js';
-import { emptyModel, MODEL_VERSION, type LearnedModel } from './model.js';
+import { readModelFile } from './artefacts.js';
+import type { LearnedModel } from './model.js';
 import { classifyTopic, parseReferences } from './query.js';
 import { loadReranker, type RerankModel } from './rerank.js';
 import { ResultCache } from './result-cache.js';
@@ -27,17 +27,12 @@ const VERSION_CHECK_MS = 2000;
 /** Recent results kept per process (a few MB: eight hits with their article text per entry). */
 const RESULT_CACHE_SIZE = 2000;
 
-/** The learned model artefact; refused (empty model) when its version does not match the code. */
+/**
+ * The learned model artefact, checked against its schema.
+ * @throws ArtefactError when it is missing or does not fit the code (never an untrained stand-in).
+ */
 export function loadModel(file: URL = MODEL_FILE): LearnedModel {
-  if (!existsSync(file)) return emptyModel();
-  const m = JSON.parse(readFileSync(file, 'utf8')) as LearnedModel;
-  if (m.version !== MODEL_VERSION) {
-    console.warn(
-      `检索模型版本不符（文件 ${m.version}，程序 ${MODEL_VERSION}），改用未训练的默认模型`,
-    );
-    return emptyModel();
-  }
-  return m;
+  return readModelFile(file);
 }
 
 /** Turns ranked documents into hits. */
@@ -132,6 +127,11 @@ class DatabaseSearchEngine implements SearchEngine {
   }
 
   private async rebuild(version: string, examples: string): Promise<void> {
+    const trained = this.model.trainedOn?.corpusVersion;
+    if (trained && trained !== version && version !== this.version)
+      console.error(
+        `检索模型训练时的法规库版本为 ${trained}，当前为 ${version}：条文有增删时请运行 npm run search:train`,
+      );
     const model = withExamples(this.model, await activeExamples(this.ctx));
     // Examples alone changed: the corpus index stands, only the learned fields are laid again.
     const ci =

@@ -3,6 +3,8 @@
  * inverted index (`inverted-index.ts`) and the engine other areas use.
  */
 import type { AppModule } from '../core/module.js';
+import { loadModel } from './engine.js';
+import { loadReranker } from './rerank.js';
 import { searchRoutes } from './routes.js';
 
 export * from './inverted-index.js';
@@ -11,4 +13,9 @@ export { getSearchEngine } from './engine.js';
 export const searchModule: AppModule = {
   name: 'search',
   routes: searchRoutes,
+  // The learned artefacts are checked at start: a file that does not fit stops the server with why.
+  start: (ctx) => {
+    loadModel();
+    if (ctx.config.SEARCH_SECOND_STAGE) loadReranker();
+  },
 };

@@ -4,6 +4,7 @@
  * linear weights that combine every feature into one score. The JSON artefact lives in
  * `data/model.json` and is rebuilt by `npm run search:train`.
  */
+import type { Provenance } from './artefacts.js';
 import { bag, buildField, scoreInto, topK, type FieldIndex } from './inverted-index.js';
 import { refKey, type CorpusIndex } from './corpus-index.js';
 import { bigramKeys, words } from './tokenizer.js';
@@ -33,6 +34,8 @@ export const QUERY_FEATURES: readonly Feature[] = FEATURES.slice(0, 11);
 export interface LearnedModel {
   version: number;
   note: string;
+  /** What built it (corpus, training questions, examples); required in the shipped file. */
+  trainedOn?: Provenance;
   /** law key → number of training gold articles in that law. */
   lawPrior: Record<string, number>;
   /** `law#num` → number of training questions citing it. */

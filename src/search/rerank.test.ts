@@ -121,12 +121,13 @@ describe('second-stage features on real statute text', () => {
     }
   });
 
-  it('refuses an artefact trained on other features', () => {
+  it('refuses, loudly, an artefact trained on other features', () => {
     const file = new URL(`file:///tmp/open12348-reranker-${process.pid}.json`);
-    const m = { version: RERANK_VERSION, features: ['text'], mean: [], std: [], nets: [] };
+    const shipped = loadReranker();
+    const m = { ...shipped, version: RERANK_VERSION, features: ['text'] };
     return import('node:fs').then(({ writeFileSync, rmSync }) => {
       writeFileSync(file, JSON.stringify(m));
-      expect(loadReranker(file)).toBeNull();
+      expect(() => loadReranker(file)).toThrow(/features：特征与程序不符/);
       rmSync(file);
     });
   });

@@ -3,8 +3,8 @@
  * `rerank-features.ts` for the first stage's top candidates. The artefact is `data/reranker.json`,
  * rebuilt by `npm run search:train`; a file trained on other features is refused.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { RERANK_FEATURES, RERANK_WIDTH as RF, type TopicLawTable } from './rerank-features.js';
+import { ArtefactError, readArtefact, RerankerFile, type Provenance } from './artefacts.js';
+import { RERANK_WIDTH as RF, type TopicLawTable } from './rerank-features.js';
 
 /** One small network: score = w·x + v·squash(W1·x + b1), over standardised features x. */
 export interface RerankNet {
@@ -17,6 +17,8 @@ export interface RerankNet {
 export interface RerankModel {
   version: number;
   note: string;
+  /** What built it (corpus, training questions, examples); required in the shipped file. */
+  trainedOn?: Provenance;
   features: string[];
   mean: number[];
   std: number[];
@@ -132,13 +134,15 @@ export function applyReranker(m: RerankModel, feats: Float32Array, n: number): F
   return out;
 }
 
-/** The artefact, or null (first stage only) when it is missing or was trained on other features. */
-export function loadReranker(file: URL = RERANKER_FILE): RerankModel | null {
-  if (!existsSync(file)) return null;
-  const m = JSON.parse(readFileSync(file, 'utf8')) as RerankModel;
-  if (m.version !== RERANK_VERSION || m.features.join() !== RERANK_FEATURES.join()) {
-    console.warn('二阶段排序模型与程序的特征不符，改用一阶段排序（请运行 npm run search:train）');
-    return null;
-  }
+/**
+ * The second-stage artefact, checked against its schema and the code's features.
+ * @throws ArtefactError when it is missing or was trained on other features.
+ */
+export function loadReranker(file: URL = RERANKER_FILE): RerankModel {
+  const m = readArtefact(file, RerankerFile, '二阶段排序模型');
+  if (m.version !== RERANK_VERSION)
+    throw new ArtefactError(
+      `二阶段排序模型版本不符（文件 ${m.version}，程序 ${RERANK_VERSION}）：请运行 npm run search:train`,
+    );
   return m;
 }

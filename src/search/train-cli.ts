@@ -10,7 +10,9 @@
  * The learned examples in the database (staff labels, and 法指针 lawyers' answers with the articles
  * they cite) join the training part; `--without-examples` leaves them out.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { corpusVersion } from '../laws/repository.js';
 import { parseConfig } from '../config/env.js';
 import { createContext } from '../core/context.js';
 import type { DataLayer } from '../db/connection.js';
@@ -92,6 +94,20 @@ async function learnedQuestions(data: DataLayer): Promise<TrainQuestion[]> {
   return asTrainQuestions(examples);
 }
 
+/** The record of what this training run learned from, written into both artefacts. */
+async function provenance(data: DataLayer, questions: number, examples: number) {
+  return {
+    corpusVersion: await corpusVersion(data.db),
+    questions: {
+      source: `${queriesFile} (training part: id % 5 !== 0)`,
+      sha256: createHash('sha256').update(readFileSync(queriesFile)).digest('hex'),
+      count: questions,
+    },
+    examples,
+    trainedAt: new Date().toISOString(),
+  };
+}
+
 const data = await openConfiguredDatabase();
 try {
   const learned = await learnedQuestions(data);
@@ -116,13 +132,16 @@ try {
     );
     process.exit(0);
   }
+  const trainedOn = await provenance(data, trainQs.length - learned.length, learned.length);
   if (secondStageOnly) {
     reranker = trainSecondStage(ci, trainQs, model.weights, log, rerankOptions());
   } else {
     ({ model, reranker } = train(ci, qs, log, learned));
-    writeFileSync(new URL('./data/model.json', import.meta.url), `${JSON.stringify(model)}\n`);
+    const file = { ...model, trainedOn };
+    writeFileSync(new URL('./data/model.json', import.meta.url), `${JSON.stringify(file)}\n`);
   }
-  writeFileSync(RERANKER_FILE, `${JSON.stringify(reranker)}\n`);
+  const second = { ...reranker, trainedOn };
+  writeFileSync(RERANKER_FILE, `${JSON.stringify(second)}\n`);
   report(ci, qs, new Retriever(ci, model), 'first stage');
   report(ci, qs, new Retriever(ci, model, reranker), 'with second stage');
 } finally {
