@@ -2,6 +2,7 @@
  * @module Test databases: a fresh SQLite in memory, or — when TEST_DATABASE_URL is set — a fresh PostgreSQL
  * schema on that server, dropped afterwards. A PostgreSQL server that does not answer fails the test.
  */
+import { rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { parseConfig, type AppConfig } from '../config/env.js';
@@ -65,7 +66,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     IMPORT_ON_START: 'false',
-    SEARCH_INDEX_FILE: '',
+    SEARCH_INDEX_FILE: 'off',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     RATE_LIMIT_PER_MINUTE: '100000',
     UPLOAD_DIR: `data/test-uploads-${process.pid}`,
@@ -73,14 +74,23 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   });
 }
 
+let contexts = 0;
+
 /** A context over a fresh test database, with a clock tests can move. */
 export async function createTestContext(
   overrides: Record<string, string> = {},
 ): Promise<{ ctx: AppContext; clock: TestClock; close(): Promise<void> }> {
   const db = await createTestDb();
   const clock = new TestClock();
-  const ctx = createContext(testConfig(overrides), db.data, () => clock.now());
-  return { ctx, clock, close: () => db.drop() };
+  // Each context its own upload folder, removed with the database (unless the test chose one).
+  const uploads = `data/test-uploads-${process.pid}-${++contexts}`;
+  const config = testConfig({ UPLOAD_DIR: uploads, ...overrides });
+  const ctx = createContext(config, db.data, () => clock.now());
+  const close = async () => {
+    await db.drop();
+    if (config.UPLOAD_DIR === uploads) rmSync(uploads, { recursive: true, force: true });
+  };
+  return { ctx, clock, close };
 }
 
 /** A clock that follows real time until set, then stays where tests put it. */

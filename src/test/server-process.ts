@@ -32,6 +32,7 @@ export async function startServer(
       DATABASE_URL: `sqlite:${path.join(dir, 'app.db')}`,
       UPLOAD_DIR: path.join(dir, 'uploads'),
       IMPORT_ON_START: 'false',
+      SEARCH_INDEX_FILE: 'off',
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '100000',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
