@@ -187,7 +187,17 @@ describe('October bulletin, worked by hand', () => {
     ]);
     const l = await by('lawyer');
     expect(l.find((x) => x.name === '李律师')).toMatchObject({ questions: 3, meanMinutes: 6 });
-    expect(l.find((x) => x.name === '陈律师')).toMatchObject({ questions: 2, answered: 1 });
+    // 陈律师's community question was answered by 李律师: it is not her response (考核 credits
+    // whoever answered), nor her rating; 李律师's offline services are his.
+    expect(l.find((x) => x.name === '陈律师')).toMatchObject({
+      questions: 2,
+      answered: 0,
+      responseRate: 0,
+      meanMinutes: null,
+      ratings: 0,
+      offlineServices: 0,
+    });
+    expect(l.find((x) => x.name === '李律师')).toMatchObject({ offlineServices: 6 });
   });
 
   it('shows the bulletin and exports it to Excel', async () => {

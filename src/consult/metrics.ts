@@ -64,6 +64,7 @@ async function questionRows(db: Kysely<Database>, p: Period) {
       'q.id',
       'q.created_at',
       'q.first_response_at',
+      'q.first_responder_id',
       'q.claimed_by',
       'q.rating',
       'q.community_id',
@@ -81,7 +82,9 @@ export type GroupBy = 'lawyer' | 'community' | 'street' | 'district';
 
 /**
  * Figures per group. A lawyer's questions are those she was responsible for: claimed by her from the
- * pool, or unclaimed in a community she serves; the response counts whoever answered first.
+ * pool, or unclaimed in a community she serves. For 考核 a response is credited to whoever gave it: a
+ * question another lawyer or the 12348 hotline answered counts as unanswered by her, and her ratings
+ * are those of the questions she answered.
  */
 export async function breakdown(db: Kysely<Database>, p: Period, by: GroupBy) {
   const rows = await questionRows(db, p);
@@ -120,9 +123,40 @@ export async function breakdown(db: Kysely<Database>, p: Period, by: GroupBy) {
       else add(r.district, r.district, r);
     }
   }
+  const offline = by === 'lawyer' ? await offlineByLawyer(db, p) : new Map<number, number>();
   return [...groups.values()]
-    .map((g) => ({ key: g.key, name: g.name, ...figuresOf(g.rows) }))
+    .map((g) => {
+      if (by !== 'lawyer') return { key: g.key, name: g.name, ...figuresOf(g.rows) };
+      const id = Number(g.key);
+      const own = g.rows.map((r) => ({
+        ...r,
+        first_response_at: r.first_responder_id === id ? r.first_response_at : null,
+      }));
+      const rated = g.rows.filter((r) => r.first_responder_id === id && r.rating !== null);
+      return {
+        key: g.key,
+        name: g.name,
+        ...figuresOf(own),
+        ratings: rated.length,
+        meanRating: rated.length
+          ? round1(rated.reduce((sum, r) => sum + r.rating!, 0) / rated.length)
+          : null,
+        offlineServices: offline.get(id) ?? 0,
+      };
+    })
     .sort((a, b) => b.questions - a.questions || a.name.localeCompare(b.name, 'zh'));
+}
+
+/** Offline services each lawyer logged in the period (all kinds). */
+async function offlineByLawyer(db: Kysely<Database>, p: Period): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('consult_offline_logs')
+    .select(['lawyer_id', (eb) => eb.fn.sum<number>('count').as('total')])
+    .where('date', '>=', p.from)
+    .where('date', '<=', p.to)
+    .groupBy('lawyer_id')
+    .execute();
+  return new Map(rows.map((r) => [r.lawyer_id, Number(r.total)]));
 }
 
 async function offlineByKind(db: Kysely<Database>, p: Period) {
