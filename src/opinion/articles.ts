@@ -22,13 +22,14 @@ export interface QuotedArticle {
 
 export const keyText = (k: ArticleKey) => `${k.law} 第${k.article}条${k.sub ? `之${k.sub}` : ''}`;
 
-/** The current text of an article, or undefined when the corpus has no such article. */
+/** The current text of an article, or undefined when the corpus has no such article or the law is repealed. */
 export async function quoteArticle(
   db: Kysely<Database>,
   k: ArticleKey,
 ): Promise<QuotedArticle | undefined> {
   const a = await getArticle(db, normalizeLawName(k.law), k.article, k.sub ?? 0);
-  if (!a) return undefined;
+  // A letter never cites a repealed text (status-fixes.json) as the rule in force.
+  if (!a || a.law.status === 'repealed') return undefined;
   return {
     law: k.law,
     article: k.article,
