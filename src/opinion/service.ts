@@ -8,6 +8,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import { chinaDate } from '../directory/workdays.js';
 import type { FigureLookup } from './calculators/types.js';
 import { END, nextOf, validateAnswer, walk } from './engine.js';
 import { lookupFrom, toFigure } from './figures.js';
@@ -23,7 +24,8 @@ import type { Answers, Scenario } from './scenario-schema.js';
 import { findScenario } from './scenarios/index.js';
 import { scenarioAvailability } from './startup.js';
 
-const today = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
+// China's date (UTC+8): answers like 不能晚于今天 and letter dates follow the citizen's calendar.
+const today = (ctx: AppContext) => chinaDate(ctx.now());
 
 export function scenarioOf(id: string): Scenario {
   const s = findScenario(id);
