@@ -135,7 +135,9 @@ export function opinionRoutes(app: FastifyInstance, ctx: AppContext): void {
     rateLimit: 30,
     handler: async ({ params, req }) => {
       const { actor, row } = await loadSession(ctx, req, params.id);
-      return { letter: await svc.issueLetter(ctx, actor, row, req.ip) };
+      return {
+        letter: await svc.issueLetter(ctx, actor, row, req.ip, `${req.protocol}://${req.host}`),
+      };
     },
   });
 

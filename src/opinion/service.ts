@@ -164,6 +164,8 @@ export async function issueLetter(
   actor: Actor,
   row: repo.SessionRecord,
   ip: string,
+  /** The request's own address, for the QR link when PUBLIC_BASE_URL is unset. */
+  origin: string,
 ) {
   const s = scenarioOf(row.scenario_id);
   const answers = answersOf(row);
@@ -173,7 +175,7 @@ export async function issueLetter(
   const content = await buildLetterContent(ctx.db, s, answers, await figureLookup(ctx.db), {
     now: ctx.now(),
     code,
-    baseUrl: ctx.config.PUBLIC_BASE_URL,
+    baseUrl: ctx.config.PUBLIC_BASE_URL ?? origin,
   });
   const hash = contentHash(content);
   return ctx.db.transaction().execute(async (trx) => {
