@@ -65,12 +65,14 @@ describe('PUBLIC_BASE_URL', () => {
   });
 
   it('warns at start in production when unset, and only then', async () => {
-    t = await createTestApp();
+    const app = await createTestApp();
+    t = app;
     const warnings: string[] = [];
-    const log = { info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
-    const run = (config: Partial<typeof t.ctx.config>) => {
+    const log = app.app.log.child({});
+    log.warn = ((m: string) => void warnings.push(m)) as typeof log.warn;
+    const run = (config: Partial<typeof app.ctx.config>) => {
       const stop = opinionModule.start!(
-        { ...t!.ctx, config: { ...t!.ctx.config, ...config } },
+        { ...app.ctx, config: { ...app.ctx.config, ...config } },
         log,
       );
       if (typeof stop === 'function') void stop();
