@@ -96,6 +96,15 @@ describe('GET /api/v1/laws/:law/articles/:article', () => {
       await get(`/api/v1/laws/${enc('劳动合同法')}/articles/${enc('第四十七条')}`)
     ).json();
     expect(byLabel.article.id).toBe(byNum.article.id);
+    // A 繁体 permalink as a 繁体 reader shares it: 條 and a 繁体 law name.
+    const tw = await get(
+      `/api/v1/laws/${enc('民法典')}/articles/${enc('第一千零七十九條')}?locale=zh-TW`,
+    );
+    expect(tw.statusCode, tw.body).toBe(200);
+    expect(tw.json().article.num).toBe(1079);
+    expect(tw.json().article.text).toContain('不准離婚');
+    const twLaw = await get(`/api/v1/laws/${enc('勞動合同法')}/articles/${enc('第四十七條')}`);
+    expect(twLaw.json().article.id).toBe(byNum.article.id);
     const sub = (await get(`/api/v1/laws/${enc('刑法')}/articles/120-1`)).json();
     expect(sub.article.label).toBe('第一百二十条之一');
     const civil = (await get(`/api/v1/laws/${enc('民法典')}/articles/1260`)).json();
