@@ -35,6 +35,14 @@ describe('GET /api/v1/laws', () => {
       status: 'repealed',
       statusName: '已废止',
     });
+    // 民法典 first, in-force laws by level, the repealed 信访条例 last.
+    expect(all.items.map((i: { lawKey: string }) => i.lawKey)).toEqual([
+      '民法典',
+      '刑法',
+      '公司法',
+      '劳动合同法',
+      '信访条例',
+    ]);
     const levels = (await get('/api/v1/laws/levels')).json();
     expect(levels.levels[0]).toMatchObject({ level: '法律', count: 4 });
     expect(levels.levels[0].categories).toContainEqual({ category: '民法典', count: 1 });
