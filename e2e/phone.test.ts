@@ -15,7 +15,14 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startApp({}, async (ctx) => {
-    await importLawFixture(ctx, [...CIVIL_CODE_FILES, '社会法/劳动合同法(2012-12-28).md']);
+    await importLawFixture(ctx, [
+      ...CIVIL_CODE_FILES,
+      '社会法/劳动合同法(2012-12-28).md',
+      '行政法规/信访条例(2005-01-10).md',
+      '行政法规/信访工作条例(2022-02-25).md',
+      '司法解释/最高人民法院关于适用《婚姻法》若干问题的解释（一）(2001-12-24).md',
+      '司法解释/最高人民法院关于适用《民法典》婚姻家庭编的解释（一）(2020-12-29).md',
+    ]);
     await createUser(ctx, {
       username: 'phone_citizen',
       password: 'correct-horse-9',
@@ -189,6 +196,54 @@ describe('关怀版 and kiosk', () => {
     const before = await zoom();
     await page.locator('[data-test="care-toggle"]').click();
     await expect.poll(zoom).toBeGreaterThan(before);
+    await page.context().close();
+  });
+});
+
+describe('laws pages a newcomer meets', () => {
+  const enc = encodeURIComponent;
+  it('an anonymous visit logs no console error; /laws features 民法典 and keeps 已废止 at the end', async () => {
+    const page = await openPage(browser, PHONE);
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+    await page.goto(`${server.url}/`);
+    await page.waitForLoadState('networkidle');
+    await page.goto(`${server.url}/laws`);
+    const titles = page.locator('.list .item .title');
+    await titles.first().waitFor();
+    expect(await titles.first().innerText()).toBe('中华人民共和国民法典');
+    const all = await titles.allInnerTexts();
+    // The two repealed texts come after every law in force.
+    expect(all.slice(-2).sort()).toEqual(
+      ['信访条例', '最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（一）'].sort(),
+    );
+    expect(await page.locator('.list').innerText()).not.toContain('行政法规 · 行政法规');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a repealed interpretation shows 已废止 and links its successor', async () => {
+    const page = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/laws/${enc('最高人民法院关于适用婚姻法若干问题的解释（一）')}`);
+    expect(await page.locator('[data-test="status-badge"]').first().innerText()).toBe('已废止');
+    await page.getByText('法释〔2020〕16号').first().waitFor();
+    await page.getByRole('link', { name: /婚姻家庭编的解释（一）/ }).click();
+    await page.waitForURL(
+      `${server.url}/laws/${enc('最高人民法院关于适用民法典婚姻家庭编的解释（一）')}`,
+    );
+    expect(await page.locator('[data-test="status-badge"]').first().innerText()).toBe('现行有效');
+    await page.context().close();
+  });
+
+  it('opens a 繁体 permalink and shows the permalink decoded', async () => {
+    const page = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/laws/${enc('民法典')}/${enc('第一千零七十九條')}`);
+    await page.getByRole('heading', { level: 2, name: '第一千零七十九条' }).waitFor();
+    expect(await page.locator('code').first().innerText()).toBe('/laws/民法典/第一千零七十九条');
+    await page.locator('[data-test="locale-toggle"]').click();
+    await page.getByRole('heading', { level: 2, name: '第一千零七十九條' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('不准離婚');
     await page.context().close();
   });
 });
