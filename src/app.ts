@@ -81,6 +81,7 @@ async function healthy(ctx: AppContext, database: { dialect: string; location: s
     database,
     corpus: await corpusStatus(ctx),
     kiosk: { idleSeconds: ctx.config.KIOSK_IDLE_SECONDS },
+    demo: ctx.config.DEMO_MODE,
     llm: Boolean(ctx.config.LLM_BASE_URL && ctx.config.LLM_MODEL),
   };
 }

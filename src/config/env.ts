@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .default('sqlite:data/open12348.db'),
   LAWS_DIR: z.string().min(1).optional(),
   IMPORT_ON_START: boolish.default(true),
+  /** Seed 示例数据 at start and show a 演示模式 banner on every page (`npm run demo`). */
+  DEMO_MODE: boolish.default(false),
   /** The search's second stage (better ranking, ≈ 5 ms more CPU per search); off trades quality for throughput. */
   SEARCH_SECOND_STAGE: boolish.default(true),
   SESSION_TTL_HOURS: z.coerce
