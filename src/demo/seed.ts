@@ -10,6 +10,7 @@ import { createUser } from '../auth/service.js';
 import type { AppContext } from '../core/context.js';
 import { applyEvent, createApplication } from '../aid/service.js';
 import { ApplicationSchema } from '../aid/schema.js';
+import { STATES } from '../aid/workflow.js';
 import { setProfile } from '../consult/geography.js';
 import { importCommunities } from '../consult/import.js';
 import { ask, postMessage } from '../consult/service.js';
@@ -177,7 +178,7 @@ async function seedAid(ctx: AppContext) {
           : {}),
       });
     }
-    states.push(a.status);
+    states.push(STATES[a.status]);
   }
   return states;
 }
