@@ -178,7 +178,7 @@ async function seedAid(ctx: AppContext) {
           : {}),
       });
     }
-    states.push(STATES[a.status]);
+    states.push(STATES[a.status as keyof typeof STATES] ?? a.status);
   }
   return states;
 }
