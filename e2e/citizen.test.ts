@@ -185,8 +185,8 @@ describe('citizen shell in the browser', () => {
     );
     await page.locator('[data-test="reset-notice"]').waitFor({ timeout: 20_000 });
     expect(new URL(page.url()).pathname).toBe('/');
-    const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.status));
-    expect(me).toBe(401);
+    const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()));
+    expect(me).toEqual({ user: null });
     expect(await page.evaluate(() => sessionStorage.getItem('open12348.qa.chat'))).toBeNull();
     await page.goto(`${server.url}/me`);
     await page.locator('[data-test="me-anonymous"]').waitFor();

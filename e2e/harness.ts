@@ -27,9 +27,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Builds dist/web once when it is missing (a clean clone whose install skipped the build). */
+/** Builds dist/web when it is missing or older than its sources (the script skips an up-to-date build). */
 export function ensureWebBuilt(): void {
-  if (existsSync('dist/web/index.html')) return;
   const r = spawnSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
   if (r.status !== 0 || !existsSync('dist/web/index.html'))
     throw new Error('前端构建失败：dist/web/index.html 不存在');

@@ -1,7 +1,18 @@
 // Builds the web front end (web/ → dist/web) when vite is installed; `npm install` and `npm start` both call it.
 // After Vite, the first page's CSS and JavaScript are inlined into index.html (one request on a slow
 // network instead of two levels), then the .br/.gz copies are written. See docs/web.md, "Performance".
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
@@ -9,6 +20,42 @@ if (!existsSync('node_modules/vite') || !existsSync('web/index.html')) process.e
 if (process.env.SKIP_WEB_BUILD === '1') process.exit(0);
 
 const OUT = 'dist/web';
+// `npm start` builds only when an input changed since the last build (a hash of every file under web/,
+// the 繁体 corrections the web imports from src/core, the build config and the lock); `--force` always builds.
+const STAMP = path.join(OUT, '.build-stamp');
+const stamp = inputsHash();
+const upToDate = () =>
+  existsSync(path.join(OUT, 'index.html')) &&
+  existsSync(STAMP) &&
+  readFileSync(STAMP, 'utf8') === stamp;
+const force = process.argv.includes('--force');
+if (!force && upToDate()) skip();
+// One build at a time (parallel test workers may all find it stale): the others wait, then find it fresh.
+const LOCK = 'dist/.build-web.lock';
+mkdirSync('dist', { recursive: true });
+await takeLock();
+process.on('exit', () => rmSync(LOCK, { force: true }));
+if (!force && upToDate()) skip();
+
+function skip() {
+  console.log('web: dist/web is up to date (npm run build rebuilds it)');
+  process.exit(0);
+}
+
+async function takeLock() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      closeSync(openSync(LOCK, 'wx'));
+      return;
+    } catch {
+      // A lock older than 5 minutes belongs to a build that died.
+      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs > 300_000)
+        rmSync(LOCK, { force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error('build-web: another build holds dist/.build-web.lock');
+}
 const vite = await import('vite');
 try {
   await vite.build({
@@ -28,6 +75,30 @@ try {
 }
 inlineFirstPage(OUT);
 compressAssets(OUT);
+writeFileSync(STAMP, stamp);
+
+/** SHA-256 over the paths and contents of the build's inputs, in a stable order. */
+function inputsHash() {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.endsWith('.test.ts')) files.push(p);
+    }
+  };
+  walk('web');
+  files.push(
+    'src/core/tw-fix.ts',
+    'src/core/tw-overrides.json',
+    'vite.config.ts',
+    'package-lock.json',
+    'scripts/build-web.mjs',
+  );
+  const h = createHash('sha256');
+  for (const f of files.sort()) h.update(`${f}\0`).update(readFileSync(f)).update('\0');
+  return h.digest('hex');
+}
 
 /**
  * Rewrites index.html so the first page needs no request after the HTML:

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installSessionResolver } from './auth/plugin.js';
 import type { AppContext } from './core/context.js';
-import { installErrorHandler, STORAGE_FAULTS } from './core/error-handler.js';
+import { apiNotFound, installErrorHandler, STORAGE_FAULTS } from './core/error-handler.js';
 import { API, openApiDocument, route } from './core/http.js';
 import { installDrain } from './core/shutdown.js';
 import { corpusStatus } from './laws/status.js';
@@ -81,6 +81,7 @@ async function healthy(ctx: AppContext, database: { dialect: string; location: s
     database,
     corpus: await corpusStatus(ctx),
     kiosk: { idleSeconds: ctx.config.KIOSK_IDLE_SECONDS },
+    demo: ctx.config.DEMO_MODE,
     llm: Boolean(ctx.config.LLM_BASE_URL && ctx.config.LLM_MODEL),
   };
 }
@@ -106,10 +107,7 @@ async function serveWeb(app: FastifyInstance): Promise<void> {
   // sendFile, like `/`, picks index.html.br/.gz (the shell carries the first page's JS, ~130 kB raw)
   // and sends `Cache-Control: public, max-age=0`, so a new build is seen at once.
   app.get('/*', (req, reply) => {
-    if (req.url.startsWith('/api/'))
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: '您访问的接口不存在' } });
+    if (req.url.startsWith('/api/')) return reply.status(404).send(apiNotFound(req));
     return reply.sendFile('index.html');
   });
 }

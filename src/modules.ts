@@ -9,6 +9,7 @@ import { consultModule } from './consult/index.js';
 import { opinionModule } from './opinion/index.js';
 import { directoryModule } from './directory/index.js';
 import { statsModule } from './stats/index.js';
+import { demoModule } from './demo/index.js';
 import type { AppModule } from './core/module.js';
 
 export const modules: AppModule[] = [
@@ -22,4 +23,6 @@ export const modules: AppModule[] = [
   opinionModule,
   directoryModule,
   statsModule,
+  // Last: it seeds through the other areas' services once their start hooks have run.
+  demoModule,
 ];

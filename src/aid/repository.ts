@@ -23,6 +23,35 @@ export async function currentLines(db: Kysely<Database>, now: Date): Promise<Lin
 export const lineFor = (lines: Line[], region: string): Line | undefined =>
   lines.find((l) => l.region === region) ?? lines.find((l) => l.region === '武汉市');
 
+/** Statuses after which a new application for the same matter is no repeat (the old one is over). */
+const OVER = [
+  'withdrawn',
+  'refused',
+  'terminated',
+  'closed',
+  'evaluated',
+  'objection_rejected',
+] as const;
+
+/**
+ * An open application with the same applicant ID, matter and facts: the citizen's own (by account), or any
+ * for an officer (who registers for others and may see them all).
+ */
+export async function findOpenDuplicate(
+  db: Kysely<Database>,
+  q: { idNumber: string; caseType: string; caseFacts: string; ownerUserId: number | null },
+) {
+  let s = db
+    .selectFrom('aid_applications')
+    .select(['id', 'ref_no', 'received_at'])
+    .where('applicant_id_number', '=', q.idNumber)
+    .where('case_type', '=', q.caseType as never)
+    .where('case_facts', '=', q.caseFacts)
+    .where('status', 'not in', [...OVER]);
+  if (q.ownerUserId !== null) s = s.where('applicant_user_id', '=', q.ownerUserId);
+  return s.orderBy('id').executeTakeFirst();
+}
+
 export async function agencyNames(db: Kysely<Database>): Promise<Map<number, string>> {
   const rows = await db.selectFrom('agencies').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.id, r.name]));

@@ -61,6 +61,8 @@ export const ApplicationSchema = z.strictObject({
   homeService: z.boolean().default(false),
   preferredLawyerIds: z.array(z.number().int().positive()).max(5).default([]),
   receivingAgencyId: z.number().int().positive().optional(),
+  /** Submit although an identical application is still open (the first try answers 409 duplicate_application). */
+  confirmDuplicate: z.boolean().default(false),
 });
 export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 

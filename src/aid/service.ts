@@ -12,7 +12,7 @@ import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
 import { competentAgencyId } from './competence.js';
 import { loadSettings } from './deadlines.js';
-import { saveTransition } from './repository.js';
+import { findOpenDuplicate, saveTransition } from './repository.js';
 import type { ApplicationInput, EventInput } from './schema.js';
 import type { AidApplication } from './tables.js';
 import { BLANK_PROGRESS } from './blank.js';
@@ -55,6 +55,7 @@ export async function createApplication(
     .where('id', '=', receiving)
     .executeTakeFirst();
   if (!agency) throw badRequest('agency_not_found', '指定的法律援助机构不存在');
+  if (!input.confirmDuplicate) await refuseRepeat(ctx, officer ? null : user.id, input);
   const now = ctx.now();
   const iso = now.toISOString();
   const h = input.hardship;
@@ -127,6 +128,25 @@ export async function createApplication(
       ip,
     );
   });
+}
+
+/**
+ * A second, identical application while the first is open is most often a double tap or a retry: answer
+ * 409 with the first one's number so the citizen can look it up, unless she confirms (confirmDuplicate).
+ */
+async function refuseRepeat(ctx: AppContext, owner: number | null, input: ApplicationInput) {
+  const dup = await findOpenDuplicate(ctx.db, {
+    idNumber: input.applicant.idNumber.toUpperCase(),
+    caseType: input.caseType,
+    caseFacts: input.caseFacts,
+    ownerUserId: owner,
+  });
+  if (dup)
+    throw conflict(
+      'duplicate_application',
+      `已有一份相同的申请正在办理（${dup.ref_no ?? `#${dup.id}`}），请勿重复提交；确需再次提交的，请确认后提交`,
+      { existingId: dup.id, refNo: dup.ref_no },
+    );
 }
 
 function checkHardship(input: ApplicationInput): void {

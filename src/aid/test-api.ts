@@ -9,13 +9,16 @@ export function idNumber(first17 = '42010219900101123'): string {
   return first17 + '10X98765432'[sum % 11]!;
 }
 
+let serial = 0;
+
+/** A valid application; each call's facts differ, so separate cases are not taken for a repeat submission. */
 export function applicationBody(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     applicant: { name: '王小梅', idNumber: idNumber(), phone: '13912345678' },
     adverseParty: '武汉某建筑有限公司',
     caseCategory: 'civil',
     caseType: 'labour_pay',
-    caseFacts: '在工地务工半年，公司拖欠工资两万元，多次催讨未果。',
+    caseFacts: `在工地务工半年，公司拖欠工资两万元，多次催讨未果（第 ${++serial} 件）。`,
     isLitigation: false,
     handlingDistrict: '江汉区',
     hardship: { basis: 'commitment', committed: true, signedName: '王小梅' },

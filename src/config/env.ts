@@ -23,6 +23,8 @@ const EnvSchema = z.object({
     .default('sqlite:data/open12348.db'),
   LAWS_DIR: z.string().min(1).optional(),
   IMPORT_ON_START: boolish.default(true),
+  /** Seed 示例数据 at start and show a 演示模式 banner on every page (`npm run demo`). */
+  DEMO_MODE: boolish.default(false),
   /** The search's second stage (better ranking, ≈ 5 ms more CPU per search); off trades quality for throughput. */
   SEARCH_SECOND_STAGE: boolish.default(true),
   /** Where the built search index is kept between starts (`off`: rebuilt on every start). */
@@ -58,7 +60,11 @@ const EnvSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(10).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
+  /** Where citizens reach the site (QR links in letters); unset: the address of the request. */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL 须为 http(s):// 开头的网址' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they get 503 and the process exits. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
 });

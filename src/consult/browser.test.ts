@@ -93,4 +93,23 @@ describe('法指针 in the browser', () => {
     await resident.getByText('可以向劳动监察大队投诉，或申请劳动仲裁。').waitFor();
     expect(await resident.getByRole('status').innerText()).toContain('律师已回复');
   });
+
+  it('the hand-off from 智能问答 starts the question with what was asked there', async () => {
+    const resident = await openPage(browser);
+    await signIn(resident, 'resident_zhang', '/consult');
+    const req = resident.context().request;
+    const me = (await (await req.get(`${server.url}/api/v1/auth/me`)).json()) as {
+      user: { csrfToken: string };
+    };
+    const ask = await req.post(`${server.url}/api/v1/qa/ask`, {
+      data: { question: '房东不退押金怎么办？' },
+      headers: { 'x-csrf-token': me.user.csrfToken },
+    });
+    expect(ask.status()).toBe(200);
+    const { conversationId } = (await ask.json()) as { conversationId: string };
+    await resident.goto(`${server.url}/consult/new?conversation=${conversationId}`);
+    await expect
+      .poll(() => resident.locator('[data-test="body"]').inputValue())
+      .toBe('房东不退押金怎么办？');
+  });
 });

@@ -1,8 +1,9 @@
 /** @module The single mapping from thrown errors to the JSON error body `{error:{code,message,details}}`. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { storageFault, type StorageFault } from '../db/faults.js';
 import { AppError } from './errors.js';
+import { toTraditionalText, wantsTraditional } from './locale.js';
 import { zodDetails } from './validate.js';
 
 interface Rendered {
@@ -82,18 +83,29 @@ export function renderError(err: unknown): Rendered {
   return { status: 500, code: 'internal_error', message: '服务器内部错误，请稍后再试' };
 }
 
+/** The body of a 404 for an API path nothing serves, in the reader's script. */
+export function apiNotFound(req: FastifyRequest) {
+  const message = '您访问的接口不存在';
+  return {
+    error: {
+      code: 'not_found',
+      message: wantsTraditional(req.headers) ? toTraditionalText(message) : message,
+    },
+  };
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const r = renderError(err);
     if (r.status >= 500) req.log.error({ err, code: r.code }, 'request failed on the server');
     else req.log.info({ code: r.code, status: r.status }, 'request failed');
-    const body: { error: Record<string, unknown> } = {
-      error: { code: r.code, message: r.message },
-    };
+    // A page in 繁体 mode reads the message in 繁体 too (the code stays the stable identifier).
+    const message = wantsTraditional(req.headers) ? toTraditionalText(r.message) : r.message;
+    const body: { error: Record<string, unknown> } = { error: { code: r.code, message } };
     if (r.details !== undefined) body.error.details = r.details;
     return reply.status(r.status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    return reply.status(404).send({ error: { code: 'not_found', message: '您访问的接口不存在' } });
+    return reply.status(404).send(apiNotFound(req));
   });
 }

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../core/context.js';
-import { importCorpus } from './importer.js';
+import { withLock } from '../db/lock.js';
+import { bumpVersion, importCorpus, recomputeStatuses } from './importer.js';
 import { snapshotShipped, unpackSnapshot } from './snapshot.js';
 import { setImporting } from './status.js';
 
@@ -27,7 +28,12 @@ const isDefaultDir = (dir: string) => path.resolve(dir) === path.resolve('data/l
 
 export async function autoloadCorpus(ctx: AppContext, log: Log): Promise<AutoloadResult> {
   const any = await ctx.db.selectFrom('laws').select('id').limit(1).executeTakeFirst();
-  if (any) return { kind: 'loaded' };
+  if (any) {
+    const changed = await reapplyStatuses(ctx);
+    if (changed > 0)
+      log.info(`已按废止清单（status-fixes.json）更新 ${changed} 个法律版本的效力状态`);
+    return { kind: 'loaded' };
+  }
   const dir = ctx.config.LAWS_DIR;
   if (!existsSync(dir) && ctx.config.IMPORT_ON_START && isDefaultDir(dir) && snapshotShipped()) {
     log.info(`正在解压仓库自带的法律法规库到 ${dir} …`);
@@ -75,4 +81,20 @@ export async function autoloadCorpus(ctx: AppContext, log: Log): Promise<Autoloa
   } finally {
     setImporting(ctx, false);
   }
+}
+
+/**
+ * Re-applies the maintained repeal list to a corpus imported earlier (a release may add repeals), in one
+ * transaction with a corpus-version bump when anything changed so every process drops cached statuses.
+ * @returns how many law versions changed.
+ */
+export async function reapplyStatuses(ctx: AppContext): Promise<number> {
+  // Under the import lock: an import running in another process recomputes statuses itself.
+  return withLock(ctx.data, 'laws:import', () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const changed = await recomputeStatuses(trx);
+      if (changed > 0) await bumpVersion(trx, ctx.now().toISOString());
+      return changed;
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 /** @module Queries behind browsing: current laws by level/category/title, counts, article presence per version. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { LawLevel } from './tables.js';
 
 export interface BrowseFilter {
   level?: string | undefined;
@@ -9,6 +10,17 @@ export interface BrowseFilter {
   page: number;
   pageSize: number;
 }
+
+/** The order of 效力层级 in the list: the higher the force, the earlier. */
+const LEVEL_ORDER: readonly LawLevel[] = [
+  '宪法',
+  '法律',
+  '行政法规',
+  '司法解释',
+  '地方性法规',
+  '部门规章',
+  '其他',
+];
 
 /** Current versions matching the filter, by level then title; `q` matches title or short name. */
 export async function searchLaws(db: Kysely<Database>, f: BrowseFilter) {
@@ -35,7 +47,15 @@ export async function searchLaws(db: Kysely<Database>, f: BrowseFilter) {
       'status_note',
       'article_count',
     ])
-    // Short titles first when searching: 劳动法 before 劳动法实施条例.
+    // 民法典 first, laws in force before repealed ones, then by 效力层级 (宪法, 法律, 行政法规 …), then
+    // short titles first: 劳动法 before 劳动法实施条例 (and no 已废止 信访条例 opening the list).
+    .orderBy((eb) => eb.case().when('law_key', '=', '民法典').then(0).else(1).end())
+    .orderBy((eb) => eb.case().when('status', '=', 'in_force').then(0).else(1).end())
+    .orderBy((eb) => {
+      let c = eb.case().when('level', '=', LEVEL_ORDER[0]!).then(0);
+      LEVEL_ORDER.slice(1).forEach((l, i) => (c = c.when('level', '=', l).then(i + 1)));
+      return c.else(LEVEL_ORDER.length).end();
+    })
     .orderBy((eb) => eb.fn('length', ['title']))
     .orderBy('title')
     .limit(f.pageSize)

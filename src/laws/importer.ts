@@ -4,11 +4,11 @@
  * the previous corpus as it was.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../core/context.js';
 import { withLock } from '../db/lock.js';
 import type { Database } from '../db/schema.js';
+import { loadStatusFixes } from './repeals.js';
 import type { LawStatus } from './tables.js';
 import { buildUnits, listCorpusFiles, parseUnit, type ParsedUnit } from './units.js';
 
@@ -45,19 +45,9 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface StatusFix {
-  law_key: string;
-  status: LawStatus;
-  note: string;
-  replaced_by?: string;
-}
-
 const BATCH = 500;
-
-function loadStatusFixes(): StatusFix[] {
-  const raw = readFileSync(new URL('./status-fixes.json', import.meta.url), 'utf8');
-  return (JSON.parse(raw) as { fixes: StatusFix[] }).fixes;
-}
+/** The note of a version whose source file itself says 已废止. */
+const SOURCE_SAYS_REPEALED = '来源标注：已废止';
 
 /**
  * Imports `opts.dir` (or the `only` files in it); see the module note for the guarantees. One import runs at
@@ -216,7 +206,8 @@ function lawValues(p: ParsedUnit, now: string) {
     article_count: p.articles.length,
     created_at: now,
     loose_text: p.looseText,
-    status_note: p.declaredStatus === 'repealed' ? '来源标注：已废止' : null,
+    status_note: p.declaredStatus === 'repealed' ? SOURCE_SAYS_REPEALED : null,
+    replaced_by: null,
     source_files: JSON.stringify(p.files),
   };
 }
@@ -224,17 +215,28 @@ function lawValues(p: ParsedUnit, now: string) {
 /**
  * Statuses from general rules, then data fixes: per law_key the newest version (by version date, then
  * source path) is current and in force, older ones superseded; a source that says 已废止 or a fix in
- * status-fixes.json marks the current version repealed.
+ * status-fixes.json marks the current version repealed (with its note and successor).
+ * @returns how many law versions changed.
  */
-export async function recomputeStatuses(trx: Kysely<Database>): Promise<void> {
+export async function recomputeStatuses(trx: Kysely<Database>): Promise<number> {
   const rows = await trx
     .selectFrom('laws')
-    .select(['id', 'law_key', 'version_date', 'source_path', 'status', 'is_current', 'status_note'])
+    .select([
+      'id',
+      'law_key',
+      'version_date',
+      'source_path',
+      'status',
+      'is_current',
+      'status_note',
+      'replaced_by',
+    ])
     .execute();
   const fixes = new Map(loadStatusFixes().map((f) => [f.law_key, f]));
   const groups = new Map<string, typeof rows>();
   for (const r of rows) groups.set(r.law_key, [...(groups.get(r.law_key) ?? []), r]);
   const updates = new Map<string, number[]>();
+  let changed = 0;
   for (const [key, list] of groups) {
     list.sort(
       (a, b) =>
@@ -246,36 +248,51 @@ export async function recomputeStatuses(trx: Kysely<Database>): Promise<void> {
       const fix = current ? fixes.get(key) : undefined;
       let status: LawStatus = current ? 'in_force' : 'superseded';
       let note: string | null = null;
-      if (fix) [status, note] = [fix.status, fix.note];
-      else if (current && r.status_note === '来源标注：已废止')
+      let successor: string | null = null;
+      if (fix) [status, note, successor] = [fix.status, fix.note, fix.replaced_by];
+      else if (current && r.status_note === SOURCE_SAYS_REPEALED)
         [status, note] = ['repealed', r.status_note];
-      if (r.status === status && r.is_current === (current ? 1 : 0) && r.status_note === note)
+      if (
+        r.status === status &&
+        r.is_current === (current ? 1 : 0) &&
+        r.status_note === note &&
+        (r.replaced_by ?? null) === successor
+      )
         return;
-      const tag = JSON.stringify([status, current ? 1 : 0, note]);
+      changed++;
+      const tag = JSON.stringify([status, current ? 1 : 0, note, successor]);
       updates.set(tag, [...(updates.get(tag) ?? []), r.id]);
     });
   }
   for (const [tag, ids] of updates) {
-    const [status, isCurrent, note] = JSON.parse(tag) as [LawStatus, number, string | null];
+    const [status, isCurrent, note, successor] = JSON.parse(tag) as [
+      LawStatus,
+      number,
+      string | null,
+      string | null,
+    ];
     for (let k = 0; k < ids.length; k += BATCH) {
       await trx
         .updateTable('laws')
-        .set({ status, is_current: isCurrent, status_note: note })
+        .set({ status, is_current: isCurrent, status_note: note, replaced_by: successor })
         .where('id', 'in', ids.slice(k, k + BATCH))
         .execute();
     }
   }
+  return changed;
 }
 
-async function bumpVersion(trx: Kysely<Database>, now: string): Promise<void> {
+export async function bumpVersion(trx: Kysely<Database>, now: string): Promise<void> {
   const rows = await trx
     .selectFrom('laws')
-    .select(['source_path', 'content_hash', 'status', 'is_current'])
+    .select(['source_path', 'content_hash', 'status', 'is_current', 'replaced_by'])
     .orderBy('source_path')
     .execute();
   const h = createHash('sha256');
   for (const r of rows)
-    h.update(`${r.source_path}\0${r.content_hash}\0${r.status}\0${r.is_current}\n`);
+    h.update(
+      `${r.source_path}\0${r.content_hash}\0${r.status}\0${r.is_current}\0${r.replaced_by ?? ''}\n`,
+    );
   const version = h.digest('hex').slice(0, 16);
   await trx.deleteFrom('law_corpus_state').execute();
   await trx.insertInto('law_corpus_state').values({ version, updated_at: now }).execute();

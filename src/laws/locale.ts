@@ -1,15 +1,13 @@
 /** @module 繁体 rendering of statute text on the server (opencc-js, 简体 → 台湾正体). */
 import * as OpenCC from 'opencc-js';
+import { toTraditionalText } from '../core/locale.js';
 
 type Convert = (s: string) => string;
-
-let toTw: Convert | null = null;
 
 /** A converter for the reader's locale; the identity for 简体. Built once, on first use (about 0.1 s). */
 export function converterFor(locale: 'zh-CN' | 'zh-TW'): Convert {
   if (locale !== 'zh-TW') return (s) => s;
-  toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return toTw;
+  return toTraditionalText;
 }
 
 let toCn: Convert | null = null;

@@ -63,4 +63,9 @@ export const lawsMigrations: Migration[] = [
   { name: '0101_laws_extras', up: addExtras },
   // Neighbouring articles (prev/next) are looked up by position within a law version.
   { name: '0102_laws_article_seq', up: (db) => index(db, 'articles', ['law_id', 'seq']) },
+  // The successor of a repealed law (status-fixes.json), so its page can link there.
+  {
+    name: '0103_laws_replaced_by',
+    up: (db) => db.schema.alterTable('laws').addColumn('replaced_by', 'text').execute(),
+  },
 ];

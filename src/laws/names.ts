@@ -13,7 +13,7 @@ export function parseArticleRef(ref: string): { num: number; sub: number } | nul
   let m = /^(\d{1,4})(?:-(\d{1,2}))?$/.exec(s);
   if (m) return Number(m[1]) > 0 ? { num: Number(m[1]), sub: m[2] ? Number(m[2]) : 0 } : null;
   m =
-    /^第?([零〇一二三四五六七八九十百千]+|\d{1,4})条?(?:之([一二三四五六七八九十]+|\d{1,2}))?$/.exec(
+    /^第?([零〇一二三四五六七八九十百千]+|\d{1,4})[条條]?(?:之([一二三四五六七八九十]+|\d{1,2}))?$/.exec(
       s,
     );
   if (!m || !m[1]) return null;

@@ -10,6 +10,13 @@ const STATUS_NAMES = { in_force: '现行有效', superseded: '已被修订', rep
 type Conv = (s: string) => string;
 const opt = (c: Conv, s: string | null | undefined) => (s == null ? null : c(s));
 
+/** Where a reader of a repealed law is sent: the successor's key, name and page. */
+function successor(lawKey: string | null, c: Conv) {
+  return lawKey
+    ? { lawKey, name: c(lawKey), permalink: `/laws/${encodeURIComponent(lawKey)}` }
+    : null;
+}
+
 function presentVersion(v: LawVersion, c: Conv) {
   return {
     lawKey: v.law_key,
@@ -23,6 +30,7 @@ function presentVersion(v: LawVersion, c: Conv) {
     status: v.status,
     statusName: c(STATUS_NAMES[v.status]),
     statusNote: opt(c, v.status_note),
+    replacedBy: successor(v.replaced_by, c),
     isCurrent: v.is_current === 1,
     articleCount: v.article_count,
     permalink: lawPermalink(v),

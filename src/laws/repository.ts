@@ -63,6 +63,7 @@ const LAW_COLUMNS = [
   'created_at',
   'status_note',
   'source_files',
+  'replaced_by',
 ] as const;
 
 /** The current version of a law (is_current = 1), or the version of that date. */

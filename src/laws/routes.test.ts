@@ -35,6 +35,14 @@ describe('GET /api/v1/laws', () => {
       status: 'repealed',
       statusName: '已废止',
     });
+    // 民法典 first, in-force laws by level, the repealed 信访条例 last.
+    expect(all.items.map((i: { lawKey: string }) => i.lawKey)).toEqual([
+      '民法典',
+      '刑法',
+      '公司法',
+      '劳动合同法',
+      '信访条例',
+    ]);
     const levels = (await get('/api/v1/laws/levels')).json();
     expect(levels.levels[0]).toMatchObject({ level: '法律', count: 4 });
     expect(levels.levels[0].categories).toContainEqual({ category: '民法典', count: 1 });
@@ -96,6 +104,15 @@ describe('GET /api/v1/laws/:law/articles/:article', () => {
       await get(`/api/v1/laws/${enc('劳动合同法')}/articles/${enc('第四十七条')}`)
     ).json();
     expect(byLabel.article.id).toBe(byNum.article.id);
+    // A 繁体 permalink as a 繁体 reader shares it: 條 and a 繁体 law name.
+    const tw = await get(
+      `/api/v1/laws/${enc('民法典')}/articles/${enc('第一千零七十九條')}?locale=zh-TW`,
+    );
+    expect(tw.statusCode, tw.body).toBe(200);
+    expect(tw.json().article.num).toBe(1079);
+    expect(tw.json().article.text).toContain('不准離婚');
+    const twLaw = await get(`/api/v1/laws/${enc('勞動合同法')}/articles/${enc('第四十七條')}`);
+    expect(twLaw.json().article.id).toBe(byNum.article.id);
     const sub = (await get(`/api/v1/laws/${enc('刑法')}/articles/120-1`)).json();
     expect(sub.article.label).toBe('第一百二十条之一');
     const civil = (await get(`/api/v1/laws/${enc('民法典')}/articles/1260`)).json();

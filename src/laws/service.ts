@@ -9,6 +9,7 @@ import {
   type BrowseFilter,
 } from './browse-repository.js';
 import { normalizeLawName, parseArticleRef } from './names.js';
+import { toSimplified } from './locale.js';
 import {
   findArticle,
   listArticles,
@@ -40,8 +41,13 @@ export async function lawLevels(ctx: AppContext) {
 
 /** Resolves the law in a path: its key, or a full or dated name (中华人民共和国劳动合同法). */
 async function resolveVersion(ctx: AppContext, law: string, version?: string) {
-  const key = normalizeLawName(law);
-  const versions = await listVersions(ctx.db, key);
+  let key = normalizeLawName(law);
+  let versions = await listVersions(ctx.db, key);
+  // A 繁体 permalink (/laws/勞動合同法/第四十七條): keys are stored in 简体.
+  if (versions.length === 0 && toSimplified(key) !== key) {
+    key = normalizeLawName(toSimplified(key));
+    versions = await listVersions(ctx.db, key);
+  }
   if (versions.length === 0) throw lawNotFound();
   const current = versions.find((v) => v.is_current === 1) ?? versions[0]!;
   let chosen: LawVersion | undefined = current;

@@ -9,7 +9,10 @@ export interface CorpusStatus {
   importing: boolean;
   lawsDir: string;
   lawsDirExists: boolean;
+  /** For administrators and the log: what is loaded, or how to load it (commands, paths). */
   message: string;
+  /** For citizens: a plain sentence when the library is not ready (empty when it is). */
+  notice: string;
 }
 
 const importing = new WeakMap<AppContext, boolean>();
@@ -38,6 +41,12 @@ export async function corpusStatus(ctx: AppContext): Promise<CorpusStatus> {
         : dirExists
           ? `尚未导入法律法规库：运行 npm run laws:import -- ${ctx.config.LAWS_DIR}`
           : '尚未载入法律法规库：请设置 LAWS_DIR 指向法规目录后运行 npm run laws:import，或运行 npm run laws:fetch 下载';
+  const notice =
+    n > 0
+      ? ''
+      : busy
+        ? '法律法规库正在准备中，法规查询和智能问答暂时无法引用法条，请稍后再试。'
+        : '法律法规库暂未开通，法规查询和智能问答暂不可用。如需咨询，请拨打 12348 公共法律服务热线。';
   return {
     loaded: n > 0,
     laws: n,
@@ -46,5 +55,6 @@ export async function corpusStatus(ctx: AppContext): Promise<CorpusStatus> {
     lawsDir: ctx.config.LAWS_DIR,
     lawsDirExists: dirExists,
     message,
+    notice,
   };
 }

@@ -31,6 +31,8 @@ export interface LawRow {
   loose_text: string | null;
   /** Why the status is what it is when a data fix or the source set it (e.g. 被信访工作条例取代). */
   status_note: string | null;
+  /** law_key of the law that replaced a repealed one (from status-fixes.json), else null. */
+  replaced_by: string | null;
   /** JSON array of the source files of this version (民法典 has eight). */
   source_files: string | null;
 }

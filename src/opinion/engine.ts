@@ -30,7 +30,8 @@ export class ScenarioError extends Error {
   }
 }
 
-function conditionRefs(c: Condition, out: Condition[] = []): Condition[] {
+/** The leaf tests of a condition (for checks that each names a real question). */
+export function conditionRefs(c: Condition, out: Condition[] = []): Condition[] {
   if ('all' in c) c.all.forEach((x) => conditionRefs(x, out));
   else if ('any' in c) c.any.forEach((x) => conditionRefs(x, out));
   else if ('not' in c) conditionRefs(c.not, out);

@@ -7,6 +7,10 @@ export const opinionModule: AppModule = {
   name: 'opinion',
   routes: (app, ctx) => opinionRoutes(app, ctx),
   start: (ctx, log) => {
+    if (ctx.config.NODE_ENV === 'production' && !ctx.config.PUBLIC_BASE_URL)
+      log.warn(
+        '未设置 PUBLIC_BASE_URL：法律意见书核验二维码将使用请求的地址，请设置为市民访问的网址（如 https://fw.example.gov.cn）',
+      );
     const check = async () => {
       const refused = await checkScenarios(ctx);
       if (!refused) return log.warn('法规库为空：法律意见书情景的法条将在导入后核对');

@@ -7,11 +7,15 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { keyText, quoteArticle, type QuotedArticle } from './articles.js';
-import type { CalcResult, Figure, FigureLookup } from './calculators/types.js';
-import { evaluate } from './engine.js';
+import type { ArticleKey, CalcResult, Figure, FigureLookup } from './calculators/types.js';
+import { chinaDate } from '../directory/workdays.js';
+import { answersOnPath, evaluate } from './engine.js';
+import { legalAidAdvice, type AidAdvice } from './legal-aid.js';
 import type { Answers, Scenario } from './scenario-schema.js';
 
 export interface LetterArticle extends QuotedArticle {
+  /** The reference as keyed (law, article, 项), so a calculation's basis finds the excerpt it cites. */
+  key: string;
   why: string;
 }
 
@@ -40,18 +44,16 @@ export const DISCLAIMER =
   '本意见书由系统根据您填写的情况自动生成，仅供参考，不构成律师出具的正式法律意见，也不代表任何机关的处理结论。' +
   '计算结果依赖您提供的信息和所列数据，实际数额以仲裁机构、人民法院或有关部门的认定为准。如情况复杂或对结论有疑问，请咨询律师或拨打 12348 公共法律服务热线。';
 
-const OPTIONS = [
-  {
-    label: '法律援助预审',
-    path: '/aid/precheck',
-    text: '经济困难的，可先在线预审是否符合法律援助条件（劳动报酬、工伤赔偿等事项不受经济困难条件限制的情形以审查为准）。',
-  },
-  {
-    label: '向社区律师咨询',
-    path: '/consult/new',
-    text: '把本意见书的编号告诉村（居）法律顾问，可获得一对一解答。',
-  },
-];
+const CONSULT_OPTION = {
+  label: '向社区律师咨询',
+  path: '/consult/new',
+  text: '把本意见书的编号告诉村（居）法律顾问，可获得一对一解答。',
+};
+
+/** The ways on: the legal-aid pre-check (its sentence follows the facts) and a community lawyer. */
+function optionsFor(aid: AidAdvice) {
+  return [{ label: '法律援助预审', path: '/aid/precheck', text: aid.text }, CONSULT_OPTION];
+}
 
 /** 12 characters of Crockford base32: easy to read aloud and type, about 60 bits. */
 export function newVerificationCode(): string {
@@ -70,11 +72,7 @@ function dedupeFigures(results: CalcResult[]): Figure[] {
   return [...seen.values()];
 }
 
-async function quoteAll(
-  db: Kysely<Database>,
-  s: Scenario,
-  keys: { law: string; article: number; sub?: number; why: string }[],
-) {
+async function quoteAll(db: Kysely<Database>, s: Scenario, keys: (ArticleKey & { why: string })[]) {
   const out: LetterArticle[] = [];
   const seen = new Set<string>();
   for (const k of keys) {
@@ -88,7 +86,7 @@ async function quoteAll(
         'article_missing',
         `法规库中缺少「${keyText(k)}」，暂无法出具意见书（情景：${s.title}）`,
       );
-    out.push({ ...q, why: k.why });
+    out.push({ ...q, key: keyText(k), why: k.why });
   }
   return out;
 }
@@ -100,14 +98,16 @@ export async function buildLetterContent(
   figures: FigureLookup,
   opts: { now: Date; code: string; baseUrl: string },
 ): Promise<LetterContent> {
-  const date = opts.now.toISOString().slice(0, 10);
+  // The letter is dated in China (UTC+8): one made at 04:28 Beijing time on 12-02 says 12-02.
+  const date = chinaDate(opts.now);
   const e = evaluate(s, answers, figures, date);
+  const aid = legalAidAdvice(s, answersOnPath(s, answers));
   const calcKeys = e.calculations.flatMap((c) =>
     c.articles.map((a) => ({ ...a, why: `「${c.title}」的计算依据。` })),
   );
-  const articles = await quoteAll(db, s, [...e.articles, ...calcKeys]);
-  const labelOf = (a: { law: string; article: number }) => {
-    const q = articles.find((x) => x.law === a.law && x.article === a.article);
+  const articles = await quoteAll(db, s, [...e.articles, ...calcKeys, ...aid.articles]);
+  const labelOf = (a: ArticleKey) => {
+    const q = articles.find((x) => x.key === keyText(a));
     return q ? `《${q.title}》${q.label}` : keyText(a);
   };
   return {
@@ -127,7 +127,7 @@ export async function buildLetterContent(
     })),
     figures: dedupeFigures(e.calculations),
     steps: e.steps,
-    options: OPTIONS,
+    options: optionsFor(aid),
     disclaimer: DISCLAIMER,
     verifyUrl: `${opts.baseUrl.replace(/\/$/, '')}/opinion/verify/${opts.code}`,
   };

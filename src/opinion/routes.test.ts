@@ -191,6 +191,8 @@ describe('letters', () => {
     );
     expect(pdf).toContain('法律意見書');
     expect(pdf).toContain('3,000.00元');
+    expect(pdf).toContain('核驗碼');
+    expect(pdf).not.toContain('核验码');
   });
 
   it('belongs to the citizen: others get 404, reads are audited', async () => {

@@ -135,7 +135,9 @@ export function opinionRoutes(app: FastifyInstance, ctx: AppContext): void {
     rateLimit: 30,
     handler: async ({ params, req }) => {
       const { actor, row } = await loadSession(ctx, req, params.id);
-      return { letter: await svc.issueLetter(ctx, actor, row, req.ip) };
+      return {
+        letter: await svc.issueLetter(ctx, actor, row, req.ip, `${req.protocol}://${req.host}`),
+      };
     },
   });
 
@@ -190,7 +192,8 @@ function letterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const pdf = await renderLetterPdf(
         convertContent(svc.letterContent(row), convert),
         row.content_sha256,
-        convertContent(PDF_LABELS, convert),
+        // Every label is text to read (the letter's own `code` field is an identifier, its label is not).
+        convertContent(PDF_LABELS, convert, new Set()),
       );
       return reply
         .type('application/pdf')

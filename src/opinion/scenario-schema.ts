@@ -83,6 +83,9 @@ const ArticleRefSchema = z.strictObject({
   law: z.string().min(2),
   article: z.number().int().positive(),
   sub: z.number().int().min(0).optional(),
+  /** Quote only this 项 (1 = （一）) and, within it, these numbered points. */
+  item: z.number().int().min(1).optional(),
+  points: z.array(z.number().int().min(1)).min(1).optional(),
   when: ConditionSchema.optional(),
   /** Why this article matters here, in one sentence. */
   why: z.string().min(2),

@@ -8,6 +8,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
+import { chinaDate } from '../directory/workdays.js';
 import type { FigureLookup } from './calculators/types.js';
 import { END, nextOf, validateAnswer, walk } from './engine.js';
 import { lookupFrom, toFigure } from './figures.js';
@@ -23,7 +24,8 @@ import type { Answers, Scenario } from './scenario-schema.js';
 import { findScenario } from './scenarios/index.js';
 import { scenarioAvailability } from './startup.js';
 
-const today = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
+// China's date (UTC+8): answers like 不能晚于今天 and letter dates follow the citizen's calendar.
+const today = (ctx: AppContext) => chinaDate(ctx.now());
 
 export function scenarioOf(id: string): Scenario {
   const s = findScenario(id);
@@ -162,6 +164,8 @@ export async function issueLetter(
   actor: Actor,
   row: repo.SessionRecord,
   ip: string,
+  /** The request's own address, for the QR link when PUBLIC_BASE_URL is unset. */
+  origin: string,
 ) {
   const s = scenarioOf(row.scenario_id);
   const answers = answersOf(row);
@@ -171,7 +175,7 @@ export async function issueLetter(
   const content = await buildLetterContent(ctx.db, s, answers, await figureLookup(ctx.db), {
     now: ctx.now(),
     code,
-    baseUrl: ctx.config.PUBLIC_BASE_URL,
+    baseUrl: ctx.config.PUBLIC_BASE_URL ?? origin,
   });
   const hash = contentHash(content);
   return ctx.db.transaction().execute(async (trx) => {

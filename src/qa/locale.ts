@@ -1,10 +1,10 @@
 /** @module 简体/繁体 on the server: questions are read as 简体; answers go out in 繁体 for `zh-TW` (opencc-js). */
 import * as OpenCC from 'opencc-js';
+import { toTraditionalText } from '../core/locale.js';
 import type { Answer, Citation } from './answer.js';
 
 export type QaLocale = 'zh-CN' | 'zh-TW';
 
-let toTw: ((s: string) => string) | null = null;
 let toCn: ((s: string) => string) | null = null;
 
 /** 繁体 (Taiwan/Hong Kong forms) → 简体; plain ASCII is returned as is. */
@@ -16,8 +16,7 @@ export function toSimplified(text: string): string {
 
 /** 简体 → 繁体 (Taiwan standard characters). */
 export function toTraditional(text: string): string {
-  toTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return toTw(text);
+  return toTraditionalText(text);
 }
 
 /**

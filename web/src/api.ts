@@ -1,5 +1,7 @@
 /** @module The one way pages call the API: JSON in/out, CSRF header on writes, typed errors with Chinese messages. */
 
+import { locale } from './locale';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -26,6 +28,8 @@ export async function api<T>(
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // The server answers error messages in 繁体 for a page in 繁体 mode.
+  if (locale.value === 'zh-TW') headers['x-locale'] = 'zh-TW';
   const res = await fetch(url.startsWith('/api') ? url : `/api/v1${url}`, {
     method,
     headers,

@@ -3,6 +3,7 @@
  * the converter is loaded only when 繁体 is first chosen, so the first page stays small.
  */
 import { ref } from 'vue';
+import { withTraditionalFixes } from '../../src/core/tw-fix';
 
 export type Locale = 'zh-CN' | 'zh-TW';
 
@@ -15,7 +16,7 @@ const converter = ref<((s: string) => string) | null>(null);
 async function loadConverter(): Promise<void> {
   if (converter.value) return;
   const OpenCC = await import('opencc-js/cn2t');
-  converter.value = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  converter.value = withTraditionalFixes(OpenCC.Converter({ from: 'cn', to: 'tw' }));
 }
 
 export async function setLocale(l: Locale): Promise<void> {

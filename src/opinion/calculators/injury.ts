@@ -160,6 +160,29 @@ function seriousLines(i: InjuryInput, f: FigureLookup, today: string) {
   return { lines, used, years };
 }
 
+/** The article behind each item: a letter cites only the items its facts produced (no 丧葬费 for a living victim). */
+const ITEM_ARTICLES: Record<string, number[]> = {
+  医疗费: [6],
+  误工费: [7],
+  护理费: [8],
+  交通费: [9],
+  住院伙食补助费: [10],
+  营养费: [11],
+  残疾赔偿金: [12],
+  丧葬费: [14],
+  死亡赔偿金: [15],
+  被扶养人生活费: [16, 17],
+};
+
+function articlesFor(lines: CalcLine[]) {
+  const nums = new Set(lines.flatMap((l) => ITEM_ARTICLES[l.label] ?? []));
+  return [
+    law('民法典', 1179),
+    ...[...nums].sort((x, y) => x - y).map((n) => law(RSSH, n)),
+    ...(lines.some((l) => l.label.startsWith('精神损害')) ? [law('民法典', 1183)] : []),
+  ];
+}
+
 function injuryResult(i: InjuryInput, f: FigureLookup, today: string): CalcResult {
   const a = lossLines(i, f, today);
   const b = seriousLines(i, f, today);
@@ -177,16 +200,7 @@ function injuryResult(i: InjuryInput, f: FigureLookup, today: string): CalcResul
     lines,
     total: money(lines.reduce((s, l) => s + l.amount, 0)),
     notes,
-    articles: [
-      law('民法典', 1179),
-      law(RSSH, 6),
-      law(RSSH, 7),
-      law(RSSH, 8),
-      law(RSSH, 12),
-      law(RSSH, 14),
-      law(RSSH, 15),
-      law(RSSH, 17),
-    ],
+    articles: articlesFor(lines),
     figures: [...a.used, ...b.used],
   };
 }
@@ -194,7 +208,12 @@ function injuryResult(i: InjuryInput, f: FigureLookup, today: string): CalcResul
 export const personalInjury: Calculator<InjuryInput> = {
   id: 'personalInjury',
   title: '人身损害赔偿项目',
-  articles: [law('民法典', 1179), law(RSSH, 12), law(RSSH, 14), law(RSSH, 15), law(RSSH, 17)],
+  // Every article a result may cite (the startup check looks them all up).
+  articles: [
+    law('民法典', 1179),
+    law('民法典', 1183),
+    ...[6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17].map((n) => law(RSSH, n)),
+  ],
   input: InjuryInput,
   compute: injuryResult,
 };
@@ -275,7 +294,7 @@ export const trafficAccident: Calculator<z.infer<typeof TrafficInput>> = {
         ...base.notes,
         `责任比例 ${num(share.ratio * 100)}% 为审判实践中的常见参考比例，最终以交警部门事故认定书和法院认定为准；商业三者险在保险合同约定范围内先于侵权人赔付。`,
       ],
-      articles: trafficAccident.articles,
+      articles: [law('道路交通安全法', 76), law('民法典', 1213), ...base.articles],
       figures: used,
     };
   },

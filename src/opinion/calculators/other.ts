@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { AVG_WAGE } from './labour.js';
-import { daysBetween, law, money, num, yuan, type CalcLine, type Calculator } from './types.js';
+import {
+  daysBetween,
+  law,
+  money,
+  num,
+  yuan,
+  type ArticleKey,
+  type CalcLine,
+  type Calculator,
+} from './types.js';
 
 export const NATIONAL_INCOME = 'national_urban_disposable_income';
 export const LPR = 'lpr_1y';
@@ -162,6 +171,18 @@ const BRACKETS: readonly [number, number][] = [
   [Infinity, 0.005],
 ];
 
+/** How many of Art. 13(一)'s points a property claim of `amount` reaches (point 1: up to 1 万元). */
+export function propertyBracketsReached(amount: number): number {
+  let n = 1;
+  let lower = 10_000;
+  for (const [upper] of BRACKETS) {
+    if (amount <= lower) break;
+    n++;
+    lower = upper;
+  }
+  return n;
+}
+
 /** 案件受理费 for a property case of `amount` 元 (Art. 13(一)). */
 export function propertyCaseFee(amount: number): number {
   if (amount <= 10_000) return 50;
@@ -180,17 +201,22 @@ const FeeInput = z.strictObject({
   amount: Amount,
 });
 
+const FEES = '诉讼费用交纳办法';
+
 export const courtFee: Calculator<z.infer<typeof FeeInput>> = {
   id: 'courtFee',
   title: '诉讼费（案件受理费）',
-  articles: [law('诉讼费用交纳办法', 13), law('诉讼费用交纳办法', 16)],
+  articles: [law(FEES, 13), law(FEES, 16)],
   input: FeeInput,
   compute: (i) => {
     let line: CalcLine;
     const notes = ['适用简易程序审理的案件减半交纳（第十六条）；诉讼费用一般由败诉方负担。'];
-    if (i.kind === 'labour')
+    // Only the 项 (and, for property, the brackets) of Art. 13 this case uses are quoted.
+    let art13: ArticleKey;
+    if (i.kind === 'labour') {
       line = { label: '劳动争议案件受理费', amount: 10, formula: '每件 10 元' };
-    else if (i.kind === 'divorce') {
+      art13 = { law: FEES, article: 13, item: 4 };
+    } else if (i.kind === 'divorce') {
       const extra = money(Math.max(0, i.amount - 200_000) * 0.005);
       line = {
         label: '离婚案件受理费（最高）',
@@ -198,19 +224,28 @@ export const courtFee: Calculator<z.infer<typeof FeeInput>> = {
         formula: `每件 50–300 元 + 财产超过 20 万元部分 × 0.5% = ${yuan(extra)}`,
       };
       notes.push(`按最低 50 元计为 ${yuan(50 + extra)}；具体标准由湖北省在幅度内确定。`);
-    } else
+      art13 = { law: FEES, article: 13, item: 2, points: [1] };
+    } else {
       line = {
         label: '财产案件受理费',
         amount: propertyCaseFee(i.amount),
-        formula: `诉讼请求 ${yuan(i.amount)}，按第十三条分段累计`,
+        formula: `诉讼请求 ${yuan(i.amount)}，按第十三条第（一）项分段累计`,
       };
+      const n = propertyBracketsReached(i.amount);
+      art13 = {
+        law: FEES,
+        article: 13,
+        item: 1,
+        points: Array.from({ length: n }, (_, k) => k + 1),
+      };
+    }
     return {
       calculator: 'courtFee',
       title: '诉讼费（案件受理费）',
       lines: [line],
       total: line.amount,
       notes,
-      articles: courtFee.articles,
+      articles: [art13, law(FEES, 16)],
       figures: [],
     };
   },

@@ -7,6 +7,10 @@ export interface ArticleKey {
   article: number;
   /** Sub-article number for 第X条之一 (0 = none). */
   sub?: number;
+  /** Only this 项 of the article is quoted (1 = （一）), with the article's opening sentence. */
+  item?: number;
+  /** Within that 项, only these numbered points (1．2．…) are quoted. */
+  points?: number[];
 }
 
 /** A regional or yearly figure as a calculation saw it (stated in every letter). */

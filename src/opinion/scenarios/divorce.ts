@@ -103,7 +103,14 @@ export const divorceScenario: z.input<typeof ScenarioSchema> = {
       when: { q: 'fault', in: ['violence', 'bigamy', 'other'] },
       why: '因对方重大过错离婚的，无过错方有权请求损害赔偿。',
     },
-    { law: '诉讼费用交纳办法', article: 13, when: litigation, why: '离婚案件的受理费标准。' },
+    {
+      law: '诉讼费用交纳办法',
+      article: 13,
+      item: 2,
+      points: [1],
+      when: litigation,
+      why: '离婚案件的受理费标准。',
+    },
   ],
   calculations: [
     {

@@ -134,7 +134,10 @@ export const trafficScenario: z.input<typeof ScenarioSchema> = {
     {
       law: RSSH,
       article: 17,
-      when: { q: 'hasDependant', eq: true },
+      // 被扶养人生活费 is part of 死亡赔偿金 or 残疾赔偿金 (Art. 16): only with a death or a disability.
+      when: {
+        all: [{ q: 'hasDependant', eq: true }, { any: [died, { q: 'appraised', eq: true }] }],
+      },
       why: '被扶养人生活费的计算。',
     },
     { law: '民法典', article: 188, why: '向法院请求保护民事权利的诉讼时效为三年。' },
@@ -167,7 +170,7 @@ export const trafficScenario: z.input<typeof ScenarioSchema> = {
     },
   ],
   issues: [
-    { text: '对方按 {{liability}} 应当承担的赔偿数额。' },
+    { text: '按事故认定（{{liability}}），对方应当承担的赔偿数额。' },
     { when: { q: 'insured', eq: true }, text: '交强险在限额内先行赔付的部分。' },
     {
       when: { all: [{ not: died }, { q: 'appraised', eq: false }] },

@@ -101,6 +101,15 @@ describe('directory pages in the browser', () => {
       .poll(() => page.getByRole('status').first().innerText(), POLL)
       .toContain('预约成功');
     await expect.poll(() => page.locator('.mine').innerText(), POLL).toContain('已预约');
+    // 取消 asks first: a slip of the finger keeps the booking.
+    await page.locator('[data-test="cancel-booking"]').click();
+    await page.getByRole('alertdialog', { name: '确认取消预约' }).waitFor();
+    await page.locator('[data-test="keep-booking"]').click();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(await page.locator('.mine').innerText()).toContain('已预约');
+    await page.locator('[data-test="cancel-booking"]').click();
+    await page.locator('[data-test="confirm-cancel"]').click();
+    await expect.poll(() => page.locator('.mine').innerText(), POLL).toContain('已取消');
   });
 
   it('shows the bureau’s dashboard with charts', async () => {

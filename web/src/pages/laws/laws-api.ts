@@ -16,6 +16,8 @@ export interface LawVersionInfo {
   status: LawStatus;
   statusName: string;
   statusNote: string | null;
+  /** The law that replaced a repealed one, where there is one. */
+  replacedBy: { lawKey: string; name: string; permalink: string } | null;
   isCurrent: boolean;
   articleCount: number;
   permalink: string;
