@@ -28,7 +28,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies; otherwise req.ip is the socket's address.
+    trustProxy: ctx.config.TRUSTED_PROXIES.length > 0 ? ctx.config.TRUSTED_PROXIES : false,
     // Requests arriving while the server shuts down get our own 503 `shutting_down` (core/shutdown.ts).
     return503OnClosing: false,
   });

@@ -1,5 +1,6 @@
 /** @module One typed configuration, parsed once at boot from the environment (and an optional .env). */
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,10 +14,40 @@ function defaultLawsDir(): string {
   return path.resolve(process.cwd(), 'data/laws');
 }
 
+/** proxy-addr's named ranges, accepted beside addresses and CIDR blocks. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [addr = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Addresses whose X-Forwarded-For is believed (comma-separated IPs, CIDR blocks or proxy-addr's names).
+ * Empty by default: the socket's address is the client's, so a client cannot pick its own IP.
+ */
+const TrustedProxies = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every(isProxyEntry), {
+    message: '须为逗号分隔的 IP 地址或 CIDR 网段（如 127.0.0.1,10.0.0.0/8）',
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
+  TRUSTED_PROXIES: TrustedProxies.default([]),
   DATABASE_URL: z
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, '须为 postgres://… 或 sqlite:<文件路径>')
