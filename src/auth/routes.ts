@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../core/context.js';
 import { API, route } from '../core/http.js';
-import { AppError } from '../core/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { IdParams, Pagination } from '../core/schemas.js';
 import { audit } from '../core/audit.js';
 import { authorize } from '../core/policy.js';
+import { lockedUsernames, unlockUsername } from './attempts.js';
 import { agencyPolicy, userPolicy } from './policy.js';
 import { SESSION_COOKIE } from './plugin.js';
 import { presentMe, presentUserListItem } from './presenter.js';
@@ -117,7 +118,39 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute();
-      return { items: rows.map(presentUserListItem) };
+      const locked = await lockedUsernames(
+        ctx.db,
+        rows.map((r) => r.username),
+        ctx.now(),
+      );
+      return { items: rows.map((r) => presentUserListItem(r, locked.has(r.username))) };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: `${API}/admin/users/:id/unlock`,
+    summary: '解除登录锁定',
+    tags: ['auth'],
+    access: ['admin'],
+    params: IdParams,
+    handler: async ({ user, params, req }) => {
+      const row = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!row) throw notFound('账户');
+      const unlocked = await unlockUsername(ctx.db, row.username, ctx.now());
+      await audit(ctx.db, {
+        actor: user,
+        action: 'unlock',
+        entity: 'user',
+        entityId: row.id,
+        detail: { locks: unlocked },
+        ip: req.ip,
+      });
+      return { unlocked };
     },
   });
 
@@ -182,7 +215,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
         .where('agency_id', '=', params.id)
         .orderBy('id')
         .execute();
-      return { items: rows.map(presentUserListItem) };
+      return { items: rows.map((r) => presentUserListItem(r)) };
     },
   });
 }

@@ -67,6 +67,22 @@ async function protectAudit(db: Kysely<any>, dialect: Dialect): Promise<void> {
   }
 }
 
+/**
+ * Failed logins per (username, client address): a stranger's guesses lock only his own address out, and
+ * the count is raised by one conditional upsert, so parallel guesses cannot all pass the check.
+ */
+async function loginAttempts(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('login_attempts')
+    .addColumn('username', 'text', (c) => c.notNull())
+    .addColumn('ip', 'text', (c) => c.notNull())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('locked_until', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('login_attempts_pk', ['username', 'ip'])
+    .execute();
+}
+
 async function seedAgencies(db: Kysely<any>): Promise<void> {
   await db.insertInto('agencies').values(WUHAN_AGENCIES).execute();
 }
@@ -75,4 +91,5 @@ export const coreMigrations: Migration[] = [
   { name: '0001_core_tables', up: createCore },
   { name: '0002_core_audit_append_only', up: protectAudit },
   { name: '0003_core_seed_agencies', up: (db) => seedAgencies(db) },
+  { name: '0004_core_login_attempts', up: (db) => loginAttempts(db) },
 ];

@@ -50,7 +50,17 @@ export interface AuditRow {
   ip: string | null;
 }
 
+export interface LoginAttemptRow {
+  username: string;
+  ip: string;
+  /** Attempts counted since the last success, each counted before its password is checked. */
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface CoreTables {
+  login_attempts: LoginAttemptRow;
   agencies: AgencyRow;
   users: UserRow;
   sessions: SessionRow;
