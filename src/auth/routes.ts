@@ -6,6 +6,7 @@ import { API, route } from '../core/http.js';
 import { AppError, notFound } from '../core/errors.js';
 import { IdParams, Pagination } from '../core/schemas.js';
 import { audit } from '../core/audit.js';
+import { anonymousCredentials } from '../core/visit.js';
 import { authorize } from '../core/policy.js';
 import { lockedUsernames, unlockUsername } from './attempts.js';
 import { agencyPolicy, userPolicy } from './policy.js';
@@ -66,6 +67,33 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logout(ctx, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: `${API}/auth/end-visit`,
+    summary: '结束本次使用（自助终端重置：退出登录并作废匿名凭据）',
+    tags: ['auth'],
+    access: 'public',
+    handler: async ({ req, reply, user }) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const ended: string[] = [];
+      for (const c of anonymousCredentials()) {
+        if (req.cookies[c.cookie] !== undefined) ended.push(c.cookie);
+        await c.revoke(ctx, req);
+        reply.clearCookie(c.cookie, { path: c.path });
+      }
+      await audit(ctx.db, {
+        actor: user,
+        action: 'end_visit',
+        entity: 'session',
+        detail: { anonymous: ended },
+        ip: req.ip,
+      });
       return { ok: true };
     },
   });
