@@ -1,6 +1,6 @@
 /** @module Request schemas of the auth area. */
 import { z } from 'zod';
-import { Mobile } from '../core/schemas.js';
+import { Id, Mobile } from '../core/schemas.js';
 import { passwordProblem } from './password-policy.js';
 import { ROLES } from './types.js';
 
@@ -41,6 +41,6 @@ export const CreateStaffSchema = z
     displayName: z.string().trim().min(1).max(40),
     role: z.enum(ROLES as [string, ...string[]]),
     phone: Mobile.optional(),
-    agencyId: z.number().int().positive().optional(),
+    agencyId: Id.optional(),
   })
   .superRefine(checkPolicy);

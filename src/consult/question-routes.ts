@@ -5,6 +5,7 @@ import type { SessionUser } from '../auth/types.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
+import { readUpload } from '../core/upload.js';
 import { API, route } from '../core/http.js';
 import { authorize } from '../core/policy.js';
 import { IdParams } from '../core/schemas.js';
@@ -234,10 +235,8 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
         await loadFor(ctx, params.id, user, 'attach');
         if (!req.isMultipart())
           throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传图片');
-        const file = await req.file();
-        if (!file) throw new AppError(400, 'file_required', '请选择要上传的图片');
-        const data = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE → 413
-        return saveAttachment(ctx, user, params.id, { filename: file.filename, data });
+        const file = await readUpload(req, '请选择要上传的图片'); // too large → 413
+        return saveAttachment(ctx, user, params.id, file);
       },
     });
   });
