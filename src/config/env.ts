@@ -82,6 +82,8 @@ const EnvSchema = z.object({
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Live streams (SSE) one account may hold open at once in one server process. */
+  STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(10).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),

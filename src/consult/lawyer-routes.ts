@@ -91,7 +91,10 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
       const v = await viewerOf(ctx, user);
       const counts = await countsOf(ctx)(v);
       let stop = () => {};
-      const send = openStream(req, reply, () => stop());
+      const send = openStream(req, reply, () => stop(), {
+        id: user.id,
+        limit: ctx.config.STREAMS_PER_USER,
+      });
       stop = subscribeInbox(ctx, v, send, countsOf(ctx));
       send('counts', counts);
     },

@@ -1,13 +1,15 @@
 /** @module Resident-facing endpoints: pick a community, ask, follow the thread live, attach images, rate. */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { SESSION_COOKIE } from '../auth/plugin.js';
+import { resolveSession } from '../auth/service.js';
 import type { SessionUser } from '../auth/types.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { readUpload } from '../core/upload.js';
 import { API, route } from '../core/http.js';
-import { authorize } from '../core/policy.js';
+import { authorize, can } from '../core/policy.js';
 import { IdParams } from '../core/schemas.js';
 import { geographyTree, getProfile, setProfile } from './geography.js';
 import { openStream, subscribeQuestion } from './live.js';
@@ -190,9 +192,31 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
     params: IdParams,
     handler: async ({ user, params, req, reply }) => {
       await loadFor(ctx, params.id, user, 'read');
+      const token = req.cookies[SESSION_COOKIE] ?? '';
       let stop = () => {};
-      const send = openStream(req, reply, () => stop());
-      stop = subscribeQuestion(ctx, params.id, send);
+      const send = openStream(req, reply, () => stop(), {
+        id: user.id,
+        limit: ctx.config.STREAMS_PER_USER,
+      });
+      stop = subscribeQuestion(ctx, params.id, send, {
+        // The session may have ended and the question may have moved on (claimed by another lawyer).
+        allowed: async () => {
+          const now = await resolveSession(ctx, token);
+          if (now?.id !== user.id) return false;
+          const found = await loadQuestion(ctx.db, params.id, now);
+          return found !== undefined && can(questionPolicy, now, 'read', found.resource);
+        },
+        delivered: (ev) =>
+          audit(ctx.db, {
+            actor: user,
+            action: ev.type === 'message' ? 'stream_message' : 'stream_status',
+            entity: 'consult_question',
+            entityId: params.id,
+            detail: ev.message ? { message: ev.message.id } : { type: ev.type },
+            ip: req.ip,
+          }),
+        end: () => reply.raw.end(),
+      });
       send('ready', { questionId: params.id });
     },
   });

@@ -44,7 +44,7 @@ afterAll(() => t.close());
 /** A stream that access lets through never ends; only requests refused before it opens are sent. */
 const isStream = (op: Operation) => op.method === 'GET' && /\/(stream|events)$/.test(op.path);
 /** Ends the caller's session, which would turn the rest of the run anonymous. */
-const endsSession = (op: Operation) => op.path === '/api/v1/auth/logout';
+const endsSession = (op: Operation) => /^\/api\/v1\/auth\/(logout|end-visit)$/.test(op.path);
 
 let address = 0;
 /** A fresh client address per request, so per-IP rate limits do not hide what a route does. */
@@ -102,6 +102,11 @@ describe('fuzz: hostile values of every type to every route', () => {
       }
     }
     console.info(`fuzz: ${sent} requests, ${failures.length} answered 5xx`);
+    // The signed-in callers stayed signed in: the run did not turn anonymous half-way.
+    for (const { session } of sessions.slice(1)) {
+      const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', session: session! });
+      expect(me.statusCode).toBe(200);
+    }
     expect(failures).toEqual([]);
     expect(badShape).toEqual([]);
   });
