@@ -12,6 +12,7 @@ import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
 import { AppError, badRequest, notFound } from '../core/errors.js';
 import { readUpload } from '../core/upload.js';
+import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../core/quota.js';
 import { settleUploads, storeWithRow } from '../core/file-store.js';
 import { API, route } from '../core/http.js';
 import { authorize } from '../core/policy.js';
@@ -84,6 +85,7 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
         // The file exists only once its row does (src/core/file-store.ts).
         const id = await storeWithRow(dir, stored, buf, () =>
           ctx.db.transaction().execute(async (trx) => {
+            await consumeQuota(trx, uploadQuota(ctx, user.id, buf.length), UPLOAD_QUOTA_MESSAGE);
             const r = await trx
               .insertInto('aid_attachments')
               .values({

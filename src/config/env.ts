@@ -78,6 +78,20 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1_048_576),
+  /** Bytes one account may upload in all (aid materials and consultation images together). */
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1_048_576),
+  /** Legal-aid applications one account may file per (UTC) day. */
+  AID_APPLICATIONS_PER_DAY: z.coerce.number().int().min(1).default(5),
+  /** Notary bookings one account may make per (UTC) day. */
+  NOTARY_BOOKINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
+  /** Anonymous 智能问答 questions (turns) stored per client address per (UTC) day. */
+  QA_ANON_QUESTIONS_PER_DAY: z.coerce.number().int().min(1).default(300),
+  /** Days an anonymous conversation is kept after its last question; a sweep deletes older ones. */
+  QA_ANON_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),

@@ -83,6 +83,18 @@ async function loginAttempts(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** Allowances counted by the database (core/quota.ts): bytes uploaded, applications a day, …. */
+async function quotas(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('quotas')
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('used', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('quotas_pk', ['subject', 'kind', 'period'])
+    .execute();
+}
+
 async function seedAgencies(db: Kysely<any>): Promise<void> {
   await db.insertInto('agencies').values(WUHAN_AGENCIES).execute();
 }
@@ -92,4 +104,5 @@ export const coreMigrations: Migration[] = [
   { name: '0002_core_audit_append_only', up: protectAudit },
   { name: '0003_core_seed_agencies', up: (db) => seedAgencies(db) },
   { name: '0004_core_login_attempts', up: (db) => loginAttempts(db) },
+  { name: '0005_core_quotas', up: (db) => quotas(db) },
 ];

@@ -59,8 +59,16 @@ export interface LoginAttemptRow {
   updated_at: string;
 }
 
+export interface QuotaRow {
+  subject: string;
+  kind: string;
+  period: string;
+  used: number;
+}
+
 export interface CoreTables {
   login_attempts: LoginAttemptRow;
+  quotas: QuotaRow;
   agencies: AgencyRow;
   users: UserRow;
   sessions: SessionRow;
