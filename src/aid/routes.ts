@@ -386,6 +386,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     tags,
     access: 'user',
     params: IdParams,
+    rateLimit: ctx.config.PDF_RATE_LIMIT_PER_MINUTE, // a render is up to seconds of CPU
     handler: async ({ user, params, reply, req }) => {
       const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
       const step = await ctx.db

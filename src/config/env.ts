@@ -71,6 +71,8 @@ const EnvSchema = z.object({
     .default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Per-IP limit on PDF renders (法律意见书, 援助决定书), each up to seconds of CPU. */
+  PDF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce

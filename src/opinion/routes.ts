@@ -193,6 +193,7 @@ function letterRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     access: 'public',
     params: IdParams,
+    rateLimit: ctx.config.PDF_RATE_LIMIT_PER_MINUTE, // a render is up to seconds of CPU
     query: LocaleQuery,
     handler: async ({ params, query, req, reply }) => {
       const row = await load(req, params.id);

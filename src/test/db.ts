@@ -67,6 +67,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     IMPORT_ON_START: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     RATE_LIMIT_PER_MINUTE: '100000',
+    PDF_RATE_LIMIT_PER_MINUTE: '100000',
     // Workflow tests file many applications and bookings as one citizen; quota.test.ts sets real limits.
     AID_APPLICATIONS_PER_DAY: '100000',
     NOTARY_BOOKINGS_PER_DAY: '100000',
