@@ -227,7 +227,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
     tags,
     access: 'user',
     params: IdParams,
-    handler: async ({ user, params, reply }) => {
+    handler: async ({ user, params, reply, req }) => {
       const a = await ctx.db
         .selectFrom('consult_attachments')
         .selectAll()
@@ -236,6 +236,15 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
       if (!a) throw new AppError(404, 'not_found', '图片不存在');
       await loadFor(ctx, a.question_id, user, 'read');
       const data = await readAttachment(ctx, a.stored_name);
+      // An image (a 欠条, an ID card) is personal data: each download is on the record.
+      await audit(ctx.db, {
+        actor: user,
+        action: 'download',
+        entity: 'consult_question',
+        entityId: a.question_id,
+        detail: { attachment: a.id },
+        ip: req.ip,
+      });
       return reply
         .type(a.mime)
         .header('x-content-type-options', 'nosniff')
