@@ -9,6 +9,7 @@ import { consultModule } from './consult/index.js';
 import { opinionModule } from './opinion/index.js';
 import { directoryModule } from './directory/index.js';
 import { statsModule } from './stats/index.js';
+import { auditModule } from './core/audit-module.js';
 import type { AppModule } from './core/module.js';
 
 export const modules: AppModule[] = [
@@ -22,4 +23,5 @@ export const modules: AppModule[] = [
   opinionModule,
   directoryModule,
   statsModule,
+  auditModule,
 ];

@@ -95,6 +95,46 @@ async function quotas(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/**
+ * The audit trail's seals (core/audit-chain.ts), append-only like the trail; and on SQLite no
+ * `INSERT OR REPLACE`/`REPLACE INTO` over an existing row of either (REPLACE deletes without firing the
+ * delete trigger). On PostgreSQL TRUNCATE is refused too (for a role that cannot disable triggers).
+ */
+async function auditSeal(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const { sql } = await import('kysely');
+  await withId(db.schema.createTable('audit_seal'), dialect)
+    .addColumn('audit_id', 'integer', (c) => c.notNull().unique())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('sealed_at', 'text', (c) => c.notNull())
+    .execute();
+  if (dialect === 'sqlite') {
+    for (const t of ['audit_log', 'audit_seal']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_no_replace BEFORE INSERT ON ${t} WHEN EXISTS (SELECT 1 FROM ${t} WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`,
+        )
+        .execute(db);
+    }
+    await sql`CREATE TRIGGER audit_seal_no_update BEFORE UPDATE ON audit_seal BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON audit_seal BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END`.execute(
+      db,
+    );
+  } else {
+    await sql`CREATE TRIGGER audit_seal_no_change BEFORE UPDATE OR DELETE ON audit_seal FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(
+      db,
+    );
+    for (const t of ['audit_log', 'audit_seal'])
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+        )
+        .execute(db);
+  }
+}
+
 async function seedAgencies(db: Kysely<any>): Promise<void> {
   await db.insertInto('agencies').values(WUHAN_AGENCIES).execute();
 }
@@ -105,4 +145,5 @@ export const coreMigrations: Migration[] = [
   { name: '0003_core_seed_agencies', up: (db) => seedAgencies(db) },
   { name: '0004_core_login_attempts', up: (db) => loginAttempts(db) },
   { name: '0005_core_quotas', up: (db) => quotas(db) },
+  { name: '0006_core_audit_seal', up: auditSeal },
 ];

@@ -66,7 +66,16 @@ export interface QuotaRow {
   used: number;
 }
 
+export interface AuditSealRow {
+  id: Generated<number>;
+  audit_id: number;
+  prev_hash: string;
+  hash: string;
+  sealed_at: string;
+}
+
 export interface CoreTables {
+  audit_seal: AuditSealRow;
   login_attempts: LoginAttemptRow;
   quotas: QuotaRow;
   agencies: AgencyRow;
