@@ -37,3 +37,19 @@ describe('TRUSTED_PROXIES', () => {
     }
   });
 });
+
+describe('abuse limits', () => {
+  it('has defaults and refuses nonsense', () => {
+    const c = parseConfig({});
+    expect([c.STREAMS_PER_USER, c.AID_APPLICATIONS_PER_DAY, c.QA_ANON_RETENTION_DAYS]).toEqual([
+      10, 5, 30,
+    ]);
+    for (const [k, v] of [
+      ['STREAMS_PER_USER', '0'],
+      ['UPLOAD_QUOTA_BYTES', 'lots'],
+      ['QA_ANON_RETENTION_DAYS', '-1'],
+      ['PDF_RATE_LIMIT_PER_MINUTE', '1.5'],
+    ] as const)
+      expect(() => parseConfig({ [k]: v })).toThrow(new RegExp(k));
+  });
+});
