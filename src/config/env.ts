@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   IMPORT_ON_START: boolish.default(true),
   /** The search's second stage (better ranking, ≈ 5 ms more CPU per search); off trades quality for throughput. */
   SEARCH_SECOND_STAGE: boolish.default(true),
+  /** Where the built search index is kept between starts (empty: rebuilt on every start). */
+  SEARCH_INDEX_FILE: z.string().default('data/search-index.bin'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

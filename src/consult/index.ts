@@ -10,6 +10,9 @@ import { settleAttachments } from './uploads.js';
 
 export { consultStatistics } from './metrics.js';
 export { sweep, sweepOnce } from './escalation.js';
+/** What the Q&A learns from: questions and the articles lawyers cited answering them. */
+export { lawyerAnswers, type LawyerAnswer } from './repository.js';
+export { BUS_EVENT as CONSULT_EVENT, type LiveEvent as ConsultEvent } from './live.js';
 
 export const consultModule: AppModule = {
   name: 'consult',

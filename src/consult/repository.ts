@@ -333,3 +333,40 @@ export async function storedAttachmentNames(db: Db, names: string[]): Promise<Se
   }
   return found;
 }
+
+export interface LawyerAnswer {
+  questionId: number;
+  question: string;
+  /** Every reply lawyers gave on the question, oldest first. */
+  replies: string[];
+  lastReplyAt: string;
+}
+
+/**
+ * Questions with the replies lawyers gave (not staff, not the resident), for the Q&A to learn from:
+ * every such question, or the one named.
+ */
+export async function lawyerAnswers(db: Db, questionId?: number): Promise<LawyerAnswer[]> {
+  let q = db
+    .selectFrom('consult_messages as m')
+    .innerJoin('consult_questions as q', 'q.id', 'm.question_id')
+    .select(['q.id as questionId', 'q.body as question', 'm.body as reply', 'm.created_at as at'])
+    .where('m.author_kind', '=', 'lawyer');
+  if (questionId !== undefined) q = q.where('q.id', '=', questionId);
+  const rows = await q.orderBy('m.id').execute();
+  const byQuestion = new Map<number, LawyerAnswer>();
+  for (const r of rows) {
+    const a = byQuestion.get(r.questionId);
+    if (a) {
+      a.replies.push(r.reply);
+      a.lastReplyAt = r.at;
+    } else
+      byQuestion.set(r.questionId, {
+        questionId: r.questionId,
+        question: r.question,
+        replies: [r.reply],
+        lastReplyAt: r.at,
+      });
+  }
+  return [...byQuestion.values()];
+}

@@ -31,3 +31,22 @@ describe('the forms other statutes and people write', () => {
     expect(parseChineseNumber('')).toBeNull();
   });
 });
+
+describe('numbers as people and language models write them', () => {
+  it('reads full-width digits, digits by position, digits with units and inner spaces', () => {
+    expect(parseChineseNumber('４７')).toBe(47);
+    expect(parseChineseNumber('四七')).toBe(47);
+    expect(parseChineseNumber('一〇七九')).toBe(1079);
+    expect(parseChineseNumber('4十7')).toBe(47);
+    expect(parseChineseNumber('1千零79')).toBeNull();
+    expect(parseChineseNumber(' 四十七 ')).toBe(47);
+    expect(parseChineseNumber('四 十 七')).toBe(47);
+  });
+
+  it('refuses a garbled number instead of reading it as another one', () => {
+    expect(parseChineseNumber('四七十')).toBeNull();
+    expect(parseChineseNumber('一百二三')).toBeNull();
+    expect(parseChineseNumber('47十')).toBeNull();
+    expect(parseChineseNumber('零')).toBe(0);
+  });
+});

@@ -17,17 +17,36 @@ const DIGITS: Record<string, number> = {
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 const DIGIT_CHARS = '零一二三四五六七八九';
 
-/** `四十七` → 47, `一千零七十九` → 1079, `一百十` → 110, `47` → 47; null when it is not a number. */
+/** Full-width digits (４７) as ASCII (47). */
+export function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+}
+
+/**
+ * `四十七` → 47, `一千零七十九` → 1079, `一百十` → 110, `47` → 47, and the forms people and models
+ * write: `４７`, `四七` and `一〇七九` (digits by position), `4十7` (digits with units), spaces inside.
+ * Null when it is not a number, or when it is malformed (`四七十`: two digits before a unit), so a
+ * garbled number is never silently read as another one.
+ */
 export function parseChineseNumber(raw: string): number | null {
-  const s = raw.trim();
+  const s = asciiDigits(raw).replace(/\s+/g, '');
   if (/^\d+$/.test(s)) return Number(s);
-  if (!s || !/^[零〇一二两三四五六七八九十百千万]+$/.test(s)) return null;
+  if (!s || !/^[零〇一二两三四五六七八九十百千万0-9]+$/.test(s)) return null;
+  if (/^[0-9]+$|[0-9]{2}/.test(s)) return null; // several ASCII digits in a row beside units
+  const chinese = s.replace(/[0-9]/g, (d) => DIGIT_CHARS[Number(d)]!);
+  if (!/[十百千万]/.test(chinese)) {
+    // Digits by position (四七, 一〇七九): each character is one decimal digit.
+    let n = 0;
+    for (const ch of chinese) n = n * 10 + DIGITS[ch]!;
+    return n;
+  }
   let total = 0;
   let section = 0;
   let digit = 0;
   let sawDigit = false; // a 1–9 digit since the last unit (零 is only a placeholder)
-  for (const ch of s) {
+  for (const ch of chinese) {
     if (ch in DIGITS) {
+      if (sawDigit) return null; // 四七十: a digit after a digit, with units elsewhere
       digit = DIGITS[ch]!;
       sawDigit = digit > 0;
       continue;

@@ -50,3 +50,13 @@ export function birthDateFromId(id: string): string | null {
   if (!isValidIdNumber(id)) return null;
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
+
+/**
+ * Text with the numbers that identify someone taken out (ID, mobile, landline, bank card: any run of
+ * seven or more digits), for text kept beyond its case, such as learned examples.
+ */
+export function scrubNumbers(text: string): string {
+  return text.replace(/(?<![\dA-Za-z])\d[\d\s-]{5,}\d[\dXx]?(?![\dA-Za-z])/g, (m) =>
+    m.replace(/\D/g, '').length >= 7 ? '〔号码〕' : m,
+  );
+}

@@ -2,6 +2,7 @@
 import type { Migration } from './migrator.js';
 import { coreMigrations } from './core-migrations.js';
 import { lawsMigrations } from '../laws/migrations.js';
+import { searchMigrations } from '../search/migrations.js';
 import { qaMigrations } from '../qa/migrations.js';
 import { kbMigrations } from '../kb/migrations.js';
 import { aidMigrations } from '../aid/migrations.js';
@@ -14,6 +15,7 @@ export function allMigrations(): Migration[] {
   return [
     ...coreMigrations,
     ...lawsMigrations,
+    ...searchMigrations,
     ...qaMigrations,
     ...kbMigrations,
     ...aidMigrations,

@@ -1,6 +1,7 @@
 /** @module The whole database type: core tables plus each domain area's own tables. */
 import type { CoreTables } from './core-tables.js';
 import type { LawsTables } from '../laws/tables.js';
+import type { SearchTables } from '../search/tables.js';
 import type { QaTables } from '../qa/tables.js';
 import type { KbTables } from '../kb/tables.js';
 import type { AidTables } from '../aid/tables.js';
@@ -13,6 +14,7 @@ export interface Database
   extends
     CoreTables,
     LawsTables,
+    SearchTables,
     QaTables,
     KbTables,
     AidTables,

@@ -1,10 +1,13 @@
 /**
  * @module Loading the corpus when the server starts: import LAWS_DIR in the background when the database
- * has none, or say how to load one when there is no directory.
+ * has none — unpacking the snapshot shipped in the repository into data/laws first when there is no
+ * corpus directory (a fresh clone without ../shared) — or say how to load one.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { AppContext } from '../core/context.js';
 import { importCorpus } from './importer.js';
+import { snapshotShipped, unpackSnapshot } from './snapshot.js';
 import { setImporting } from './status.js';
 
 export interface Log {
@@ -19,10 +22,24 @@ export type AutoloadResult =
   | { kind: 'imported'; laws: number; articles: number }
   | { kind: 'failed'; message: string };
 
+/** data/laws, where the shipped snapshot goes (a LAWS_DIR set elsewhere is left to its owner). */
+const isDefaultDir = (dir: string) => path.resolve(dir) === path.resolve('data/laws');
+
 export async function autoloadCorpus(ctx: AppContext, log: Log): Promise<AutoloadResult> {
   const any = await ctx.db.selectFrom('laws').select('id').limit(1).executeTakeFirst();
   if (any) return { kind: 'loaded' };
   const dir = ctx.config.LAWS_DIR;
+  if (!existsSync(dir) && ctx.config.IMPORT_ON_START && isDefaultDir(dir) && snapshotShipped()) {
+    log.info(`正在解压仓库自带的法律法规库到 ${dir} …`);
+    try {
+      const files = await unpackSnapshot(dir);
+      log.info(`已解压 ${files} 个文件，逐一核对 sha256 无误`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      log.error(`仓库自带的法律法规库解压失败：${message}`);
+      return { kind: 'failed', message };
+    }
+  }
   if (!existsSync(dir)) {
     log.warn(
       `尚未载入法律法规库，且目录 ${dir} 不存在：设置 LAWS_DIR 后运行 npm run laws:import -- <目录>，` +

@@ -1,6 +1,7 @@
 /**
  * @module `npm run laws:fetch [-- --file <archive.tar.gz>] [--sha256 <hex>] [--dest data/laws]`:
- * downloads the pinned LawRefBook/Laws archive (or takes a local one), verifies it, unpacks and imports it.
+ * downloads the LawRefBook/Laws archive (or takes a local one), checks it (against --sha256 when given),
+ * lists the files it adds, changes and removes against the shipped snapshot, unpacks and imports it.
  */
 import { loadDotEnv, parseConfig } from '../config/env.js';
 import { createContext } from '../core/context.js';
@@ -32,6 +33,13 @@ try {
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
+  if (r.changes)
+    for (const [label, files] of [
+      ['新增', r.changes.added],
+      ['变更', r.changes.changed],
+      ['移除', r.changes.removed],
+    ] as const)
+      for (const f of files.slice(0, 50)) console.log(`${label}  ${f}`);
   for (const line of formatIssues(r.report.issues)) console.log(line);
   console.log(formatSummary(r.report, Date.now() - started));
   if (r.dir !== config.LAWS_DIR) console.log(`提示：启动服务时设置 LAWS_DIR=${r.dir}`);

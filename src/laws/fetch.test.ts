@@ -26,6 +26,13 @@ beforeAll(async () => {
   };
   const real = '社会法/劳动合同法(2012-12-28).md';
   put(real, readFileSync(path.join(sharedLawsDir(), real), 'utf8'));
+  // One statute changed upstream, one added.
+  const constitution = '宪法/宪法.md';
+  put(constitution, `${readFileSync(path.join(sharedLawsDir(), constitution), 'utf8')}\n`);
+  put(
+    '社会法/某新条例(2026-01-01).md',
+    '# 某新条例\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n',
+  );
   put(
     'DLC/上海/上海市某条例(2020-01-01).md',
     '# 上海市某条例\n\n<!-- INFO END -->\n\n第一条 不应导入。\n',
@@ -49,20 +56,29 @@ describe('fetchCorpus', () => {
       '校验失败',
     );
     expect(existsSync(dest)).toBe(false);
-    await expect(fetchCorpus(ctx, { file: archive, sha256: null, dest })).rejects.toThrow(
-      '未配置压缩包的 sha256',
-    );
     expect(await listVersions(ctx.db, '劳动合同法')).toHaveLength(0);
+  });
+
+  it('without a checksum, reports what the archive adds, changes and removes, file by file', async () => {
+    const dest = path.join(work, 'data', 'laws-unpinned');
+    const r = await fetchCorpus(ctx, { file: archive, sha256: null, dest });
+    expect(r.files).toBe(3);
+    const c = r.changes!;
+    expect(c.added).toEqual(['社会法/某新条例(2026-01-01).md']);
+    expect(c.changed).toEqual(['宪法/宪法.md']);
+    // The archive holds three statutes; the shipped snapshot's others are reported removed.
+    expect(c.removed).toHaveLength(1538 - 2);
+    expect(c.removed).not.toContain('社会法/劳动合同法(2012-12-28).md');
   });
 
   it('unpacks only the statute folders and imports them', async () => {
     const dest = path.join(work, 'data', 'laws');
     const r = await fetchCorpus(ctx, { file: archive, sha256: await sha256File(archive), dest });
-    expect(r.files).toBe(1);
+    expect(r.files).toBe(3);
     expect(existsSync(path.join(dest, '社会法/劳动合同法(2012-12-28).md'))).toBe(true);
     expect(existsSync(path.join(dest, 'DLC'))).toBe(false);
     expect(existsSync(path.join(dest, 'scripts'))).toBe(false);
-    expect(r.report.units).toBe(1);
+    expect(r.report.units).toBe(3);
     expect((await getArticle(ctx.db, '劳动合同法', 47))?.label).toBe('第四十七条');
   });
 });

@@ -1,7 +1,8 @@
 /**
- * @module Getting a corpus on a fresh machine: download the LawRefBook/Laws archive at a pinned commit,
- * verify its sha256, unpack the statute folders into data/laws (a swap: a failed unpack leaves the old
- * folder) and import them. The download is kept thin; verify/unpack/import are what the tests exercise.
+ * @module Updating the corpus from upstream: download the LawRefBook/Laws archive (at the pinned commit
+ * unless told another URL), check it, unpack the statute folders into data/laws (a swap: a failed
+ * unpack leaves the old folder), report what changed against the shipped snapshot file by file, and
+ * import. The download is kept thin; check/unpack/compare/import are what the tests exercise.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -19,13 +20,15 @@ import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
 import type { AppContext } from '../core/context.js';
 import { importCorpus, type ImportReport } from './importer.js';
+import { manifestOf, readManifest, snapshotShipped, type Manifest } from './snapshot.js';
 
 /** The commit the shared pack was taken from (see ../shared/laws/README.md). */
 export const LAWS_COMMIT = '2d50496248907f61ac512ada19b7c4e139881d2e';
 export const LAWS_ARCHIVE_URL = `https://codeload.github.com/LawRefBook/Laws/tar.gz/${LAWS_COMMIT}`;
 /**
- * sha256 of that archive. These machines cannot reach GitHub, so it could not be computed here: until it
- * is filled in, `laws:fetch` requires `--sha256` (or LAWS_ARCHIVE_SHA256) and never imports an unverified file.
+ * sha256 of that archive. These machines cannot reach GitHub, so it could not be computed here; what
+ * `laws:fetch` gets is compared file by file with the shipped snapshot's manifest instead (and checked
+ * against `--sha256` / LAWS_ARCHIVE_SHA256 when one is given).
  */
 export const LAWS_ARCHIVE_SHA256: string | null = null;
 
@@ -112,18 +115,36 @@ export interface FetchOptions {
   log?: (msg: string) => void;
 }
 
-/** Download (unless `file`), verify, unpack, import. Nothing is unpacked or imported when the checksum fails. */
+export interface CorpusChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** What the statutes in `dir` add, change and remove against the shipped snapshot's manifest, file by file. */
+export function changesAgainst(dir: string, manifest: Manifest): CorpusChanges {
+  const got = manifestOf(dir, '', '', new Date()).files;
+  const isStatute = (rel: string) => STATUTE_FOLDERS.includes(rel.split('/')[0] ?? '');
+  const before = Object.keys(manifest.files).filter(isStatute);
+  const after = Object.keys(got).filter(isStatute);
+  return {
+    added: after.filter((f) => !(f in manifest.files)),
+    changed: after.filter((f) => f in manifest.files && manifest.files[f] !== got[f]),
+    removed: before.filter((f) => !(f in got)),
+  };
+}
+
+/**
+ * Download (unless `file`), verify, unpack, report what changed against the shipped snapshot file by
+ * file, import. An archive checksum is checked when one is given (`sha256`); nothing is unpacked or
+ * imported when it fails.
+ */
 export async function fetchCorpus(
   ctx: AppContext,
   opts: FetchOptions = {},
-): Promise<{ files: number; dir: string; report: ImportReport }> {
+): Promise<{ files: number; dir: string; report: ImportReport; changes: CorpusChanges | null }> {
   const log = opts.log ?? (() => {});
   const expected = (opts.sha256 ?? LAWS_ARCHIVE_SHA256)?.toLowerCase() ?? null;
-  if (!expected) {
-    throw new FetchError(
-      '未配置压缩包的 sha256 校验值：请用 --sha256 <值> 或 LAWS_ARCHIVE_SHA256 指定后再试',
-    );
-  }
   const dest = path.resolve(opts.dest ?? 'data/laws');
   let archive = opts.file;
   let tmpDir: string | null = null;
@@ -135,16 +156,21 @@ export async function fetchCorpus(
       await download(opts.url ?? LAWS_ARCHIVE_URL, archive);
     }
     const actual = await sha256File(archive);
-    if (actual !== expected) {
+    if (expected && actual !== expected) {
       throw new FetchError(`校验失败：sha256 为 ${actual}，应为 ${expected}；未解压、未导入`);
     }
     const files = await unpackCorpus(archive, dest);
+    const changes = snapshotShipped() ? changesAgainst(dest, readManifest()) : null;
+    if (changes)
+      log(
+        `与仓库自带的法规库逐个文件比对：新增 ${changes.added.length}、变更 ${changes.changed.length}、移除 ${changes.removed.length}`,
+      );
     log(`已解压 ${files} 个法规文件到 ${dest}，开始导入…`);
     const report = await importCorpus(ctx, {
       dir: dest,
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
-    return { files, dir: dest, report };
+    return { files, dir: dest, report, changes };
   } finally {
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
   }

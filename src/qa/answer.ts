@@ -41,9 +41,21 @@ export interface LegalAidNotice {
   url: string;
 }
 
+/**
+ * Why a citation (or a quotation) in a model's text was cut: the law, article, 款 or 项 does not
+ * exist, the number cannot be read (第零条), the article was not among those the model was given,
+ * or the quoted words are not the article's.
+ */
 export interface RemovedCitation {
   text: string;
-  reason: 'law_not_found' | 'article_not_found';
+  reason:
+    | 'law_not_found'
+    | 'article_not_found'
+    | 'paragraph_not_found'
+    | 'item_not_found'
+    | 'number_unreadable'
+    | 'outside_context'
+    | 'misquoted';
 }
 
 /** A question back to the citizen about a fact that changes the answer. */

@@ -3,9 +3,13 @@
  * the answer measured on the everyday set through the whole embedded pipeline (knowledge base +
  * retrieval), on the configured database. `--set stard [--without-kb]`: the STARD hold-out fifth
  * through the answer's ranking. Without `--set`, the search area's retrieval evaluation runs.
+ * `--learn-everyday` first records the everyday set's training four-fifths as learned examples (as
+ * staff labels with their articles) in the configured database, to measure what learned examples do
+ * to the hold-outs: run it on a scratch copy of the database.
  */
 import { writeFileSync } from 'node:fs';
-import { createContext } from '../core/context.js';
+import { createContext, type AppContext } from '../core/context.js';
+import { recordExample } from '../search/learning.js';
 import { parseConfig } from '../config/env.js';
 import { fail, openConfiguredDatabase, parseArgs, readJsonLines } from '../search/cli-util.js';
 import { isHoldOut } from '../search/train.js';
@@ -15,6 +19,30 @@ import { emptyIssueIndex } from './issues.js';
 import { qaDeps } from './service.js';
 
 const args = parseArgs(process.argv.slice(2));
+
+/** The everyday training split as learned examples (never the hold-out fifth). */
+async function learnEveryday(ctx: AppContext): Promise<void> {
+  const lookup = qaDeps(ctx).lookup;
+  let n = 0;
+  for (const q of loadEverydaySet().filter((x) => !isEverydayHoldOut(x.id))) {
+    const articles = [];
+    for (const g of q.gold) {
+      const law = await lookup.resolveLaw(g.law);
+      if (law) articles.push({ law, num: g.article, sub: g.sub ?? 0 });
+    }
+    if (articles.length === 0) continue;
+    await recordExample(ctx, {
+      question: q.question,
+      articles,
+      issueId: null,
+      source: 'staff_label',
+      sourceRef: `everyday:${q.id}`,
+      createdBy: null,
+    });
+    n++;
+  }
+  console.error(`已记录日常问法训练部分 ${n} 条为学习样例`);
+}
 const set = args.get('set');
 if (set !== 'everyday' && set !== 'stard') {
   await import('../search/eval-cli.js');
@@ -30,6 +58,7 @@ if (set !== 'everyday' && set !== 'stard') {
       args.get('without-kb') === 'true'
         ? { ...base, issues: () => Promise.resolve(emptyIssueIndex()) }
         : base;
+    if (args.get('learn-everyday') === 'true') await learnEveryday(ctx);
     await deps.engine();
     await deps.issues();
     if (set === 'stard') {

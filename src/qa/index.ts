@@ -1,12 +1,22 @@
-/** @module The qa area (智能问答) as registered in the app, with the expiry sweep of anonymous conversations. */
+/**
+ * @module The qa area (智能问答) as registered in the app: its routes, the learning loop's listener, and
+ * the expiry sweep of anonymous conversations.
+ */
 import type { AppModule } from '../core/module.js';
+import { learnFromReplies } from './learning.js';
+import { learningRoutes } from './learning-routes.js';
 import { RETENTION_SWEEP_MS, sweepAnonymousConversations } from './retention.js';
 import { qaRoutes } from './routes.js';
 
 export const qaModule: AppModule = {
   name: 'qa',
-  routes: qaRoutes,
+  routes: (app, ctx) => {
+    qaRoutes(app, ctx);
+    learningRoutes(app, ctx);
+  },
   start: (ctx, log) => {
+    // 法指针 lawyers' replies become learned examples as they are posted.
+    const stopLearning = learnFromReplies(ctx, log);
     const run = () =>
       sweepAnonymousConversations(ctx)
         .then((n) => {
@@ -16,6 +26,9 @@ export const qaModule: AppModule = {
     void run();
     const timer = setInterval(run, RETENTION_SWEEP_MS);
     timer.unref();
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      stopLearning();
+    };
   },
 };

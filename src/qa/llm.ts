@@ -1,15 +1,16 @@
 /**
  * @module LLM mode: an OpenAI-compatible `/chat/completions` call with `stream: true`, grounded on the
- * retrieved articles; the generated text is checked citation by citation against the corpus and
- * anything that does not exist is removed and flagged. Any failure or timeout falls back to the
- * embedded answer.
+ * matched issue and the articles retrieval found. The generated text is checked sentence by sentence
+ * before the client sees it (see citation-check.ts); a citation the corpus does not back never reaches
+ * the screen. Any failure or timeout falls back to the embedded answer.
  */
 import type { AppConfig } from '../config/env.js';
-import type { Answer, Citation, RemovedCitation } from './answer.js';
+import type { Answer, Citation } from './answer.js';
 import { displayLawName } from './answer.js';
-import { findCitations, replaceSpans } from './citations.js';
-import { toCitation } from './compose.js';
+import { allowedKey, CitationChecker, SentenceBuffer } from './citation-check.js';
 import type { CorpusLookup } from './corpus.js';
+
+export { REMOVED_MARK, MISQUOTE_MARK } from './citation-check.js';
 
 export interface LlmSettings {
   baseUrl: string;
@@ -23,8 +24,6 @@ export interface ChatMessage {
   content: string;
 }
 
-export const REMOVED_MARK = '〔引用未核实，已删除〕';
-
 /** The LLM settings, or null when LLM mode is off (LLM_BASE_URL or LLM_MODEL missing). */
 export function llmSettings(config: AppConfig): LlmSettings | null {
   if (!config.LLM_BASE_URL || !config.LLM_MODEL) return null;
@@ -37,29 +36,49 @@ export function llmSettings(config: AppConfig): LlmSettings | null {
 }
 
 const SYSTEM_PROMPT = [
-  '你是武汉市 12348 公共法律服务平台的法律咨询助手，面向普通群众回答法律问题。',
+  '你是 12348 公共法律服务平台的法律咨询助手，面向普通群众回答法律问题。',
   '规则：',
-  '1. 只能依据下面「参考条文」中给出的条文回答，不得引用参考条文以外的法律条文，不得编造条文或条号。',
-  '2. 引用条文时一律写成《法律名称》第X条的形式，条号用汉字，例如《劳动合同法》第四十七条。',
-  '3. 先用一两句话给出结论，再说明依据和可以采取的步骤；语言通俗易懂，不超过 400 字。',
-  '4. 参考条文不足以回答时，直接说明，并建议向律师咨询或拨打 12348。',
-  '5. 你提供的是法律信息，不是法律意见。',
+  '1. 只能依据下面「参考条文」中给出的条文回答，不得引用参考条文以外的法律条文，不得编造条文、条号、款项或条文原文。',
+  '2. 引用条文时一律写成《法律名称》第X条（需要时加第X款）的形式，条号用汉字，例如《劳动合同法》第四十七条。',
+  '3. 需要引用原文时，只能逐字照录参考条文中的文字，放在引号内。',
+  '4. 先用一两句话给出结论，再说明依据和可以采取的步骤；语言通俗易懂，不超过 400 字。',
+  '5. 参考条文不足以回答时，直接说明，并建议向律师咨询或拨打 12348。',
+  '6. 你提供的是法律信息，不是法律意见。',
 ].join('\n');
 
-/** The prompt: rules, the retrieved articles, the previous turn (for follow-ups), the question. */
+/** Longest article text put into the prompt (a long article is cut; the check reads it whole). */
+const ARTICLE_CHARS = 700;
+/** Articles in the prompt: the answer's own first, then those retrieval found beside them. */
+const PROMPT_ARTICLES = 8;
+
+/** The articles the model is given (and the only ones it may cite). */
+export function promptArticles(embedded: Answer): Citation[] {
+  return [...embedded.citations, ...(embedded.related ?? [])].slice(0, PROMPT_ARTICLES);
+}
+
+function articleBlock(a: Citation, i: number): string {
+  const text = a.text.length > ARTICLE_CHARS ? `${a.text.slice(0, ARTICLE_CHARS)}……` : a.text;
+  const version = a.version ? `（${a.version} 版）` : '';
+  const note = a.note ? `\n（适用说明：${a.note}）` : '';
+  return `【${i + 1}】《${displayLawName(a.lawTitle)}》${a.articleLabel}${version}：${text}${note}`;
+}
+
+/**
+ * The prompt: rules, the legal issue the knowledge base matched (its reviewed explanation), the
+ * articles, the previous turn (for follow-ups), the question.
+ */
 export function buildMessages(
   question: string,
-  articles: Citation[],
+  embedded: Answer,
   previous?: { question: string; answer: string },
 ): ChatMessage[] {
-  const refs = articles
-    .map(
-      (a, i) =>
-        `【${i + 1}】《${displayLawName(a.lawTitle)}》${a.articleLabel}${a.version ? `（${a.version} 版）` : ''}：${a.text}`,
-    )
-    .join('\n');
+  const refs = promptArticles(embedded).map(articleBlock).join('\n');
+  const issue =
+    embedded.issue && embedded.certainty === 'issue'
+      ? `\n\n相关法律问题：${embedded.issue.title}\n经律师审核的要点：${embedded.conclusion}`
+      : '';
   const messages: ChatMessage[] = [
-    { role: 'system', content: `${SYSTEM_PROMPT}\n\n参考条文：\n${refs || '（无）'}` },
+    { role: 'system', content: `${SYSTEM_PROMPT}${issue}\n\n参考条文：\n${refs || '（无）'}` },
   ];
   if (previous) {
     messages.push({ role: 'user', content: previous.question });
@@ -103,41 +122,74 @@ async function* readDeltas(body: ReadableStream<Uint8Array>): AsyncGenerator<str
 }
 
 /**
- * Streams the completion, calling `onToken` for each piece; resolves with the whole text.
- * @throws LlmError `timeout` after `timeoutMs` in all, `error` on HTTP or protocol failures.
+ * The completion's text pieces as they arrive.
+ * @throws LlmError `error` on HTTP or protocol failures (the caller's signal aborts it).
  */
-export async function streamCompletion(
+async function* completionPieces(
   s: LlmSettings,
   messages: ChatMessage[],
+  signal: AbortSignal,
+): AsyncGenerator<string> {
+  const res = await fetch(`${s.baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(s.apiKey ? { authorization: `Bearer ${s.apiKey}` } : {}),
+    },
+    body: JSON.stringify({ model: s.model, messages, stream: true, temperature: 0.2 }),
+    signal,
+  });
+  if (!res.ok || !res.body) throw new LlmError('error', `LLM HTTP ${res.status}`);
+  if ((res.headers.get('content-type') ?? '').includes('application/json')) {
+    // A server that ignores `stream: true` answers with one JSON body.
+    const json = (await res.json()) as { choices?: { message?: { content?: string } }[] };
+    const text = json.choices?.[0]?.message?.content ?? '';
+    if (text) yield text;
+    return;
+  }
+  yield* readDeltas(res.body);
+}
+
+export const NO_BACKED_CITATION_NOTE =
+  '这段 AI 回答中没有经过核对的法条引用（未能核实的已删除）。下列条文是系统检索到的，仅供参考，并非上述回答的依据。';
+
+/** Said over a model's answer when no reviewed issue of the knowledge base stands behind it. */
+export const UNREVIEWED_NOTE =
+  '这段回答由 AI 根据检索到的条文生成，引用已与法条原文核对，但内容未经律师审核，仅供参考。';
+
+interface CheckedCompletion {
+  text: string;
+  checker: CitationChecker;
+}
+
+/**
+ * Streams the completion through the citation check: each sentence is checked before `onToken`
+ * sees it, so the screen only ever shows checked text.
+ * @throws LlmError `timeout` after `timeoutMs` in all, `error` on HTTP or protocol failures.
+ */
+export async function checkedCompletion(
+  s: LlmSettings,
+  messages: ChatMessage[],
+  checker: CitationChecker,
   onToken: (t: string) => void,
-): Promise<string> {
+): Promise<CheckedCompletion> {
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), s.timeoutMs);
+  const sentences = new SentenceBuffer();
   let text = '';
+  const emit = async (sentence: string) => {
+    const checked = await checker.check(sentence);
+    if (ac.signal.aborted) throw new LlmError('timeout', 'LLM timed out');
+    text += checked;
+    onToken(checked);
+  };
   try {
-    const res = await fetch(`${s.baseUrl}/chat/completions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-        ...(s.apiKey ? { authorization: `Bearer ${s.apiKey}` } : {}),
-      },
-      body: JSON.stringify({ model: s.model, messages, stream: true, temperature: 0.2 }),
-      signal: ac.signal,
-    });
-    if (!res.ok || !res.body) throw new LlmError('error', `LLM HTTP ${res.status}`);
-    if ((res.headers.get('content-type') ?? '').includes('application/json')) {
-      // A server that ignores `stream: true` answers with one JSON body.
-      const json = (await res.json()) as { choices?: { message?: { content?: string } }[] };
-      text = json.choices?.[0]?.message?.content ?? '';
-      if (text) onToken(text);
-      return text;
-    }
-    for await (const piece of readDeltas(res.body)) {
-      text += piece;
-      onToken(piece);
-    }
-    return text;
+    for await (const piece of completionPieces(s, messages, ac.signal))
+      for (const sentence of sentences.push(piece)) await emit(sentence);
+    const rest = sentences.flush();
+    if (rest.trim()) await emit(rest);
+    return { text, checker };
   } catch (e) {
     if (ac.signal.aborted) throw new LlmError('timeout', 'LLM timed out');
     if (e instanceof LlmError) throw e;
@@ -148,37 +200,9 @@ export async function streamCompletion(
 }
 
 /**
- * Checks every citation in generated text against the corpus. A citation of a law or article that
- * does not exist is replaced by {@link REMOVED_MARK} and reported.
- */
-export async function checkGeneratedCitations(
-  text: string,
-  lookup: CorpusLookup,
-  defaultLaw: string | null,
-): Promise<{ text: string; citations: Citation[]; removed: RemovedCitation[] }> {
-  const found = findCitations(text, await lookup.lawNames(), defaultLaw);
-  const bad: typeof found = [];
-  const removed: RemovedCitation[] = [];
-  const citations: Citation[] = [];
-  const seen = new Set<string>();
-  for (const f of found) {
-    const law = f.lawName ? await lookup.resolveLaw(f.lawName) : null;
-    const art = law ? await lookup.article(law, f.article, f.articleSub) : null;
-    if (!art) {
-      bad.push(f);
-      removed.push({ text: f.raw, reason: law ? 'article_not_found' : 'law_not_found' });
-      continue;
-    }
-    const key = `${art.law}/${art.article}/${art.articleSub}`;
-    if (!seen.has(key)) citations.push(toCitation(art));
-    seen.add(key);
-  }
-  return { text: replaceSpans(text, bad, REMOVED_MARK), citations, removed };
-}
-
-/**
  * The LLM answer built on the embedded one (same next steps, legal-aid notice, hand-off); on any
- * failure the embedded answer is returned with `fallback` set.
+ * failure the embedded answer is returned with `fallback` set. Its citations are only those the
+ * check backed; when none is, it says so and shows the retrieved articles as related, not as basis.
  */
 export async function llmAnswer(
   s: LlmSettings,
@@ -188,21 +212,31 @@ export async function llmAnswer(
   onToken: (t: string) => void,
   previous?: { question: string; answer: string },
 ): Promise<Answer> {
+  const given = promptArticles(embedded);
+  const checker = new CitationChecker({
+    lookup,
+    lawNames: await lookup.lawNames(),
+    allowed: new Set(given.map((a) => allowedKey(a.law, a.article, a.articleSub))),
+    defaultLaw: embedded.citations[0]?.law ?? null,
+  });
   try {
-    const raw = await streamCompletion(
-      s,
-      buildMessages(question, embedded.citations, previous),
-      onToken,
-    );
-    if (!raw.trim()) throw new LlmError('error', 'empty completion');
-    const top = embedded.citations[0]?.law ?? null;
-    const checked = await checkGeneratedCitations(raw.trim(), lookup, top);
+    const messages = buildMessages(question, embedded, previous);
+    const { text } = await checkedCompletion(s, messages, checker, onToken);
+    if (!text.trim()) throw new LlmError('error', 'empty completion');
+    const backed = checker.citations.length > 0;
+    const cited = new Set(checker.citations.map((c) => allowedKey(c.law, c.article, c.articleSub)));
     return {
       ...embedded,
-      conclusion: checked.text,
-      citations: checked.citations.length > 0 ? checked.citations : embedded.citations,
+      conclusion: text.trim(),
+      citations: checker.citations,
+      related: given.filter((a) => !cited.has(allowedKey(a.law, a.article, a.articleSub))),
+      uncertainNote: !backed
+        ? NO_BACKED_CITATION_NOTE
+        : embedded.certainty === 'issue'
+          ? undefined
+          : UNREVIEWED_NOTE,
       mode: 'llm',
-      removedCitations: checked.removed,
+      removedCitations: checker.removed,
       fallback: null,
     };
   } catch (e) {

@@ -56,4 +56,14 @@ async function createQaTables(db: Kysely<any>, dialect: Dialect): Promise<void> 
   await index(db, 'qa_unanswered', ['created_at']);
 }
 
-export const qaMigrations: Migration[] = [{ name: '0200_qa_tables', up: createQaTables }];
+export const qaMigrations: Migration[] = [
+  { name: '0200_qa_tables', up: createQaTables },
+  {
+    // How sure the answer was (issue / retrieval / none), so the bureau can review the unsure ones.
+    name: '0201_qa_turn_certainty',
+    up: async (db) => {
+      await db.schema.alterTable('qa_turns').addColumn('certainty', 'text').execute();
+      await index(db, 'qa_turns', ['certainty']);
+    },
+  },
+];

@@ -38,3 +38,27 @@ export const FeedbackQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
 });
+
+export const LearningGroupsQuery = z.strictObject({
+  /** How far back to look, in days. */
+  days: z.coerce.number().int().min(1).max(366).default(90),
+});
+
+const LabelArticle = z.strictObject({
+  law: z.string().trim().min(2).max(80),
+  article: z.number().int().positive().max(5000),
+  sub: z.number().int().min(0).max(20).optional(),
+});
+
+/** A staff label: the questions (turns) and either the issue or the articles that answer them. */
+export const LabelSchema = z
+  .strictObject({
+    turnIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(200),
+    issueId: IssueId.optional(),
+    articles: z.array(LabelArticle).min(1).max(6).optional(),
+  })
+  .refine((v) => (v.issueId === undefined) !== (v.articles === undefined), {
+    message: '请选择一个常见问题，或填写回答这些问题的条文（二选一）',
+    path: ['issueId'],
+  });
+export type LabelInput = z.infer<typeof LabelSchema>;

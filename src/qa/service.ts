@@ -209,6 +209,7 @@ async function saveTurn(ctx: AppContext, s: SaveTurn): Promise<number> {
       found: s.answer.found ? 1 : 0,
       top_score: s.topScore,
       answer_json: JSON.stringify(stored),
+      certainty: s.answer.certainty,
       created_at: at,
     });
     if (!s.answer.found) {

@@ -30,6 +30,8 @@ export interface QaTurnRow {
   top_score: number | null;
   /** The presented answer (JSON), in simplified Chinese; 繁体 is converted on the way out. */
   answer_json: string;
+  /** `issue`, `retrieval` or `none` (null on turns stored before it was kept). */
+  certainty: string | null;
   created_at: string;
 }
 

@@ -8,6 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../core/context.js';
 import { corpusVersion } from '../laws/repository.js';
 import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-index.js';
+import { withExamples } from './examples.js';
+import { readIndexFile, saveQuietly, type IndexJob, type IndexSave } from './index-file.js';
+import { activeExamples, EXAMPLES_CHANGED, examplesRevision } from './learning.js';
 import { emptyModel, MODEL_VERSION, type LearnedModel } from './model.js';
 import { classifyTopic, parseReferences } from './query.js';
 import { loadReranker, type RerankModel } from './rerank.js';
@@ -70,9 +73,10 @@ const WORKER_BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); retur
  * Builds the corpus index in a worker thread: the build tokenises every article, seconds of CPU that would
  * otherwise hold up every other request (a health check waited 7.7 s). Builds here if no worker can start.
  */
-function buildOffThread(docs: SearchDoc[]): Promise<CorpusIndex> {
+function buildOffThread(docs: SearchDoc[], save: IndexSave | null): Promise<CorpusIndex> {
   return new Promise<CorpusIndex>((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: docs });
+    const workerData: IndexJob = { docs, save };
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData });
     worker.once('message', (built: Omit<CorpusIndex, 'articles'>) => {
       resolve({ ...built, articles: docs });
       void worker.terminate();
@@ -81,13 +85,18 @@ function buildOffThread(docs: SearchDoc[]): Promise<CorpusIndex> {
     worker.once('exit', (code) => reject(new Error(`索引构建线程退出（${code}）`)));
   }).catch((err: unknown) => {
     console.warn(`索引构建线程失败，改在主线程构建：${String(err)}`);
-    return buildCorpusIndex(docs);
+    const ci = buildCorpusIndex(docs);
+    if (save) saveQuietly(save, ci);
+    return ci;
   });
 }
 
 class DatabaseSearchEngine implements SearchEngine {
   private retriever: Retriever | null = null;
   private version: string | null = null;
+  private examplesRevision: string | null = null;
+  /** Whether the current index was loaded from SEARCH_INDEX_FILE or built in this process. */
+  indexSource: 'file' | 'built' | null = null;
   private checkedAt = 0;
   private building: Promise<void> | null = null;
   readonly cache = new ResultCache<SearchHit>(RESULT_CACHE_SIZE);
@@ -97,30 +106,57 @@ class DatabaseSearchEngine implements SearchEngine {
     private readonly model: LearnedModel,
     private readonly reranker: RerankModel | null,
   ) {
-    ctx.bus.on('laws:imported', () => {
+    const refresh = () => {
       this.checkedAt = 0;
-    });
+    };
+    ctx.bus.on('laws:imported', refresh);
+    ctx.bus.on(EXAMPLES_CHANGED, refresh);
   }
 
-  /** Builds (or rebuilds) the index when the corpus version differs from the one indexed. */
+  /**
+   * Builds (or rebuilds) the index when the corpus version differs from the one indexed, and lays
+   * the learned examples over the model again when they changed (in any process).
+   */
   async ready(): Promise<Retriever> {
     const now = Date.now();
     if (!this.retriever || now - this.checkedAt >= VERSION_CHECK_MS) {
       this.checkedAt = now;
       const v = await corpusVersion(this.ctx.db);
-      if (v !== this.version || !this.retriever) {
-        this.building ??= this.rebuild(v).finally(() => (this.building = null));
+      const ev = await examplesRevision(this.ctx);
+      if (v !== this.version || ev !== this.examplesRevision || !this.retriever) {
+        this.building ??= this.rebuild(v, ev).finally(() => (this.building = null));
         await this.building;
       }
     }
     return this.retriever!;
   }
 
-  private async rebuild(version: string): Promise<void> {
-    const docs = await loadSearchDocs(this.ctx.db);
-    this.retriever = new Retriever(await buildOffThread(docs), this.model, this.reranker);
+  private async rebuild(version: string, examples: string): Promise<void> {
+    const model = withExamples(this.model, await activeExamples(this.ctx));
+    // Examples alone changed: the corpus index stands, only the learned fields are laid again.
+    const ci =
+      this.retriever && version === this.version
+        ? this.retriever.ci
+        : await this.corpusIndex(version);
+    this.retriever = new Retriever(ci, model, this.reranker);
     this.version = version;
+    this.examplesRevision = examples;
     this.cache.clear();
+  }
+
+  /** The index of this corpus version: from the persisted file when it is current, else built (and saved). */
+  private async corpusIndex(version: string): Promise<CorpusIndex> {
+    const file = this.ctx.config.SEARCH_INDEX_FILE;
+    if (file) {
+      const saved = readIndexFile(file, version);
+      if (saved.ok) {
+        this.indexSource = 'file';
+        return saved.ci;
+      }
+    }
+    this.indexSource = 'built';
+    const docs = await loadSearchDocs(this.ctx.db);
+    return buildOffThread(docs, file ? { file, corpusVersion: version } : null);
   }
 
   get index(): CorpusIndex | null {
@@ -155,9 +191,13 @@ const engines = new WeakMap<AppContext, DatabaseSearchEngine>();
  * The process' engine for this context, with its index built (the first call waits for the build).
  * `references()` needs the law list, so it answers after the first search or this call.
  */
-export async function getSearchEngine(
-  ctx: AppContext,
-): Promise<SearchEngine & { ready(): Promise<Retriever>; cache: ResultCache<SearchHit> }> {
+export async function getSearchEngine(ctx: AppContext): Promise<
+  SearchEngine & {
+    ready(): Promise<Retriever>;
+    cache: ResultCache<SearchHit>;
+    indexSource: 'file' | 'built' | null;
+  }
+> {
   let e = engines.get(ctx);
   if (!e) {
     e = new DatabaseSearchEngine(

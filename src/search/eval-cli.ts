@@ -2,12 +2,15 @@
  * @module `npm run qa:eval -- --queries FILE --k 100 --out FILE [--current-only]`: runs every question
  * of a JSON-lines file through the engine and writes `{id, hits:[{law, lawTitle, article,
  * articleLabel, score}]}` best first. Superseded versions are searched too (gold annotations may
- * cite an older numbering) unless `--current-only`; `law` is the STARD-style name.
+ * cite an older numbering) unless `--current-only`; `law` is the STARD-style name. The database's
+ * learned examples are laid over the model as the server does, unless `--without-examples`.
  */
 import { createWriteStream, existsSync } from 'node:fs';
 import { buildCorpusIndex } from './corpus-index.js';
 import { fail, openConfiguredDatabase, parseArgs, readJsonLines } from './cli-util.js';
 import { loadModel, toHits } from './engine.js';
+import { activeExamples } from './examples-repository.js';
+import { withExamples } from './examples.js';
 import { loadReranker } from './rerank.js';
 import { Retriever } from './retriever.js';
 import { loadSearchDocs } from './source.js';
@@ -26,9 +29,11 @@ try {
   const t0 = performance.now();
   const docs = await loadSearchDocs(data.db);
   if (docs.length === 0) fail('法律法规库为空：请先运行 npm run laws:import');
-  const retriever = new Retriever(buildCorpusIndex(docs), loadModel(), loadReranker());
+  const examples = args.get('without-examples') === 'true' ? [] : await activeExamples(data.db);
+  const model = withExamples(loadModel(), examples);
+  const retriever = new Retriever(buildCorpusIndex(docs), model, loadReranker());
   console.error(
-    `索引就绪：${docs.length} 条条文，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`,
+    `索引就绪：${docs.length} 条条文、${examples.length} 条学习样例，用时 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`,
   );
   const out = createWriteStream(outFile);
   const qs = readJsonLines<{ id: string | number; question: string }>(queries);

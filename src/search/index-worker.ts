@@ -1,12 +1,17 @@
 /**
  * @module Builds the corpus index in a worker thread (engine.ts starts it), so the main thread keeps
- * answering — health checks, other requests — while the heavy tokenising runs. The documents stay on the
- * main thread; the index's typed arrays come back transferred, not copied.
+ * answering — health checks, other requests — while the heavy tokenising runs; it also writes the
+ * persisted index file here, off the main thread. The documents stay on the main thread; the index's
+ * typed arrays come back transferred, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-index.js';
+import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
+import { saveQuietly, type IndexJob } from './index-file.js';
 
-const { articles: _articles, ...built } = buildCorpusIndex(workerData as SearchDoc[]);
+const job = workerData as IndexJob;
+const ci = buildCorpusIndex(job.docs);
+if (job.save) saveQuietly(job.save, ci);
+const { articles: _articles, ...built } = ci;
 const fields = [built.text, built.bigram, built.heading, built.title];
 const buffers = [
   built.docLaw.buffer,

@@ -6,9 +6,17 @@
  * userdict.txt and retrains the reranker alone (≈ a third of the time). `--validate` writes nothing:
  * it cross-validates second-stage options (`--hidden --epochs --seeds 7,11 --l2 --lr`) inside the
  * training part and prints first stage vs second stage.
+ *
+ * The learned examples in the database (staff labels, and 法指针 lawyers' answers with the articles
+ * they cite) join the training part; `--without-examples` leaves them out.
  */
 import { writeFileSync } from 'node:fs';
+import { parseConfig } from '../config/env.js';
+import { createContext } from '../core/context.js';
+import type { DataLayer } from '../db/connection.js';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
+import { asTrainQuestions } from './examples.js';
+import { activeExamples } from './learning.js';
 import { fail, openConfiguredDatabase, parseArgs, readJsonLines } from './cli-util.js';
 import { loadModel } from './engine.js';
 import { evaluate, formatMetrics } from './evaluate.js';
@@ -73,8 +81,20 @@ function report(ci: CorpusIndex, qs: TrainQuestion[], r: Retriever, label: strin
   }
 }
 
+/** The database's learned examples as training questions (none with --without-examples). */
+async function learnedQuestions(data: DataLayer): Promise<TrainQuestion[]> {
+  if (args.get('without-examples') === 'true') return [];
+  const examples = await activeExamples(createContext(parseConfig(), data));
+  const lawyers = examples.filter((e) => e.source === 'lawyer_answer').length;
+  log(
+    `学习样例：${examples.length} 条（法指针律师解答 ${lawyers} 条，人工标注 ${examples.length - lawyers} 条）`,
+  );
+  return asTrainQuestions(examples);
+}
+
 const data = await openConfiguredDatabase();
 try {
+  const learned = await learnedQuestions(data);
   const docs = await loadSearchDocs(data.db);
   if (docs.length === 0) fail('法律法规库为空：请先运行 npm run laws:import');
   // The dictionary must be written before the first tokenization in this process.
@@ -85,7 +105,7 @@ try {
   const qs = readJsonLines<TrainQuestion>(queriesFile);
   let model = loadModel();
   let reranker;
-  const trainQs = qs.filter((q) => !isHoldOut(q.id));
+  const trainQs = [...qs.filter((q) => !isHoldOut(q.id)), ...learned];
   if (validateOnly) {
     const r = validateSecondStage(secondStageSamples(ci, trainQs, model.weights), rerankOptions());
     const f = (m: typeof r.stage1) =>
@@ -99,7 +119,7 @@ try {
   if (secondStageOnly) {
     reranker = trainSecondStage(ci, trainQs, model.weights, log, rerankOptions());
   } else {
-    ({ model, reranker } = train(ci, qs, log));
+    ({ model, reranker } = train(ci, qs, log, learned));
     writeFileSync(new URL('./data/model.json', import.meta.url), `${JSON.stringify(model)}\n`);
   }
   writeFileSync(RERANKER_FILE, `${JSON.stringify(reranker)}\n`);

@@ -318,8 +318,17 @@ function rankMetrics(runs: { s: RerankSample; order: number[] }[]): Metrics {
 }
 
 /** Full training: cross-fitted samples over 4 folds of the training questions, then the final model. */
-export function train(ci: CorpusIndex, all: TrainQuestion[], log: (s: string) => void = () => {}) {
-  const trainQs = all.filter((q) => !isHoldOut(q.id));
+/**
+ * Fits the model on the STARD training part plus `learned` (the database's learned examples: they
+ * join the training part only, so the hold-out fifth stays unseen).
+ */
+export function train(
+  ci: CorpusIndex,
+  all: TrainQuestion[],
+  log: (s: string) => void = () => {},
+  learned: TrainQuestion[] = [],
+) {
+  const trainQs = [...all.filter((q) => !isHoldOut(q.id)), ...learned];
   const samples: Sample[] = [];
   for (let f = 0; f < 4; f++) {
     const parts = learnParts(

@@ -65,6 +65,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     IMPORT_ON_START: 'false',
+    SEARCH_INDEX_FILE: '',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     RATE_LIMIT_PER_MINUTE: '100000',
     PDF_RATE_LIMIT_PER_MINUTE: '100000',

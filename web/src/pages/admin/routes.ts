@@ -8,4 +8,9 @@ export const adminRoutes: RouteRecordRaw[] = [
   { path: '/admin/kb', name: 'admin-kb', component: () => import('./KbListPage.vue') },
   { path: '/admin/kb/new', name: 'admin-kb-new', component: kbIssue },
   { path: '/admin/kb/:id', name: 'admin-kb-issue', component: kbIssue },
+  {
+    path: '/admin/learning',
+    name: 'admin-learning',
+    component: () => import('./LearningPage.vue'),
+  },
 ];

@@ -52,6 +52,8 @@ export interface Answer {
   disclaimer: string;
   topic: string;
   mode: string;
+  /** Citations (or quotations) the check cut from an AI answer, with why. */
+  removedCitations?: { text: string; reason: string }[];
 }
 
 export interface AskResponse {

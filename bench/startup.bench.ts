@@ -1,0 +1,76 @@
+/**
+ * @module `npm run bench startup`: cold start to first answer, side by side — the server started with
+ * no persisted search index (it builds the index, and writes it) and started again with the file it
+ * wrote. Each run spawns `src/server.ts` on DATABASE_URL (a corpus must be imported) and times spawn →
+ * the first `/qa/ask` answer with citations; it also reads the server's resident memory.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function firstAnswer(indexFile: string): Promise<{ ms: number; rss: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEARCH_INDEX_FILE: indexFile,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/api/v1/qa/ask`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ question: '公司拖欠我三个月工资不发怎么办？' }),
+        });
+        const body = (await r.json()) as { answer?: { citations?: unknown[] } };
+        if (r.ok && (body.answer?.citations?.length ?? 0) > 0)
+          return { ms: performance.now() - started, rss: rssMb(child.pid!) };
+      } catch {
+        // not listening yet
+      }
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+  }
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-startup-'));
+  const file = path.join(dir, 'search-index.bin');
+  try {
+    const cold = await firstAnswer(file);
+    const warm = await firstAnswer(file);
+    const none = await firstAnswer('');
+    const f = (r: { ms: number; rss: number }) =>
+      `${(r.ms / 1000).toFixed(2)} s to the first answer, RSS ${r.rss.toFixed(0)} MB`;
+    console.log(`no index file (builds, writes it): ${f(cold)}`);
+    console.log(`with the index file it wrote:       ${f(warm)}`);
+    console.log(`SEARCH_INDEX_FILE empty (builds):  ${f(none)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
