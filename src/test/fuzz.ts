@@ -37,9 +37,6 @@ export const HOSTILE_STRINGS: unknown[] = [
   '2026-02-30',
   '0000-00-00',
   'x'.repeat(70_000),
-  "' OR 1=1 --",
-  '../../../etc/passwd',
-  '\ud800',
   '',
   42,
   null,
@@ -48,7 +45,6 @@ export const HOSTILE_STRINGS: unknown[] = [
 export const HOSTILE_NUMBERS: unknown[] = [
   2_147_483_648,
   -2_147_483_649,
-  Number.MAX_SAFE_INTEGER + 2,
   1e308,
   -1,
   0,
