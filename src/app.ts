@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installSessionResolver } from './auth/plugin.js';
 import type { AppContext } from './core/context.js';
 import { apiNotFound, installErrorHandler, STORAGE_FAULTS } from './core/error-handler.js';
+import { AppError } from './core/errors.js';
+import { cspDirectives, inlineScriptHashes, installSecurityHeaders } from './core/headers.js';
 import { API, openApiDocument, route } from './core/http.js';
 import { installDrain } from './core/shutdown.js';
 import { corpusStatus } from './laws/status.js';
@@ -28,7 +30,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies; otherwise req.ip is the socket's address.
+    trustProxy: ctx.config.TRUSTED_PROXIES.length > 0 ? ctx.config.TRUSTED_PROXIES : false,
     // Requests arriving while the server shuts down get our own 503 `shutting_down` (core/shutdown.ts).
     return503OnClosing: false,
   });
@@ -36,17 +39,27 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installDrain(app);
   // Only JSON (and multipart where a module registers it) is accepted; text/plain gets 415.
   app.removeContentTypeParser('text/plain');
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: cspDirectives(inlineScriptHashes(path.join(WEB_DIR, 'index.html'))),
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false, // sent by installSecurityHeaders on HTTPS requests only
+  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: ctx.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith(API),
-    errorResponseBuilder: (_req, c) => ({
-      statusCode: 429,
-      code: 'FST_ERR_RATE_LIMITED',
-      message: `请求过于频繁，请 ${Math.ceil(c.ttl / 1000)} 秒后再试`,
-    }),
+    // Thrown by the plugin and rendered by the error handler, so the wait reaches the client.
+    errorResponseBuilder: (_req, c) => {
+      const seconds = Math.max(1, Math.ceil(c.ttl / 1000));
+      return new AppError(429, 'rate_limited', `请求过于频繁，请 ${seconds} 秒后再试`, {
+        retryAfterSeconds: seconds,
+      });
+    },
   });
   installSessionResolver(app, ctx);
 
@@ -57,7 +70,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     tags: ['system'],
     access: 'public',
     handler: async ({ reply }) => {
-      const database = { dialect: ctx.dialect, location: ctx.data.location };
+      // No file paths or hosts: /health is public.
+      const database = { dialect: ctx.dialect };
       const probe = await ctx.data.probe();
       if (!probe.ok) {
         const { code, message } = STORAGE_FAULTS[probe.fault];
@@ -74,12 +88,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   return app;
 }
 
-async function healthy(ctx: AppContext, database: { dialect: string; location: string }) {
+async function healthy(ctx: AppContext, database: { dialect: string }) {
+  const { lawsDir: _dir, ...corpus } = await corpusStatus(ctx);
   return {
     status: 'ok',
     version: VERSION,
     database,
-    corpus: await corpusStatus(ctx),
+    corpus: { ...corpus, message: corpus.message.replaceAll(ctx.config.LAWS_DIR, '<LAWS_DIR>') },
     kiosk: { idleSeconds: ctx.config.KIOSK_IDLE_SECONDS },
     demo: ctx.config.DEMO_MODE,
     llm: Boolean(ctx.config.LLM_BASE_URL && ctx.config.LLM_MODEL),

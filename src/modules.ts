@@ -9,6 +9,7 @@ import { consultModule } from './consult/index.js';
 import { opinionModule } from './opinion/index.js';
 import { directoryModule } from './directory/index.js';
 import { statsModule } from './stats/index.js';
+import { auditModule } from './core/audit-module.js';
 import { demoModule } from './demo/index.js';
 import type { AppModule } from './core/module.js';
 
@@ -23,6 +24,7 @@ export const modules: AppModule[] = [
   opinionModule,
   directoryModule,
   statsModule,
+  auditModule,
   // Last: it seeds through the other areas' services once their start hooks have run.
   demoModule,
 ];

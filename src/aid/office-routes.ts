@@ -18,6 +18,7 @@ import {
   SettingsSchema,
   StatsQuery,
 } from './schema.js';
+import { CoercedId } from '../core/schemas.js';
 
 const tags = ['aid'];
 const STAFF = ['aid_officer', 'admin'] as const;
@@ -131,7 +132,7 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
     summary: '本机构法律援助人员名册',
     tags,
     access: STAFF,
-    query: z.strictObject({ agencyId: z.coerce.number().int().positive().optional() }),
+    query: z.strictObject({ agencyId: CoercedId.optional() }),
     handler: async ({ user, query }) => {
       const agencyId = user.role === 'admin' ? (query.agencyId ?? null) : user.agencyId;
       let q = ctx.db

@@ -6,7 +6,7 @@ import { audit } from '../core/audit.js';
 import { AppError, badRequest } from '../core/errors.js';
 import { API, route } from '../core/http.js';
 import { authorize } from '../core/policy.js';
-import { IdParams } from '../core/schemas.js';
+import { CoercedId, IdParams } from '../core/schemas.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { EVALUATION_WEIGHTS, combinedScore } from './assignment.js';
 import { caseDeadlines, loadSettings } from './deadlines.js';
@@ -82,7 +82,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     summary: '法律援助律师名册（点援制）',
     tags,
     access: 'public',
-    query: z.strictObject({ agencyId: z.coerce.number().int().positive() }),
+    query: z.strictObject({ agencyId: CoercedId }),
     handler: async ({ query }) => {
       const rows = await ctx.db
         .selectFrom('aid_roster')
@@ -386,6 +386,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     tags,
     access: 'user',
     params: IdParams,
+    rateLimit: ctx.config.PDF_RATE_LIMIT_PER_MINUTE, // a render is up to seconds of CPU
     handler: async ({ user, params, reply, req }) => {
       const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
       const step = await ctx.db

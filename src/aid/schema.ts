@@ -1,6 +1,6 @@
 /** @module Request schemas of the aid area (zod, strict: unknown fields are refused). */
 import { z } from 'zod';
-import { IdNumber, IsoDate, Mobile, Pagination } from '../core/schemas.js';
+import { CoercedId, Id, IdNumber, IsoDate, Mobile, Pagination } from '../core/schemas.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { MATTERS } from './precheck.js';
 import { TERMINATION_GROUNDS } from './workflow.js';
@@ -59,8 +59,8 @@ export const ApplicationSchema = z.strictObject({
   householdSize: z.number().int().min(1).max(30).optional(),
   monthlyIncome: z.number().int().min(0).max(10_000_000).optional(),
   homeService: z.boolean().default(false),
-  preferredLawyerIds: z.array(z.number().int().positive()).max(5).default([]),
-  receivingAgencyId: z.number().int().positive().optional(),
+  preferredLawyerIds: z.array(Id).max(5).default([]),
+  receivingAgencyId: Id.optional(),
   /** Submit although an identical application is still open (the first try answers 409 duplicate_application). */
   confirmDuplicate: z.boolean().default(false),
 });
@@ -93,7 +93,7 @@ export const EventSchema = z.strictObject({
   items: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
   supplementDays: z.number().int().min(1).max(90).optional(),
   urgentGround: z.string().trim().max(500).optional(),
-  lawyerId: z.number().int().positive().optional(),
+  lawyerId: Id.optional(),
   ground: z.enum(Object.keys(TERMINATION_GROUNDS) as [string, ...string[]]).optional(),
   report: z.string().trim().max(10000).optional(),
   economicAmount: z.number().min(0).max(1e10).optional(),
@@ -126,8 +126,8 @@ export const PrecheckSchema = z.strictObject({
 });
 
 export const RosterSchema = z.strictObject({
-  userId: z.number().int().positive(),
-  agencyId: z.number().int().positive().optional(),
+  userId: Id,
+  agencyId: Id.optional(),
   specialties: z.array(z.string().trim().min(1).max(30)).min(1).max(10),
   yearsExperience: z.number().int().min(0).max(60),
   famous: z.boolean().default(false),
@@ -153,7 +153,7 @@ export const LedgerQuery = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   status: z.string().max(40).optional(),
-  agencyId: z.coerce.number().int().positive().optional(),
+  agencyId: CoercedId.optional(),
   basis: z.enum(['commitment', 'proof', 'exempt']).optional(),
   q: z.string().trim().max(50).optional(),
   format: z.enum(['json', 'xlsx', 'csv']).default('json'),

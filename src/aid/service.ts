@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/types.js';
 import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/errors.js';
+import { consumeQuota, dayOf } from '../core/quota.js';
 import type { Database } from '../db/schema.js';
 import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
@@ -60,6 +61,19 @@ export async function createApplication(
   const iso = now.toISOString();
   const h = input.hardship;
   return ctx.db.transaction().execute(async (trx) => {
+    // Officers file for walk-in applicants; the daily allowance is a citizen's own.
+    if (!officer)
+      await consumeQuota(
+        trx,
+        {
+          subject: `user:${user.id}`,
+          kind: 'aid_applications',
+          period: dayOf(now),
+          amount: 1,
+          limit: ctx.config.AID_APPLICATIONS_PER_DAY,
+        },
+        `每个账户每天最多提交 ${ctx.config.AID_APPLICATIONS_PER_DAY} 份法律援助申请，请明天再试`,
+      );
     const ins = await trx
       .insertInto('aid_applications')
       .values({

@@ -11,12 +11,15 @@ import { z } from 'zod';
 import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
 import { AppError, badRequest, notFound } from '../core/errors.js';
+import { readUpload } from '../core/upload.js';
+import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../core/quota.js';
 import { settleUploads, storeWithRow } from '../core/file-store.js';
 import { API, route } from '../core/http.js';
 import { authorize } from '../core/policy.js';
 import { aidPolicy } from './policy.js';
 import { storedMaterialNames } from './repository.js';
 import { loadApplication } from './service.js';
+import { CoercedId } from '../core/schemas.js';
 
 const KINDS = ['identity', 'authority', 'hardship', 'case', 'supplement', 'other'] as const;
 
@@ -62,18 +65,17 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
       handler: async ({ user, params, query, req }) => {
         const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
         if (!req.isMultipart()) throw badRequest('multipart_required', '请以文件上传方式提交材料');
-        const file = await req.file();
-        if (!file) throw badRequest('file_required', '请选择要上传的文件');
-        let buf: Buffer;
-        try {
-          buf = await file.toBuffer();
-        } catch {
-          throw new AppError(
-            413,
-            'file_too_large',
-            `文件过大（不超过 ${Math.round(ctx.config.UPLOAD_MAX_BYTES / 1_048_576)} MB）`,
-          );
-        }
+        const file = await readUpload(
+          req,
+          '请选择要上传的文件',
+          () =>
+            new AppError(
+              413,
+              'file_too_large',
+              `文件过大（不超过 ${Math.round(ctx.config.UPLOAD_MAX_BYTES / 1_048_576)} MB）`,
+            ),
+        );
+        const buf = file.data;
         const mime = sniffType(buf);
         if (!mime)
           throw new AppError(415, 'file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
@@ -83,6 +85,7 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
         // The file exists only once its row does (src/core/file-store.ts).
         const id = await storeWithRow(dir, stored, buf, () =>
           ctx.db.transaction().execute(async (trx) => {
+            await consumeQuota(trx, uploadQuota(ctx, user.id, buf.length), UPLOAD_QUOTA_MESSAGE);
             const r = await trx
               .insertInto('aid_attachments')
               .values({
@@ -157,6 +160,6 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
 }
 
 const IdParams2 = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  fileId: z.coerce.number().int().positive().optional(),
+  id: CoercedId,
+  fileId: CoercedId.optional(),
 });

@@ -3,12 +3,18 @@ import { loadDotEnv, parseConfig } from '../config/env.js';
 import { createContext } from '../core/context.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrator.js';
+import { passwordProblem } from './password-policy.js';
 import { createUser } from './service.js';
 
 await loadDotEnv();
 const [username, password, displayName] = process.argv.slice(2).filter((a) => a !== '--');
 if (!username || !password || password.length < 8) {
   console.error('用法: npm run admin:create -- <用户名> <密码(至少8位)> [显示名]');
+  process.exit(2);
+}
+const problem = passwordProblem(password, username);
+if (problem) {
+  console.error(problem);
   process.exit(2);
 }
 const config = parseConfig();

@@ -16,7 +16,8 @@ export function presentMe(u: SessionUser) {
   };
 }
 
-export function presentUserListItem(u: Selectable<UserRow>) {
+/** `locked`: whether some address is locked out of the account now (auth/attempts.ts). */
+export function presentUserListItem(u: Selectable<UserRow>, locked = false) {
   return {
     id: u.id,
     username: u.username,
@@ -25,6 +26,6 @@ export function presentUserListItem(u: Selectable<UserRow>) {
     displayName: u.display_name,
     phone: maskMobile(u.phone),
     agencyId: u.agency_id,
-    locked: !!u.locked_until && new Date(u.locked_until) > new Date(),
+    locked,
   };
 }

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../core/context.js';
 import { API, route } from '../core/http.js';
-import { AppError } from '../core/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { IdParams, Pagination } from '../core/schemas.js';
 import { audit } from '../core/audit.js';
+import { anonymousCredentials } from '../core/visit.js';
 import { authorize } from '../core/policy.js';
+import { lockedUsernames, unlockUsername } from './attempts.js';
 import { agencyPolicy, userPolicy } from './policy.js';
 import { SESSION_COOKIE } from './plugin.js';
 import { presentMe, presentUserListItem } from './presenter.js';
@@ -70,6 +72,33 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   route(app, {
+    method: 'POST',
+    url: `${API}/auth/end-visit`,
+    summary: '结束本次使用（自助终端重置：退出登录并作废匿名凭据）',
+    tags: ['auth'],
+    access: 'public',
+    handler: async ({ req, reply, user }) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const ended: string[] = [];
+      for (const c of anonymousCredentials()) {
+        if (req.cookies[c.cookie] !== undefined) ended.push(c.cookie);
+        await c.revoke(ctx, req);
+        reply.clearCookie(c.cookie, { path: c.path });
+      }
+      await audit(ctx.db, {
+        actor: user,
+        action: 'end_visit',
+        entity: 'session',
+        detail: { anonymous: ended },
+        ip: req.ip,
+      });
+      return { ok: true };
+    },
+  });
+
+  route(app, {
     method: 'GET',
     url: `${API}/auth/me`,
     summary: '当前用户',
@@ -115,7 +144,39 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute();
-      return { items: rows.map(presentUserListItem) };
+      const locked = await lockedUsernames(
+        ctx.db,
+        rows.map((r) => r.username),
+        ctx.now(),
+      );
+      return { items: rows.map((r) => presentUserListItem(r, locked.has(r.username))) };
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: `${API}/admin/users/:id/unlock`,
+    summary: '解除登录锁定',
+    tags: ['auth'],
+    access: ['admin'],
+    params: IdParams,
+    handler: async ({ user, params, req }) => {
+      const row = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!row) throw notFound('账户');
+      const unlocked = await unlockUsername(ctx.db, row.username, ctx.now());
+      await audit(ctx.db, {
+        actor: user,
+        action: 'unlock',
+        entity: 'user',
+        entityId: row.id,
+        detail: { locks: unlocked },
+        ip: req.ip,
+      });
+      return { unlocked };
     },
   });
 
@@ -180,7 +241,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
         .where('agency_id', '=', params.id)
         .orderBy('id')
         .execute();
-      return { items: rows.map(presentUserListItem) };
+      return { items: rows.map((r) => presentUserListItem(r)) };
     },
   });
 }

@@ -1,6 +1,7 @@
 /** @module Request schemas of the auth area. */
 import { z } from 'zod';
-import { Mobile } from '../core/schemas.js';
+import { Id, Mobile } from '../core/schemas.js';
+import { passwordProblem } from './password-policy.js';
 import { ROLES } from './types.js';
 
 const Username = z
@@ -13,23 +14,33 @@ const Username = z
   });
 const Password = z.string().min(8, { message: '密码至少 8 位' }).max(128);
 
-export const RegisterSchema = z.strictObject({
-  username: Username,
-  password: Password,
-  displayName: z.string().trim().min(1).max(40),
-  phone: Mobile.optional(),
-});
+/** Adds the policy's refusal on `password` to a schema that has both fields. */
+function checkPolicy(v: { username: string; password: string }, c: z.RefinementCtx): void {
+  const problem = passwordProblem(v.password, v.username);
+  if (problem) c.addIssue({ code: 'custom', path: ['password'], message: problem });
+}
+
+export const RegisterSchema = z
+  .strictObject({
+    username: Username,
+    password: Password,
+    displayName: z.string().trim().min(1).max(40),
+    phone: Mobile.optional(),
+  })
+  .superRefine(checkPolicy);
 
 export const LoginSchema = z.strictObject({
   username: z.string().trim().min(1).max(40),
   password: z.string().min(1).max(128),
 });
 
-export const CreateStaffSchema = z.strictObject({
-  username: Username,
-  password: Password,
-  displayName: z.string().trim().min(1).max(40),
-  role: z.enum(ROLES as [string, ...string[]]),
-  phone: Mobile.optional(),
-  agencyId: z.number().int().positive().optional(),
-});
+export const CreateStaffSchema = z
+  .strictObject({
+    username: Username,
+    password: Password,
+    displayName: z.string().trim().min(1).max(40),
+    role: z.enum(ROLES as [string, ...string[]]),
+    phone: Mobile.optional(),
+    agencyId: Id.optional(),
+  })
+  .superRefine(checkPolicy);

@@ -5,6 +5,7 @@ import { audit } from '../core/audit.js';
 import { AppError, conflict } from '../core/errors.js';
 import { nowIso } from '../db/columns.js';
 import type { Role } from '../db/core-tables.js';
+import { clearAttempts, lockWhenExhausted, reserveAttempt } from './attempts.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { SessionUser } from './types.js';
 
@@ -68,65 +69,58 @@ export async function createUser(
 
 const INVALID = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
 
-/** Verifies credentials and opens a session. Locks the account after repeated failures. */
+/** A real argon2id hash of a random secret, so an unknown name costs the same check as a known one. */
+let dummyHash: Promise<string> | null = null;
+const dummy = () => (dummyHash ??= hashPassword(randomBytes(18).toString('base64url')));
+
+/**
+ * Verifies credentials and opens a session. Each (name, address) pair is locked after repeated failures;
+ * the attempt is counted before the password is checked (auth/attempts.ts), and an unknown name gets
+ * the same answers, the same cost and the same lock as a known one.
+ */
 export async function login(
   ctx: AppContext,
   username: string,
   password: string,
   ip: string | null,
 ): Promise<{ sessionToken: string; user: SessionUser; expiresAt: string }> {
-  const user = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
   const now = ctx.now();
-  if (!user) {
-    await verifyPassword(
-      '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$Zm9vYmFyYmF6cXV4cXV1eA',
-      password,
-    ); // same cost as a real check
-    throw INVALID();
-  }
-  if (user.locked_until && new Date(user.locked_until) > now) {
+  const from = ip ?? '';
+  const limits = {
+    maxFailures: ctx.config.LOGIN_MAX_FAILURES,
+    lockMinutes: ctx.config.LOGIN_LOCK_MINUTES,
+  };
+  if (!(await reserveAttempt(ctx.db, username, from, now, limits))) {
     throw new AppError(
       423,
       'account_locked',
       `登录失败次数过多，账户已临时锁定，请于 ${ctx.config.LOGIN_LOCK_MINUTES} 分钟后再试`,
     );
   }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= ctx.config.LOGIN_MAX_FAILURES;
-    await ctx.db
-      .updateTable('users')
-      .set({
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock
-          ? new Date(now.getTime() + ctx.config.LOGIN_LOCK_MINUTES * 60_000).toISOString()
-          : user.locked_until,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await audit(ctx.db, {
-      actor: null,
-      action: lock ? 'login_locked' : 'login_failed',
-      entity: 'user',
-      entityId: user.id,
-      ip,
-    });
+  const user = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!(await verifyPassword(user?.password_hash ?? (await dummy()), password)) || !user) {
+    const locked = await lockWhenExhausted(ctx.db, username, from, now, limits);
+    if (user) {
+      await audit(ctx.db, {
+        actor: null,
+        action: locked ? 'login_locked' : 'login_failed',
+        entity: 'user',
+        entityId: user.id,
+        ip,
+      });
+    }
     throw INVALID();
   }
+  await clearAttempts(ctx.db, username, from);
   const sessionToken = token();
   const csrfToken = token();
   const expiresAt = new Date(
     now.getTime() + ctx.config.SESSION_TTL_HOURS * 3_600_000,
   ).toISOString();
-  await ctx.db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', user.id)
-    .execute();
   await ctx.db
     .insertInto('sessions')
     .values({

@@ -20,3 +20,36 @@ describe('parseConfig', () => {
     );
   });
 });
+
+describe('TRUSTED_PROXIES', () => {
+  it('trusts no proxy by default', () => {
+    expect(parseConfig({}).TRUSTED_PROXIES).toEqual([]);
+  });
+  it('reads addresses, CIDR blocks and proxy-addr names', () => {
+    expect(
+      parseConfig({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' })
+        .TRUSTED_PROXIES,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+  });
+  it('refuses what is not an address', () => {
+    for (const bad of ['*', 'true', '10.0.0.0/33', '300.1.1.1', 'example.com', '10.0.0.0/8/1']) {
+      expect(() => parseConfig({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+    }
+  });
+});
+
+describe('abuse limits', () => {
+  it('has defaults and refuses nonsense', () => {
+    const c = parseConfig({});
+    expect([c.STREAMS_PER_USER, c.AID_APPLICATIONS_PER_DAY, c.QA_ANON_RETENTION_DAYS]).toEqual([
+      10, 5, 30,
+    ]);
+    for (const [k, v] of [
+      ['STREAMS_PER_USER', '0'],
+      ['UPLOAD_QUOTA_BYTES', 'lots'],
+      ['QA_ANON_RETENTION_DAYS', '-1'],
+      ['PDF_RATE_LIMIT_PER_MINUTE', '1.5'],
+    ] as const)
+      expect(() => parseConfig({ [k]: v })).toThrow(new RegExp(k));
+  });
+});

@@ -1,5 +1,6 @@
 /** @module One typed configuration, parsed once at boot from the environment (and an optional .env). */
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -13,10 +14,40 @@ function defaultLawsDir(): string {
   return path.resolve(process.cwd(), 'data/laws');
 }
 
+/** proxy-addr's named ranges, accepted beside addresses and CIDR blocks. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [addr = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Addresses whose X-Forwarded-For is believed (comma-separated IPs, CIDR blocks or proxy-addr's names).
+ * Empty by default: the socket's address is the client's, so a client cannot pick its own IP.
+ */
+const TrustedProxies = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every(isProxyEntry), {
+    message: '须为逗号分隔的 IP 地址或 CIDR 网段（如 127.0.0.1,10.0.0.0/8）',
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
+  TRUSTED_PROXIES: TrustedProxies.default([]),
   DATABASE_URL: z
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, '须为 postgres://… 或 sqlite:<文件路径>')
@@ -47,6 +78,8 @@ const EnvSchema = z.object({
     .default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Per-IP limit on PDF renders (法律意见书, 援助决定书), each up to seconds of CPU. */
+  PDF_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_DIR: z.string().min(1).default('data/uploads'),
   UPLOAD_MAX_BYTES: z.coerce
@@ -54,10 +87,26 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1_048_576),
+  /** Bytes one account may upload in all (aid materials and consultation images together). */
+  UPLOAD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1_048_576),
+  /** Legal-aid applications one account may file per (UTC) day. */
+  AID_APPLICATIONS_PER_DAY: z.coerce.number().int().min(1).default(5),
+  /** Notary bookings one account may make per (UTC) day. */
+  NOTARY_BOOKINGS_PER_DAY: z.coerce.number().int().min(1).default(5),
+  /** Anonymous 智能问答 questions (turns) stored per client address per (UTC) day. */
+  QA_ANON_QUESTIONS_PER_DAY: z.coerce.number().int().min(1).default(300),
+  /** Days an anonymous conversation is kept after its last question; a sweep deletes older ones. */
+  QA_ANON_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** Live streams (SSE) one account may hold open at once in one server process. */
+  STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(10).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where citizens reach the site (QR links in letters); unset: the address of the request. */

@@ -40,14 +40,21 @@ function dataRows(csv: string, header: string[]): { line: number; cells: string[
     .filter((r) => r.cells.some((c) => c !== ''));
 }
 
+/** Names per lookup: far below SQLite's 32,766 bound parameters (and PostgreSQL's 65,535). */
+const NAMES_PER_QUERY = 500;
+
 async function usersByName(ctx: AppContext, names: string[]) {
-  if (!names.length) return new Map<string, { id: number; role: string }>();
-  const rows = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username', 'role'])
-    .where('username', 'in', [...new Set(names)])
-    .execute();
-  return new Map(rows.map((r) => [r.username, { id: r.id, role: r.role }]));
+  const found = new Map<string, { id: number; role: string }>();
+  const unique = [...new Set(names)];
+  for (let i = 0; i < unique.length; i += NAMES_PER_QUERY) {
+    const rows = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'username', 'role'])
+      .where('username', 'in', unique.slice(i, i + NAMES_PER_QUERY))
+      .execute();
+    for (const r of rows) found.set(r.username, { id: r.id, role: r.role });
+  }
+  return found;
 }
 
 function fail(errors: RowError[]): never {

@@ -1,4 +1,5 @@
 /** @module Lawyer and staff endpoints: live inbox, claiming pool questions, classifying, referrals, offline log. */
+import { competentAgencyId } from '../aid/competence.js';
 import type { FastifyInstance } from 'fastify';
 import type { SessionUser } from '../auth/types.js';
 import { audit } from '../core/audit.js';
@@ -59,6 +60,22 @@ function filterFor(v: InboxViewer, box: string): ListFilter {
   return { mine: { communities: [...v.communities], userId: u.id } };
 }
 
+/**
+ * A referral (name, full phone, case text) is seen by the resident, the referring lawyer, administrators
+ * and the officers of the agency competent for its district, not by every agency's officers.
+ */
+async function referralVisible(
+  ctx: AppContext,
+  user: SessionUser,
+  r: { citizen_id: number; lawyer_id: number; fields: string },
+): Promise<boolean> {
+  if (user.id === r.citizen_id || user.id === r.lawyer_id || user.role === 'admin') return true;
+  if (user.role !== 'aid_officer' || user.agencyId === null) return false;
+  const district = (JSON.parse(r.fields) as { district?: unknown }).district;
+  if (typeof district !== 'string') return false;
+  return (await competentAgencyId(ctx.db, district)) === user.agencyId;
+}
+
 export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['consult'];
   route(app, {
@@ -91,7 +108,10 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
       const v = await viewerOf(ctx, user);
       const counts = await countsOf(ctx)(v);
       let stop = () => {};
-      const send = openStream(req, reply, () => stop());
+      const send = openStream(req, reply, () => stop(), {
+        id: user.id,
+        limit: ctx.config.STREAMS_PER_USER,
+      });
       stop = subscribeInbox(ctx, v, send, countsOf(ctx));
       send('counts', counts);
     },
@@ -136,12 +156,7 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
         .selectAll()
         .where('id', '=', params.id)
         .executeTakeFirst();
-      const visible =
-        r &&
-        (user.id === r.citizen_id ||
-          user.id === r.lawyer_id ||
-          ['admin', 'aid_officer'].includes(user.role));
-      if (!visible) throw notFound('转介');
+      if (!r || !(await referralVisible(ctx, user, r))) throw notFound('转介');
       await audit(ctx.db, {
         actor: user,
         action: 'read_personal_data',

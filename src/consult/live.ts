@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../auth/types.js';
 import type { AppContext } from '../core/context.js';
+import { AppError } from '../core/errors.js';
 import type { QuestionStage, QuestionStatus } from './tables.js';
 
 export const BUS_EVENT = 'consult:event';
@@ -55,12 +56,27 @@ export function inboxSees(v: InboxViewer, ev: LiveEvent): boolean {
   );
 }
 
-/** Opens an SSE response on the raw socket; returns a writer and registers cleanup. */
+/** Open streams per user in this process (the cap of STREAMS_PER_USER). */
+const openPerUser = new Map<number, number>();
+
+/**
+ * Opens an SSE response on the raw socket for `user`; returns a writer and registers cleanup.
+ * @throws 429 `too_many_streams` when the user already holds `limit` open streams.
+ */
 export function openStream(
   req: FastifyRequest,
   reply: FastifyReply,
   onClose: () => void,
+  user: { id: number; limit: number },
 ): (event: string, data: unknown) => void {
+  const held = openPerUser.get(user.id) ?? 0;
+  if (held >= user.limit)
+    throw new AppError(
+      429,
+      'too_many_streams',
+      `同时打开的实时推送过多（最多 ${user.limit} 个），请关闭其他页面后再试`,
+    );
+  openPerUser.set(user.id, held + 1);
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -77,6 +93,9 @@ export function openStream(
     if (closed) return;
     closed = true;
     clearInterval(ping);
+    const left = (openPerUser.get(user.id) ?? 1) - 1;
+    if (left > 0) openPerUser.set(user.id, left);
+    else openPerUser.delete(user.id);
     onClose();
   };
   req.raw.on('close', close);
@@ -153,17 +172,52 @@ function scheduleCounts(
   pending.set(key, { timer, senders });
 }
 
-/** Subscribes a question page: new messages and status changes of that one question. */
+/** What a question page's stream asks before, and does after, each event it delivers. */
+export interface StreamGuard {
+  /** Whether the viewer may still read the question (session alive, policy allows): asked per event. */
+  allowed(): Promise<boolean>;
+  /** Records the delivery in the audit trail before it is sent (no audit row, no delivery). */
+  delivered(ev: LiveEvent): Promise<void>;
+  /** Ends the stream: access ended, or the check itself failed. */
+  end(): void;
+}
+
+/**
+ * Subscribes a question page: new messages and status changes of that one question. Each event waits
+ * for the guard (in order, one at a time); once access has ended the stream says so and closes.
+ */
 export function subscribeQuestion(
   ctx: AppContext,
   questionId: number,
   send: (event: string, data: unknown) => void,
+  guard: StreamGuard,
 ): () => void {
-  const listener = (ev: LiveEvent) => {
-    if (ev.questionId !== questionId) return;
+  let chain = Promise.resolve();
+  let over = false;
+  const deliver = async (ev: LiveEvent) => {
+    if (over) return;
+    if (!(await guard.allowed())) {
+      over = true;
+      send('closed', { reason: 'access_ended' });
+      guard.end();
+      return;
+    }
+    await guard.delivered(ev);
     if (ev.type === 'message') send('message', ev.message);
     else send('status', { type: ev.type, stage: ev.stage, status: ev.status, at: ev.at });
   };
+  const listener = (ev: LiveEvent) => {
+    if (ev.questionId !== questionId) return;
+    chain = chain
+      .then(() => deliver(ev))
+      .catch(() => {
+        over = true;
+        guard.end();
+      });
+  };
   ctx.bus.on(BUS_EVENT, listener);
-  return () => ctx.bus.off(BUS_EVENT, listener);
+  return () => {
+    over = true;
+    ctx.bus.off(BUS_EVENT, listener);
+  };
 }

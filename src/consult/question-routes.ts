@@ -1,12 +1,15 @@
 /** @module Resident-facing endpoints: pick a community, ask, follow the thread live, attach images, rate. */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { SESSION_COOKIE } from '../auth/plugin.js';
+import { resolveSession } from '../auth/service.js';
 import type { SessionUser } from '../auth/types.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
+import { readUpload } from '../core/upload.js';
 import { API, route } from '../core/http.js';
-import { authorize } from '../core/policy.js';
+import { authorize, can } from '../core/policy.js';
 import { IdParams } from '../core/schemas.js';
 import { geographyTree, getProfile, setProfile } from './geography.js';
 import { openStream, subscribeQuestion } from './live.js';
@@ -189,9 +192,31 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
     params: IdParams,
     handler: async ({ user, params, req, reply }) => {
       await loadFor(ctx, params.id, user, 'read');
+      const token = req.cookies[SESSION_COOKIE] ?? '';
       let stop = () => {};
-      const send = openStream(req, reply, () => stop());
-      stop = subscribeQuestion(ctx, params.id, send);
+      const send = openStream(req, reply, () => stop(), {
+        id: user.id,
+        limit: ctx.config.STREAMS_PER_USER,
+      });
+      stop = subscribeQuestion(ctx, params.id, send, {
+        // The session may have ended and the question may have moved on (claimed by another lawyer).
+        allowed: async () => {
+          const now = await resolveSession(ctx, token);
+          if (now?.id !== user.id) return false;
+          const found = await loadQuestion(ctx.db, params.id, now);
+          return found !== undefined && can(questionPolicy, now, 'read', found.resource);
+        },
+        delivered: (ev) =>
+          audit(ctx.db, {
+            actor: user,
+            action: ev.type === 'message' ? 'stream_message' : 'stream_status',
+            entity: 'consult_question',
+            entityId: params.id,
+            detail: ev.message ? { message: ev.message.id } : { type: ev.type },
+            ip: req.ip,
+          }),
+        end: () => reply.raw.end(),
+      });
       send('ready', { questionId: params.id });
     },
   });
@@ -202,7 +227,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
     tags,
     access: 'user',
     params: IdParams,
-    handler: async ({ user, params, reply }) => {
+    handler: async ({ user, params, reply, req }) => {
       const a = await ctx.db
         .selectFrom('consult_attachments')
         .selectAll()
@@ -211,6 +236,15 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
       if (!a) throw new AppError(404, 'not_found', '图片不存在');
       await loadFor(ctx, a.question_id, user, 'read');
       const data = await readAttachment(ctx, a.stored_name);
+      // An image (a 欠条, an ID card) is personal data: each download is on the record.
+      await audit(ctx.db, {
+        actor: user,
+        action: 'download',
+        entity: 'consult_question',
+        entityId: a.question_id,
+        detail: { attachment: a.id },
+        ip: req.ip,
+      });
       return reply
         .type(a.mime)
         .header('x-content-type-options', 'nosniff')
@@ -234,10 +268,8 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
         await loadFor(ctx, params.id, user, 'attach');
         if (!req.isMultipart())
           throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传图片');
-        const file = await req.file();
-        if (!file) throw new AppError(400, 'file_required', '请选择要上传的图片');
-        const data = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE → 413
-        return saveAttachment(ctx, user, params.id, { filename: file.filename, data });
+        const file = await readUpload(req, '请选择要上传的图片'); // too large → 413
+        return saveAttachment(ctx, user, params.id, file);
       },
     });
   });

@@ -1,11 +1,10 @@
 /** @module Request schemas of the consult area (zod, strict: unknown fields are refused). */
 import { z } from 'zod';
-import { IsoDate } from '../core/schemas.js';
+import { CoercedId, Id, IsoDate } from '../core/schemas.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { CATEGORIES, OFFLINE_KINDS } from './labels.js';
 
 const Name = z.string().trim().min(1).max(60);
-const Id = z.number().int().positive();
 
 export const StreetCreate = z.strictObject({
   district: z.enum(WUHAN_DISTRICTS as [string, ...string[]]),
@@ -32,7 +31,7 @@ export const LawyerUpsert = z.strictObject({
   specialties: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
 });
 
-export const UserIdParams = z.strictObject({ userId: z.coerce.number().int().positive() });
+export const UserIdParams = z.strictObject({ userId: CoercedId });
 
 export const CsvImport = z.strictObject({
   kind: z.enum(['communities', 'lawyers']),

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/types.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
+import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../core/quota.js';
 import { settleUploads, storeWithRow } from '../core/file-store.js';
 import { storedAttachmentNames, takeImagePlace } from './repository.js';
 
@@ -66,6 +67,7 @@ export async function saveAttachment(
   return storeWithRow(dir(ctx), stored, file.data, () =>
     ctx.db.transaction().execute(async (trx) => {
       if (!(await takeImagePlace(trx, questionId, MAX_IMAGES))) throw tooMany();
+      await consumeQuota(trx, uploadQuota(ctx, user.id, file.data.length), UPLOAD_QUOTA_MESSAGE);
       const row = await trx
         .insertInto('consult_attachments')
         .values({

@@ -27,3 +27,25 @@ describe('ledger export', () => {
     expect(csv).toContain('"江岸区, ""老城""",5');
   });
 });
+
+describe('formula defusing', () => {
+  it('keeps a cell that starts with = + - @ as text, and leaves numbers alone', () => {
+    const cols = [{ header: '姓名', value: (r: { s: string | number }) => r.s }];
+    const csv = toCsv(cols, [
+      { s: '=HYPERLINK("http://x","点我")' },
+      { s: '+1+1' },
+      { s: '-2+3' },
+      { s: '@SUM(A1)' },
+      { s: -5 },
+      { s: '王=五' },
+    ]);
+    expect(csv.split('\r\n').slice(1, 7)).toEqual([
+      `"'=HYPERLINK(""http://x"",""点我"")"`,
+      "'+1+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      '-5',
+      '王=五',
+    ]);
+  });
+});

@@ -32,8 +32,14 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * A text that a spreadsheet would read as a formula (= + - @, or a leading tab/CR) gets a leading
+ * apostrophe, so a name like `=HYPERLINK(…)` typed by a citizen stays text in the officer's Excel.
+ */
+export const defuseFormula = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
 const csvCell = (v: string | number | null | undefined): string => {
-  const s = v == null ? '' : String(v);
+  const s = v == null ? '' : typeof v === 'number' ? String(v) : defuseFormula(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

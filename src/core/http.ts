@@ -72,6 +72,29 @@ function checkAccess(req: FastifyRequest, access: Access, csrfExempt: boolean): 
   return user;
 }
 
+/**
+ * True when any string (or key) in a parsed request part holds U+0000, which PostgreSQL text cannot
+ * store and no form field needs. Iterative, so a deeply nested body cannot overflow the stack.
+ */
+export function hasNul(input: unknown): boolean {
+  const stack: unknown[] = [input];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+const nulRefused = () =>
+  new AppError(400, 'invalid_characters', '提交的内容含有不允许的控制字符（NUL），请删除后重试');
+
 /** Registers a route and records it for the OpenAPI document. */
 export function route<
   B extends ZodType = ZodType<undefined>,
@@ -89,6 +112,7 @@ export function route<
       : {}),
     handler: async (req, reply) => {
       const user = checkAccess(req, spec.access, spec.csrfExempt ?? false);
+      if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) throw nulRefused();
       const body = spec.body ? parse(spec.body, req.body ?? {}) : undefined;
       const query = spec.query ? parse(spec.query, req.query) : undefined;
       const params = spec.params ? parse(spec.params, req.params) : undefined;

@@ -67,6 +67,74 @@ async function protectAudit(db: Kysely<any>, dialect: Dialect): Promise<void> {
   }
 }
 
+/**
+ * Failed logins per (username, client address): a stranger's guesses lock only his own address out, and
+ * the count is raised by one conditional upsert, so parallel guesses cannot all pass the check.
+ */
+async function loginAttempts(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('login_attempts')
+    .addColumn('username', 'text', (c) => c.notNull())
+    .addColumn('ip', 'text', (c) => c.notNull())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('locked_until', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('login_attempts_pk', ['username', 'ip'])
+    .execute();
+}
+
+/** Allowances counted by the database (core/quota.ts): bytes uploaded, applications a day, …. */
+async function quotas(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('quotas')
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('used', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('quotas_pk', ['subject', 'kind', 'period'])
+    .execute();
+}
+
+/**
+ * The audit trail's seals (core/audit-chain.ts), append-only like the trail; and on SQLite no
+ * `INSERT OR REPLACE`/`REPLACE INTO` over an existing row of either (REPLACE deletes without firing the
+ * delete trigger). On PostgreSQL TRUNCATE is refused too (for a role that cannot disable triggers).
+ */
+async function auditSeal(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  const { sql } = await import('kysely');
+  await withId(db.schema.createTable('audit_seal'), dialect)
+    .addColumn('audit_id', 'integer', (c) => c.notNull().unique())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('sealed_at', 'text', (c) => c.notNull())
+    .execute();
+  if (dialect === 'sqlite') {
+    for (const t of ['audit_log', 'audit_seal']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_no_replace BEFORE INSERT ON ${t} WHEN EXISTS (SELECT 1 FROM ${t} WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`,
+        )
+        .execute(db);
+    }
+    await sql`CREATE TRIGGER audit_seal_no_update BEFORE UPDATE ON audit_seal BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON audit_seal BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END`.execute(
+      db,
+    );
+  } else {
+    await sql`CREATE TRIGGER audit_seal_no_change BEFORE UPDATE OR DELETE ON audit_seal FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(
+      db,
+    );
+    for (const t of ['audit_log', 'audit_seal'])
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+        )
+        .execute(db);
+  }
+}
+
 async function seedAgencies(db: Kysely<any>): Promise<void> {
   await db.insertInto('agencies').values(WUHAN_AGENCIES).execute();
 }
@@ -75,4 +143,7 @@ export const coreMigrations: Migration[] = [
   { name: '0001_core_tables', up: createCore },
   { name: '0002_core_audit_append_only', up: protectAudit },
   { name: '0003_core_seed_agencies', up: (db) => seedAgencies(db) },
+  { name: '0004_core_login_attempts', up: (db) => loginAttempts(db) },
+  { name: '0005_core_quotas', up: (db) => quotas(db) },
+  { name: '0006_core_audit_seal', up: auditSeal },
 ];

@@ -50,7 +50,34 @@ export interface AuditRow {
   ip: string | null;
 }
 
+export interface LoginAttemptRow {
+  username: string;
+  ip: string;
+  /** Attempts counted since the last success, each counted before its password is checked. */
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface QuotaRow {
+  subject: string;
+  kind: string;
+  period: string;
+  used: number;
+}
+
+export interface AuditSealRow {
+  id: Generated<number>;
+  audit_id: number;
+  prev_hash: string;
+  hash: string;
+  sealed_at: string;
+}
+
 export interface CoreTables {
+  audit_seal: AuditSealRow;
+  login_attempts: LoginAttemptRow;
+  quotas: QuotaRow;
   agencies: AgencyRow;
   users: UserRow;
   sessions: SessionRow;

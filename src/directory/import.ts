@@ -2,10 +2,11 @@
  * @module Reading a directory import file (CSV or .xlsx) into validated rows. Nothing is written here: the
  * service validates every row first and writes only when all rows pass, in one transaction.
  */
-import ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import { badRequest } from '../core/errors.js';
 import { zodDetails } from '../core/validate.js';
 import { ENTRY_KINDS, ENTRY_STATUSES, KIND_LABELS, STATUS_LABELS, splitList } from './labels.js';
+import { readSheetRows, type SheetResult } from './xlsx-rows.js';
 import { EntryFields } from './schema.js';
 
 /** Column headers people use in their spreadsheets → field names. */
@@ -93,23 +94,37 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
-/** The first worksheet of an .xlsx file as rows of cell text. */
+const XLSX_WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
+/** The worker loads TypeScript through tsx's hooks, registered in its own thread before the import. */
+const WORKER_BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(XLSX_WORKER)}); })`;
+
+/** Reads the sheet in a worker thread (unzipping and XML parsing are seconds of CPU for a big file). */
+function readOffThread(buf: Buffer, limit: number): Promise<SheetResult> {
+  return new Promise<SheetResult>((resolve, reject) => {
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { buf, limit } });
+    worker.once('message', (r: SheetResult) => {
+      resolve(r);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`Excel 读取线程退出（${code}）`)));
+  }).catch((err: unknown) => {
+    console.warn(`Excel 读取线程失败，改在主线程读取：${String(err)}`);
+    return readSheetRows(buf, limit);
+  });
+}
+
+/**
+ * The first worksheet of an .xlsx file as rows of cell text, read off the main thread and only up to
+ * one row past the import cap (validateTable then refuses the file as too large).
+ */
 export async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
+  const r = await readOffThread(buf, MAX_IMPORT_ROWS + 2);
+  if ('error' in r) {
+    if (r.error === 'empty') throw badRequest('import_empty', '文件中没有工作表');
     throw badRequest('import_unreadable', '无法读取该 Excel 文件，请确认是 .xlsx 格式');
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw badRequest('import_empty', '文件中没有工作表');
-  const rows: string[][] = [];
-  ws.eachRow({ includeEmpty: false }, (r) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(r.getCell(c).text ?? '');
-    rows.push(cells);
-  });
-  return rows;
+  return r.rows;
 }
 
 const byLabel = <K extends string>(labels: Record<K, string>, codes: readonly K[], v: string) =>

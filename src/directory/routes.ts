@@ -104,6 +104,7 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: ['admin'],
     body: ImportBody,
     bodyLimit: 15_000_000,
+    rateLimit: 6, // unzipping and parsing a sheet is seconds of CPU
     handler: async ({ body, user }) => importEntries(ctx, user, body.format, body.content),
   });
 

@@ -1,6 +1,6 @@
 /** @module Request schemas of the directory: search, create/edit an entry, import a file, link staff. */
 import { z } from 'zod';
-import { Pagination } from '../core/schemas.js';
+import { CoercedId, Id, Pagination } from '../core/schemas.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { ENTRY_KINDS, ENTRY_STATUSES } from './labels.js';
 
@@ -13,7 +13,7 @@ export const SearchQuery = z.strictObject({
   specialty: z.string().trim().max(30).optional(),
   service: z.string().trim().max(30).optional(),
   status: z.enum(ENTRY_STATUSES).optional(),
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: CoercedId.optional(),
   ...Pagination,
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
@@ -50,7 +50,7 @@ export const EntryFields = z.strictObject({
   status: z.enum(ENTRY_STATUSES).default('active'),
   specialties: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
   services: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: Id.nullable().optional(),
 });
 export type EntryFields = z.infer<typeof EntryFields>;
 
@@ -63,4 +63,4 @@ export const ImportBody = z.strictObject({
   content: z.string().min(1).max(14_000_000),
 });
 
-export const StaffBody = z.strictObject({ userId: z.number().int().positive() });
+export const StaffBody = z.strictObject({ userId: Id });

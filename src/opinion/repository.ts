@@ -51,6 +51,22 @@ export const lettersOfUser = (db: Db, userId: number) =>
     .limit(100)
     .execute();
 
+/** Ends a kiosk token: its interviews and letters belong to nobody afterwards (letters stay verifiable by code). */
+export async function revokeToken(db: Db, tokenHash: string): Promise<void> {
+  await db
+    .updateTable('opinion_sessions')
+    .set({ token_hash: null })
+    .where('token_hash', '=', tokenHash)
+    .where('owner_user_id', 'is', null)
+    .execute();
+  await db
+    .updateTable('opinion_letters')
+    .set({ token_hash: null })
+    .where('token_hash', '=', tokenHash)
+    .where('owner_user_id', 'is', null)
+    .execute();
+}
+
 export async function insertLetter(db: Db, row: Insertable<OpinionLetterRow>): Promise<number> {
   const r = await db
     .insertInto('opinion_letters')

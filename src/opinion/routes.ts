@@ -4,6 +4,7 @@ import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
 import { badRequest, conflict, notFound } from '../core/errors.js';
 import { API, route } from '../core/http.js';
+import { registerAnonymousCredential } from '../core/visit.js';
 import { IdParams } from '../core/schemas.js';
 import { converterFor } from '../laws/locale.js';
 import { EXAMPLE_SOURCE, FIGURE_KEYS } from './figures.js';
@@ -27,6 +28,15 @@ import { scenarioAvailability } from './startup.js';
 
 /** The kiosk token travels in an HttpOnly cookie (browsers) or the x-opinion-token header (API clients). */
 export const TOKEN_COOKIE = 'opinion_token';
+
+registerAnonymousCredential({
+  cookie: TOKEN_COOKIE,
+  path: '/api/v1/opinion',
+  revoke: async (ctx, req) => {
+    const hash = actorOf(req).tokenHash;
+    if (hash) await repo.revokeToken(ctx.db, hash);
+  },
+});
 
 function actorOf(req: FastifyRequest): Actor {
   const raw = (req.headers['x-opinion-token'] as string | undefined) ?? req.cookies[TOKEN_COOKIE];
@@ -185,6 +195,7 @@ function letterRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     access: 'public',
     params: IdParams,
+    rateLimit: ctx.config.PDF_RATE_LIMIT_PER_MINUTE, // a render is up to seconds of CPU
     query: LocaleQuery,
     handler: async ({ params, query, req, reply }) => {
       const row = await load(req, params.id);

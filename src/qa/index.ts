@@ -1,7 +1,11 @@
-/** @module The qa area (智能问答) as registered in the app. */
+/**
+ * @module The qa area (智能问答) as registered in the app: its routes, the learning loop's listener, and
+ * the expiry sweep of anonymous conversations.
+ */
 import type { AppModule } from '../core/module.js';
 import { learnFromReplies } from './learning.js';
 import { learningRoutes } from './learning-routes.js';
+import { RETENTION_SWEEP_MS, sweepAnonymousConversations } from './retention.js';
 import { qaRoutes } from './routes.js';
 
 export const qaModule: AppModule = {
@@ -10,6 +14,21 @@ export const qaModule: AppModule = {
     qaRoutes(app, ctx);
     learningRoutes(app, ctx);
   },
-  // 法指针 lawyers' replies become learned examples as they are posted.
-  start: (ctx, log) => learnFromReplies(ctx, log),
+  start: (ctx, log) => {
+    // 法指针 lawyers' replies become learned examples as they are posted.
+    const stopLearning = learnFromReplies(ctx, log);
+    const run = () =>
+      sweepAnonymousConversations(ctx)
+        .then((n) => {
+          if (n) log.info({ deleted: n }, 'qa: expired anonymous conversations deleted');
+        })
+        .catch((err: unknown) => log.error({ err }, 'qa retention sweep failed'));
+    void run();
+    const timer = setInterval(run, RETENTION_SWEEP_MS);
+    timer.unref();
+    return () => {
+      clearInterval(timer);
+      stopLearning();
+    };
+  },
 };

@@ -179,3 +179,13 @@ export async function listFeedback(
   ]);
   return { items, total: Number(total.n) };
 }
+
+/** Deletes anonymous conversations last touched before `cutoff` (turns and feedback cascade). */
+export async function deleteAnonymousConversationsBefore(db: Db, cutoff: string): Promise<number> {
+  const r = await db
+    .deleteFrom('qa_conversations')
+    .where('user_id', 'is', null)
+    .where('updated_at', '<', cutoff)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

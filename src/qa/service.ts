@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SessionUser } from '../auth/types.js';
+import { consumeQuota, dayOf } from '../core/quota.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { forbidden } from '../core/errors.js';
@@ -167,6 +168,19 @@ interface SaveTurn {
 async function saveTurn(ctx: AppContext, s: SaveTurn): Promise<number> {
   const at = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
+    // What an anonymous caller may store is bounded per address and day (kiosks share one address).
+    if (!s.viewer)
+      await consumeQuota(
+        trx,
+        {
+          subject: `ip:${s.ip ?? ''}`,
+          kind: 'qa_questions',
+          period: dayOf(ctx.now()),
+          amount: 1,
+          limit: ctx.config.QA_ANON_QUESTIONS_PER_DAY,
+        },
+        '今日未登录提问次数已达上限，请登录后继续提问或明天再试',
+      );
     let convId = s.existing?.id;
     if (convId === undefined) {
       convId = await repo.insertConversation(trx, {

@@ -69,6 +69,11 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     SEARCH_INDEX_FILE: 'off',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     RATE_LIMIT_PER_MINUTE: '100000',
+    PDF_RATE_LIMIT_PER_MINUTE: '100000',
+    // Workflow tests file many applications and bookings as one citizen; quota.test.ts sets real limits.
+    AID_APPLICATIONS_PER_DAY: '100000',
+    NOTARY_BOOKINGS_PER_DAY: '100000',
+    QA_ANON_QUESTIONS_PER_DAY: '100000',
     UPLOAD_DIR: `data/test-uploads-${process.pid}`,
     ...overrides,
   });

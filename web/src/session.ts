@@ -36,3 +36,13 @@ export async function signOut(): Promise<void> {
   me.value = null;
   setCsrfToken(null);
 }
+
+/** Ends the visit on the server: the session and the anonymous cookies (kiosk reset). */
+export async function endVisitOnServer(): Promise<void> {
+  try {
+    await api('POST', '/auth/end-visit');
+  } finally {
+    me.value = null;
+    setCsrfToken(null);
+  }
+}

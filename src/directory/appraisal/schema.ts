@@ -1,6 +1,6 @@
 /** @module Request schemas of 司法鉴定 case monitoring. */
 import { z } from 'zod';
-import { IsoDate, Pagination } from '../../core/schemas.js';
+import { CoercedId, Id, IsoDate, Pagination } from '../../core/schemas.js';
 import { STAGE_LABELS } from './workflow.js';
 
 export const CATEGORIES = [
@@ -23,7 +23,7 @@ const STAGES = Object.keys(STAGE_LABELS) as [
 ];
 
 export const NewCaseBody = z.strictObject({
-  institutionId: z.number().int().positive(),
+  institutionId: Id,
   category: z.enum(CATEGORIES),
   commissioner: z.string().trim().min(2).max(80),
   summary: z.string().trim().min(2).max(2000),
@@ -32,7 +32,7 @@ export const NewCaseBody = z.strictObject({
 });
 
 export const CaseQuery = z.strictObject({
-  institutionId: z.coerce.number().int().positive().optional(),
+  institutionId: CoercedId.optional(),
   stage: z.enum(STAGES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   code: z.string().trim().max(30).optional(),

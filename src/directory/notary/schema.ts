@@ -1,6 +1,6 @@
 /** @module Request schemas of notary appointments. */
 import { z } from 'zod';
-import { IdNumber, IsoDate, Mobile } from '../../core/schemas.js';
+import { CoercedId, Id, IdNumber, IsoDate, Mobile } from '../../core/schemas.js';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:MM' });
 
@@ -20,15 +20,15 @@ export const SlotQuery = z.strictObject({
   matter: z.string().trim().max(20).optional(),
 });
 
-export const OfficeParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const OfficeParams = z.strictObject({ id: CoercedId });
 
 export const BookBody = z.strictObject({
-  slotId: z.number().int().positive(),
+  slotId: Id,
   applicantName: z.string().trim().min(2).max(40),
   phone: Mobile,
   idNumber: IdNumber.optional(),
 });
 
-export const RescheduleBody = z.strictObject({ slotId: z.number().int().positive() });
+export const RescheduleBody = z.strictObject({ slotId: Id });
 
 export const DayQuery = z.strictObject({ date: IsoDate.optional() });

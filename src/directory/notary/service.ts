@@ -3,6 +3,7 @@ import type { SessionUser } from '../../auth/types.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { badRequest, conflict, notFound } from '../../core/errors.js';
+import { consumeQuota, dayOf } from '../../core/quota.js';
 import { isUniqueViolation } from '../../db/faults.js';
 import { findEntry } from '../repository.js';
 import { addWorkdays, chinaDate, workdaysBetween } from '../workdays.js';
@@ -102,6 +103,17 @@ export async function book(ctx: AppContext, citizen: SessionUser, b: NewBooking)
   return ctx.db
     .transaction()
     .execute(async (trx) => {
+      await consumeQuota(
+        trx,
+        {
+          subject: `user:${citizen.id}`,
+          kind: 'notary_bookings',
+          period: dayOf(ctx.now()),
+          amount: 1,
+          limit: ctx.config.NOTARY_BOOKINGS_PER_DAY,
+        },
+        `每个账户每天最多预约 ${ctx.config.NOTARY_BOOKINGS_PER_DAY} 次，请明天再试`,
+      );
       const r = await trx
         .insertInto('notary_bookings')
         .values({

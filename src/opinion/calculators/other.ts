@@ -4,6 +4,7 @@
  * (婚姻家庭编解释（一）Art. 49).
  */
 import { z } from 'zod';
+import { IsoDate } from '../../core/schemas.js';
 import { AVG_WAGE } from './labour.js';
 import {
   daysBetween,
@@ -20,7 +21,7 @@ export const NATIONAL_INCOME = 'national_urban_disposable_income';
 export const LPR = 'lpr_1y';
 
 const Amount = z.number().min(0).max(100_000_000_000);
-const Iso = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Iso = IsoDate;
 
 /** Months of 本人工资 for the 一次性伤残补助金, by grade 1–10 (Arts. 35–37). */
 export const LUMP_SUM_MONTHS = [27, 25, 23, 21, 18, 16, 13, 11, 9, 7] as const;

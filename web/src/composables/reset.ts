@@ -2,7 +2,7 @@
  * @module Ends a citizen's visit on a shared machine: signs out, forgets what this browser stored for
  * them (chat history, drafts) and reloads the home page so no page keeps anything in memory.
  */
-import { signOut, me } from '../session';
+import { endVisitOnServer } from '../session';
 import { SETTING_KEYS } from './modes';
 
 const NOTICE_KEY = 'open12348.kiosk.resetNotice';
@@ -23,14 +23,15 @@ export function forgetStoredData(): void {
   }
 }
 
-/** Sign out (server session too), forget local data, land on the home page with a notice. */
+/**
+ * Sign out and end every anonymous credential (the 法律意见书 kiosk token) on the server, forget local
+ * data, land on the home page with a notice.
+ */
 export async function endVisit(): Promise<void> {
-  if (me.value) {
-    try {
-      await signOut();
-    } catch {
-      /* an expired session is already gone on the server */
-    }
+  try {
+    await endVisitOnServer();
+  } catch {
+    /* offline: the reload below still drops the page state; the cookies expire with the browser */
   }
   forgetStoredData();
   try {
