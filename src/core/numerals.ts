@@ -32,7 +32,7 @@ export function parseChineseNumber(raw: string): number | null {
   const s = asciiDigits(raw).replace(/\s+/g, '');
   if (/^\d+$/.test(s)) return Number(s);
   if (!s || !/^[零〇一二两三四五六七八九十百千万0-9]+$/.test(s)) return null;
-  if (/^[0-9]+$|[0-9]{2}/.test(s)) return null; // several ASCII digits in a row beside units
+  if (/[0-9]{2}/.test(s)) return null; // several ASCII digits in a row beside Chinese ones
   const chinese = s.replace(/[0-9]/g, (d) => DIGIT_CHARS[Number(d)]!);
   if (!/[十百千万]/.test(chinese)) {
     // Digits by position (四七, 一〇七九): each character is one decimal digit.

@@ -3,6 +3,7 @@
  * corpus/manifest.json) from a corpus directory (default ../shared/laws, the pinned pack).
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LAWS_COMMIT } from './fetch.js';
 import { manifestOf, packSnapshot, SNAPSHOT_ARCHIVE } from './snapshot.js';
 
@@ -10,5 +11,5 @@ const dir = path.resolve(process.argv.slice(2).find((a) => a !== '--') ?? '../sh
 const manifest = manifestOf(dir, 'LawRefBook/Laws', LAWS_COMMIT, new Date());
 await packSnapshot(dir, manifest);
 console.log(
-  `已打包 ${Object.keys(manifest.files).length} 个文件：${SNAPSHOT_ARCHIVE.pathname}（清单 corpus/manifest.json）`,
+  `已打包 ${Object.keys(manifest.files).length} 个文件：${fileURLToPath(SNAPSHOT_ARCHIVE)}（清单 corpus/manifest.json）`,
 );

@@ -9,16 +9,16 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tar from 'tar';
 import { z } from 'zod';
+import { listCorpusFiles } from './units.js';
 
 const ROOT = new URL('../../corpus/', import.meta.url);
 export const SNAPSHOT_ARCHIVE = new URL('laws.tar.gz', ROOT);
@@ -37,15 +37,10 @@ export class SnapshotError extends Error {}
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-/** Every Markdown file of a corpus directory, as relative paths with `/`. */
-export function corpusFiles(dir: string, sub = ''): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(path.join(dir, sub)).sort()) {
-    const rel = sub ? `${sub}/${name}` : name;
-    if (statSync(path.join(dir, rel)).isDirectory()) out.push(...corpusFiles(dir, rel));
-    else if (name.endsWith('.md')) out.push(rel);
-  }
-  return out;
+/** The statute files of a corpus directory (as the importer lists them), and its README when present. */
+export function corpusFiles(dir: string): string[] {
+  const readme = existsSync(path.join(dir, 'README.md')) ? ['README.md'] : [];
+  return [...readme, ...listCorpusFiles(dir)];
 }
 
 /** The manifest of a corpus directory (every Markdown file, README included, with its sha256). */
@@ -59,7 +54,12 @@ export function manifestOf(dir: string, source: string, commit: string, at: Date
 export async function packSnapshot(dir: string, manifest: Manifest, out = ROOT): Promise<void> {
   mkdirSync(out, { recursive: true });
   await tar.c(
-    { gzip: { level: 9 }, file: new URL('laws.tar.gz', out).pathname, cwd: dir, portable: true },
+    {
+      gzip: { level: 9 },
+      file: fileURLToPath(new URL('laws.tar.gz', out)),
+      cwd: dir,
+      portable: true,
+    },
     Object.keys(manifest.files),
   );
   writeFileSync(new URL('manifest.json', out), `${JSON.stringify(manifest, null, 1)}\n`);
@@ -87,7 +87,7 @@ export async function unpackSnapshot(
   mkdirSync(parent, { recursive: true });
   const tmp = mkdtempSync(path.join(parent, '.laws-snapshot-'));
   try {
-    await tar.x({ file: archive.pathname, cwd: tmp });
+    await tar.x({ file: fileURLToPath(archive), cwd: tmp });
     const found = corpusFiles(tmp);
     const wanted = Object.keys(manifest.files);
     const extra = found.find((f) => !(f in manifest.files));

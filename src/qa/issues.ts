@@ -59,12 +59,16 @@ export function withLabelledQuestions(
   examples: readonly Pick<LearnedExample, 'issueId' | 'question'>[],
 ): IssueContent[] {
   const extra = new Map<string, string[]>();
-  for (const e of examples)
-    if (e.issueId)
-      (extra.get(e.issueId) ?? extra.set(e.issueId, []).get(e.issueId)!).push(e.question);
-  return issues.map((i) =>
-    extra.has(i.id) ? { ...i, phrasings: [...i.phrasings, ...extra.get(i.id)!] } : i,
-  );
+  for (const e of examples) {
+    if (!e.issueId) continue;
+    const list = extra.get(e.issueId) ?? [];
+    list.push(e.question);
+    extra.set(e.issueId, list);
+  }
+  return issues.map((i) => {
+    const more = extra.get(i.id);
+    return more ? { ...i, phrasings: [...i.phrasings, ...more] } : i;
+  });
 }
 
 async function buildIndex(ctx: AppContext, lookup: CorpusLookup): Promise<IssueIndex> {

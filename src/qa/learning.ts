@@ -13,6 +13,7 @@ import { scrubNumbers } from '../core/pii.js';
 import { CONSULT_EVENT, lawyerAnswers, type ConsultEvent } from '../consult/index.js';
 import {
   activeExamples,
+  examplesOf,
   recordExample,
   type ExampleArticle,
   type LearnedExample,
@@ -173,18 +174,19 @@ export async function harvestLawyerAnswers(
   questionId?: number,
 ): Promise<{ questions: number; examples: number }> {
   const lookup = qaDeps(ctx).lookup;
-  const existing = new Map(
-    (await activeExamples(ctx))
-      .filter((e) => e.source === 'lawyer_answer')
-      .map((e) => [e.sourceRef, e]),
-  );
   const answers = await lawyerAnswers(ctx.db, questionId);
+  const refOf = (id: number) => `consult_question:${id}`;
+  // One reply: its own example only; a full harvest: every lawyer-answer example at once.
+  const refs = questionId === undefined ? undefined : answers.map((a) => refOf(a.questionId));
+  const existing = new Map(
+    (await examplesOf(ctx, 'lawyer_answer', refs)).map((e) => [e.sourceRef, e]),
+  );
   let examples = 0;
   for (const a of answers) {
     const articles = await citedArticles(lookup, a.replies);
     if (articles.length === 0) continue;
     examples++;
-    const ref = `consult_question:${a.questionId}`;
+    const ref = refOf(a.questionId);
     if (sameExample(existing.get(ref), scrubNumbers(a.question), articles)) continue;
     await recordExample(ctx, {
       question: a.question,

@@ -63,6 +63,18 @@ export async function activeExamples(db: Db): Promise<LearnedExample[]> {
   return rows.map(fromRow);
 }
 
+/** The examples (active or retired) of one source, or of the named source records of it. */
+export async function examplesOf(
+  db: Db,
+  source: ExampleSource,
+  refs?: readonly string[],
+): Promise<LearnedExample[]> {
+  if (refs?.length === 0) return [];
+  let q = db.selectFrom('search_examples').selectAll().where('source', '=', source);
+  if (refs) q = q.where('source_ref', 'in', refs);
+  return (await q.orderBy('id').execute()).map(fromRow);
+}
+
 export async function listExamples(
   db: Db,
   limit: number,

@@ -6,7 +6,16 @@
  * or one that cannot be read, is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { CorpusIndex, SearchDoc } from './corpus-index.js';
@@ -62,20 +71,37 @@ export type IndexFileResult =
   | { ok: true; ci: CorpusIndex; header: IndexFileHeader }
   | { ok: false; reason: 'missing' | 'stale' | 'unreadable' };
 
+/** The header line of an index file (read alone, so a stale file costs no 84 MB read). */
+function readHeader(file: string): { header: IndexFileHeader; bytes: number } | null {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, n).indexOf(0x0a);
+    if (nl < 0) return null;
+    return {
+      header: JSON.parse(buf.subarray(0, nl).toString('utf8')) as IndexFileHeader,
+      bytes: nl + 1,
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The index in `file` when it was built from this corpus version by this code. */
 export function readIndexFile(file: string, corpusVersion: string): IndexFileResult {
   if (!existsSync(file)) return { ok: false, reason: 'missing' };
   try {
-    const buf = readFileSync(file);
-    const nl = buf.indexOf(0x0a);
-    const header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as IndexFileHeader;
+    const head = readHeader(file);
+    if (!head) return { ok: false, reason: 'unreadable' };
+    const { header } = head;
     if (
       header.format !== FORMAT ||
       header.corpusVersion !== corpusVersion ||
       header.code !== indexCodeVersion()
     )
       return { ok: false, reason: 'stale' };
-    const ci = v8.deserialize(buf.subarray(nl + 1)) as CorpusIndex;
+    const ci = v8.deserialize(readFileSync(file).subarray(head.bytes)) as CorpusIndex;
     if (!Array.isArray(ci.articles) || ci.articles.length !== header.articles)
       return { ok: false, reason: 'unreadable' };
     return { ok: true, ci, header };

@@ -7,6 +7,7 @@ import { conflict } from '../core/errors.js';
 import { scrubNumbers } from '../core/pii.js';
 import * as repo from './examples-repository.js';
 import type { LearnedExample } from './examples.js';
+import type { ExampleSource } from './tables.js';
 
 export type { ExampleInput } from './examples-repository.js';
 export type { ExampleArticle, LearnedExample } from './examples.js';
@@ -34,6 +35,8 @@ export async function retireExample(ctx: AppContext, id: number): Promise<void> 
 
 export const activeExamples = (ctx: AppContext): Promise<LearnedExample[]> =>
   repo.activeExamples(ctx.db);
+export const examplesOf = (ctx: AppContext, source: ExampleSource, refs?: readonly string[]) =>
+  repo.examplesOf(ctx.db, source, refs);
 export const examplesRevision = (ctx: AppContext): Promise<string> => repo.examplesRevision(ctx.db);
 export const listExamples = (ctx: AppContext, limit: number, offset: number) =>
   repo.listExamples(ctx.db, limit, offset);
