@@ -232,6 +232,8 @@ describe('laws pages a newcomer meets', () => {
     await page.waitForURL(
       `${server.url}/laws/${enc('最高人民法院关于适用民法典婚姻家庭编的解释（一）')}`,
     );
+    // The URL changes before the successor's text arrives: wait for its title, then read its badge.
+    await page.locator('h1', { hasText: '婚姻家庭编的解释（一）' }).waitFor();
     expect(await page.locator('[data-test="status-badge"]').first().innerText()).toBe('现行有效');
     await page.context().close();
   });
