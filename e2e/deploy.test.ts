@@ -57,8 +57,8 @@ describe.runIf(PG)('two app processes behind nginx on one PostgreSQL database', 
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    proc.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
-    proc.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
+    proc.stdout.on('data', (b: Buffer) => output.push(b.toString()));
+    proc.stderr.on('data', (b: Buffer) => output.push(b.toString()));
     apps.push({ proc, port, output });
     return port;
   }

@@ -23,7 +23,7 @@ export const aidModule: AppModule = {
         })
         .catch((err: unknown) => log.error({ err }, 'aid sweep failed'));
     void run();
-    const timer = setInterval(run, SWEEP_MS);
+    const timer = setInterval(() => void run(), SWEEP_MS);
     timer.unref();
     return () => clearInterval(timer);
   },

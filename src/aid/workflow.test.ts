@@ -57,7 +57,7 @@ describe('workflow table', () => {
         const r = transition(
           setup(from),
           passingEvent(row.event),
-          actor(row.by[0]!),
+          actor(row.by[0]),
           nowFor(row.event),
         );
         expect(r).toMatchObject({ ok: true, from, next: row.to });
@@ -71,11 +71,11 @@ describe('workflow table', () => {
           expect(denied).toMatchObject({ ok: false, code: 'not_allowed' });
           expect(can(setup(from), row.event, p)).toBe(false);
         }
-        expect(can(setup(from), row.event, row.by[0]!)).toBe(true);
+        expect(can(setup(from), row.event, row.by[0])).toBe(true);
         for (const g of row.guards) {
           // Break just this guard, keep the rest of the payload valid.
           const [a, e, now] = BREAK[g]!(setup(from), passingEvent(row.event));
-          const r2 = transition(a, e, actor(row.by[0]!), now);
+          const r2 = transition(a, e, actor(row.by[0]), now);
           expect(r2, g).toMatchObject({ ok: false, code: 'guard_failed' });
         }
       });
@@ -150,9 +150,12 @@ describe('workflow table', () => {
 });
 
 describe('every path through the graph', () => {
-  const edges = WORKFLOW.flatMap((r) =>
-    r.from.map((f) => ({ from: f as AidStatus, to: r.to as AidStatus, row: r })),
-  );
+  interface Edge {
+    from: AidStatus;
+    to: AidStatus;
+    row: (typeof WORKFLOW)[number];
+  }
+  const edges: Edge[] = WORKFLOW.flatMap((r) => r.from.map((f) => ({ from: f, to: r.to, row: r })));
   const paths: (typeof edges)[] = [];
   const walk = (state: AidStatus, path: typeof edges, seen: Set<AidStatus>) => {
     const out = edges.filter((e) => e.from === state && !seen.has(e.to));
@@ -172,12 +175,7 @@ describe('every path through the graph', () => {
     for (const path of paths) {
       let a = setup('draft');
       for (const e of path) {
-        const r = transition(
-          a,
-          passingEvent(e.row.event),
-          actor(e.row.by[0]!),
-          nowFor(e.row.event),
-        );
+        const r = transition(a, passingEvent(e.row.event), actor(e.row.by[0]), nowFor(e.row.event));
         if (!r.ok) throw new Error(`${path.map((x) => x.row.event).join('→')}: ${r.message}`);
         a = { ...a, ...r.patch, status: r.next };
       }

@@ -105,7 +105,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags: ['auth'],
     access: 'public',
     // Anonymous is an answer, not an error: every page asks on load, and a 401 there was a console error.
-    handler: async ({ user }) => ({ user: user ? presentMe(user) : null }),
+    handler: ({ user }) => Promise.resolve({ user: user ? presentMe(user) : null }),
   });
 
   route(app, {

@@ -217,7 +217,7 @@ describe('October bulletin, worked by hand', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('月通报')!;
     const cells = new Map<string, unknown>();
-    sheet.eachRow((r) => cells.set(String(r.getCell(1).value), r.getCell(2).value));
+    sheet.eachRow((r) => cells.set(r.getCell(1).text, r.getCell(2).value));
     expect(cells.get('线上咨询量（件）')).toBe(6);
     expect(cells.get('回复率')).toBe('83.3%');
     expect(cells.get('平均首次响应时间（分钟）')).toBe(6);

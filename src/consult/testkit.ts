@@ -27,7 +27,7 @@ export async function json<T = Record<string, unknown>>(
     ...(session ? { session } : {}),
     ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
   });
-  return { status: res.statusCode, body: res.json() as T };
+  return { status: res.statusCode, body: res.json<T>() };
 }
 
 /** Sets up the area through the admin API (so the API itself is exercised). */

@@ -43,7 +43,7 @@ describe('question images', () => {
   it('stores an image and lets only those who see the question download it', async () => {
     const r = await upload(area.resident, qid, PNG);
     expect(r.statusCode).toBe(200);
-    const { id, mime } = r.json() as { id: number; mime: string };
+    const { id, mime } = r.json<{ id: number; mime: string }>();
     expect(mime).toBe('image/png');
     const own = await t.request({
       method: 'GET',

@@ -13,7 +13,7 @@ export const auditModule: AppModule = {
         log.warn({ err }, 'audit: sealing failed (retried in a minute)'),
       );
     void run();
-    const timer = setInterval(run, SEAL_MS);
+    const timer = setInterval(() => void run(), SEAL_MS);
     timer.unref();
     return () => clearInterval(timer);
   },

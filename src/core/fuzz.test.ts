@@ -27,9 +27,9 @@ beforeAll(async () => {
     payload: applicationBody(),
   });
   expect(created.statusCode).toBe(200);
-  const doc = (await t.request({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+  const doc = (await t.request({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
     paths: Record<string, Record<string, OpenApiOp>>;
-  };
+  }>();
   ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
@@ -80,7 +80,7 @@ describe('fuzz: hostile values of every type to every route', () => {
           const line = `${who} ${op.method} ${op.path} [${c.what}] → ${res.statusCode}`;
           if (res.statusCode >= 500) failures.push(`${line} ${res.body.slice(0, 120)}`);
           else if (res.statusCode >= 400) {
-            const body = res.json() as { error?: { code?: unknown; message?: unknown } };
+            const body = res.json<{ error?: { code?: unknown; message?: unknown } }>();
             if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string')
               badShape.push(line);
           }

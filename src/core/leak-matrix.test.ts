@@ -110,9 +110,9 @@ const TARGETS: [RegExp, (p: string) => string][] = [
 
 describe('role × route leak matrix', () => {
   it('gives none of the resident’s records to callers with no business with them', async () => {
-    const doc = (await t.request({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+    const doc = (await t.request({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
       paths: Record<string, Record<string, unknown>>;
-    };
+    }>();
     const urls: string[] = [];
     for (const [p, methods] of Object.entries(doc.paths)) {
       if (!('get' in methods)) continue;

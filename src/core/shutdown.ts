@@ -29,8 +29,9 @@ export function installDrain(app: FastifyInstance): void {
   app.addHook('onResponse', async (_req, reply) => {
     drain.inFlight.delete(reply);
   });
-  app.addHook('onRequestAbort', async (req) => {
+  app.addHook('onRequestAbort', (req, done) => {
     for (const r of drain.inFlight) if (r.request === req) drain.inFlight.delete(r);
+    done();
   });
 }
 

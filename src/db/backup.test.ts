@@ -35,9 +35,9 @@ async function admin(query: string): Promise<void> {
   await c.end();
 }
 
-async function openData(): Promise<DataLayer> {
-  if (testDialect() === 'sqlite') return openSqlite(file);
-  return openPostgres(PG!, schema);
+function openData(): Promise<DataLayer> {
+  if (testDialect() === 'sqlite') return Promise.resolve(openSqlite(file));
+  return Promise.resolve(openPostgres(PG!, schema));
 }
 
 async function serve(data: DataLayer): Promise<FastifyInstance> {

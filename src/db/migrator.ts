@@ -34,7 +34,7 @@ export async function migrateToLatest(dl: DataLayer): Promise<MigrationResult[]>
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
-      `数据库迁移失败 (migration failed) ${failed?.migrationName ?? ''}: ${String(error)}`,
+      `数据库迁移失败 (migration failed) ${failed?.migrationName ?? ''}: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
     );
   }
   return results ?? [];

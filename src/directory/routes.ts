@@ -31,11 +31,12 @@ export function directoryRoutes(app: FastifyInstance, ctx: AppContext): void {
     summary: '机构类型、状态与所在区',
     tags,
     access: 'public',
-    handler: async () => ({
-      kinds: ENTRY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
-      statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
-      districts: DISTRICTS,
-    }),
+    handler: () =>
+      Promise.resolve({
+        kinds: ENTRY_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })),
+        statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
+        districts: DISTRICTS,
+      }),
   });
 
   route(app, {

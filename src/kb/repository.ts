@@ -180,7 +180,7 @@ export function listIssues(
   if (f.state === 'flagged') q = q.where('i.needs_review', '=', 1);
   if (f.state === 'draft') q = q.where('d.status', 'in', ['draft', 'returned']);
   if (f.state === 'in_review') q = q.where('d.status', '=', 'in_review');
-  return q.orderBy('i.topic').orderBy('i.id').execute() as Promise<IssueListRow[]>;
+  return q.orderBy('i.topic').orderBy('i.id').execute();
 }
 
 /** Every published version's content with its issue (answers use those not flagged). */

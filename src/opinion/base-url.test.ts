@@ -69,7 +69,7 @@ describe('PUBLIC_BASE_URL', () => {
     t = app;
     const warnings: string[] = [];
     const log = app.app.log.child({});
-    log.warn = ((m: string) => void warnings.push(m)) as typeof log.warn;
+    log.warn = (m: string) => void warnings.push(m);
     const run = (config: Partial<typeof app.ctx.config>) => {
       const stop = opinionModule.start!(
         { ...app.ctx, config: { ...app.ctx.config, ...config } },

@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Figure, FigureLookup } from './calculators/types.js';
+import type { FigureLookup } from './calculators/types.js';
 import { evaluate, loadScenario, ScenarioError, validateAnswer, walk } from './engine.js';
-import type { Answers, Question } from './scenario-schema.js';
+import type { Answers } from './scenario-schema.js';
 import { labourScenario } from './scenarios/labour.js';
 import { findScenario, RAW_SCENARIOS } from './scenarios/index.js';
 
 const labour = findScenario('labour')!;
-const figures: FigureLookup = (key) =>
-  ({
-    key,
-    label: key,
-    value: 9000,
-    unit: '元',
-    region: '武汉',
-    effectiveDate: '2024-01-01',
-    source: '测试',
-    example: true,
-  }) as Figure;
+const figures: FigureLookup = (key) => ({
+  key,
+  label: key,
+  value: 9000,
+  unit: '元',
+  region: '武汉',
+  effectiveDate: '2024-01-01',
+  source: '测试',
+  example: true,
+});
 const today = '2025-06-01';
 
 describe('walking a scenario', () => {
@@ -96,7 +95,7 @@ describe('walking a scenario', () => {
 });
 
 describe('validating answers', () => {
-  const byId = (id: string) => labour.questions.find((q) => q.id === id)! as Question;
+  const byId = (id: string) => labour.questions.find((q) => q.id === id)!;
   it('checks number ranges, dates, choices and yes/no', () => {
     expect(validateAnswer(byId('monthlyWage'), '6500.456', today)).toBe(6500.46);
     expect(() => validateAnswer(byId('monthlyWage'), -1, today)).toThrow(/不能小于/);

@@ -150,7 +150,8 @@ export function convertContent<T>(
   ]),
 ): T {
   if (typeof value === 'string') return convert(value) as T;
-  if (Array.isArray(value)) return value.map((v) => convertContent(v, convert, skip)) as T;
+  if (Array.isArray(value))
+    return (value as unknown[]).map((v) => convertContent(v, convert, skip)) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [

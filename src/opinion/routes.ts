@@ -64,9 +64,10 @@ export function opinionRoutes(app: FastifyInstance, ctx: AppContext): void {
     summary: '法律意见书情景列表',
     tags,
     access: 'public',
-    handler: async () => ({
-      items: SCENARIOS.map((s) => presentScenario(s, scenarioAvailability(ctx).get(s.id))),
-    }),
+    handler: () =>
+      Promise.resolve({
+        items: SCENARIOS.map((s) => presentScenario(s, scenarioAvailability(ctx).get(s.id))),
+      }),
   });
 
   route(app, {

@@ -11,7 +11,7 @@ const refusals = new WeakMap<AppContext, Map<string, string[]>>();
 /** Scenario id → missing article keys, for scenarios refused by the last check (empty before any check). */
 export function scenarioAvailability(ctx: AppContext): Map<string, string[]> {
   let m = refusals.get(ctx);
-  if (!m) refusals.set(ctx, (m = new Map()));
+  if (!m) refusals.set(ctx, (m = new Map<string, string[]>()));
   return m;
 }
 

@@ -24,7 +24,7 @@ export const qaModule: AppModule = {
         })
         .catch((err: unknown) => log.error({ err }, 'qa retention sweep failed'));
     void run();
-    const timer = setInterval(run, RETENTION_SWEEP_MS);
+    const timer = setInterval(() => void run(), RETENTION_SWEEP_MS);
     timer.unref();
     return () => {
       clearInterval(timer);

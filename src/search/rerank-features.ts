@@ -204,7 +204,7 @@ const profiles = new WeakMap<CorpusIndex, Map<number, { keys: number[]; idfs: Fl
 
 function bigramProfile(ci: CorpusIndex, d: number): { keys: number[]; idfs: Float64Array } {
   let cache = profiles.get(ci);
-  if (!cache) profiles.set(ci, (cache = new Map()));
+  if (!cache) profiles.set(ci, (cache = new Map<number, { keys: number[]; idfs: Float64Array }>()));
   const hit = cache.get(d);
   if (hit) return hit;
   const f = ci.bigram;

@@ -34,7 +34,7 @@ const search = async (q: string, extra = '') => {
     method: 'GET',
     url: `/api/v1/search?q=${encodeURIComponent(q)}${extra}`,
   });
-  return { status: res.statusCode, body: res.json() as { items: Item[]; topic: string } };
+  return { status: res.statusCode, body: res.json<{ items: Item[]; topic: string }>() };
 };
 
 describe('GET /api/v1/search on real statutes', () => {
@@ -86,7 +86,7 @@ describe('GET /api/v1/search on real statutes', () => {
         url: `/api/v1/search?q=${extra ? '工资' : ''}${extra}`,
       });
       expect(res.statusCode).toBe(400);
-      const err = (res.json() as { error: { code: string; message: string } }).error;
+      const err = res.json<{ error: { code: string; message: string } }>().error;
       expect(err.code).toBe('validation_failed');
       expect(err.message).toMatch(/[\u4e00-\u9fff]/);
     }

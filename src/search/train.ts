@@ -86,7 +86,7 @@ export function learnParts(
     for (const w of qw) {
       nq.set(w, (nq.get(w) ?? 0) + 1);
       let m = co.get(w);
-      if (!m) co.set(w, (m = new Map()));
+      if (!m) co.set(w, (m = new Map<string, number>()));
       for (const a of aw) m.set(a, (m.get(a) ?? 0) + 1);
     }
   }

@@ -22,7 +22,7 @@ export interface TestApp {
     extra?: { agencyCode?: string; username?: string; displayName?: string },
   ): Promise<Session>;
   request(opts: InjectOptions & { session?: Session }): Promise<LightMyRequestResponse>;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 let seq = 0;
@@ -35,7 +35,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     const { session, ...rest } = opts;
     return app.inject({
       ...rest,
-      headers: { ...(session?.headers ?? {}), ...((rest.headers as Record<string, string>) ?? {}) },
+      headers: { ...(session?.headers ?? {}), ...(rest.headers ?? {}) },
     });
   };
   const signIn: TestApp['signIn'] = async (role, extra = {}) => {
@@ -63,7 +63,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
     const sid = res.cookies.find((c) => c.name === 'sid');
-    const csrf = (res.json() as { user: { csrfToken: string } }).user.csrfToken;
+    const csrf = res.json<{ user: { csrfToken: string } }>().user.csrfToken;
     return {
       userId,
       username,

@@ -84,7 +84,7 @@ let contexts = 0;
 /** A context over a fresh test database, with a clock tests can move. */
 export async function createTestContext(
   overrides: Record<string, string> = {},
-): Promise<{ ctx: AppContext; clock: TestClock; close(): Promise<void> }> {
+): Promise<{ ctx: AppContext; clock: TestClock; close: () => Promise<void> }> {
   const db = await createTestDb();
   const clock = new TestClock();
   // Each context its own upload folder, removed with the database (unless the test chose one).

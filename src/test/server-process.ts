@@ -40,8 +40,8 @@ export async function startServer(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  proc.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
-  proc.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
+  proc.stdout.on('data', (b: Buffer) => output.push(b.toString()));
+  proc.stderr.on('data', (b: Buffer) => output.push(b.toString()));
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited: ${output.join('')}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`)

@@ -56,7 +56,7 @@ async function register(s: Session, inst: number, over: Record<string, unknown> 
     session: s,
   });
   expect(r.statusCode, r.body).toBe(200);
-  return r.json() as { id: number; code: string };
+  return r.json<{ id: number; code: string }>();
 }
 
 const event = (id: number, s: Session, payload: Record<string, unknown>) =>
