@@ -1,6 +1,6 @@
 /** @module 台账 and statistics: the filtered case list, its Excel/CSV export, and the bureau's figures. */
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import type { Column } from '../core/export.js';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';

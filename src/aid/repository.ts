@@ -1,8 +1,9 @@
 /** @module Aid queries shared by routes and the workflow: hardship lines in force, agency names, the status-checked save. */
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';
-import type { AidApplicationRow, AidHardshipLineRow } from './tables.js';
+import type { TransitionStore } from '../core/transition-save.js';
+import type { AidApplication, AidApplicationRow, AidHardshipLineRow } from './tables.js';
 
 type Line = Selectable<AidHardshipLineRow>;
 
@@ -58,25 +59,39 @@ export async function agencyNames(db: Kysely<Database>): Promise<Map<number, str
 }
 
 /**
- * The status-checked save of a workflow step: the row changes only while it is still in `from`, so of two
- * requests that read the same status only the first to write wins. On PostgreSQL the second UPDATE waits for
- * the first's row lock and then finds the status changed; SQLite runs one writer at a time.
- * @returns false when another request moved the application first.
+ * How the core engine saves a legal-aid step: the application row changes only while it is still in `from`
+ * (on PostgreSQL the second UPDATE waits for the first's row lock and then finds the status changed; SQLite
+ * runs one writer at a time), and the step joins the application's timeline under its agency.
  */
-export async function saveTransition(
-  trx: Transaction<Database>,
-  id: number,
-  from: string,
-  changes: Updateable<AidApplicationRow>,
-): Promise<boolean> {
-  const r = await trx
-    .updateTable('aid_applications')
-    .set(changes)
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export const aidStore = (agencyId: number): TransitionStore<string, AidApplication> => ({
+  entity: 'aid_application',
+  raceMessage: '该申请刚被其他操作处理，状态已改变，请刷新后重试',
+  async saveIfState(trx, id, from, to, patch, at) {
+    const r = await trx
+      .updateTable('aid_applications')
+      .set({ ...(patch as Updateable<AidApplicationRow>), status: to, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  async addStep(trx, s) {
+    await trx
+      .insertInto('aid_steps')
+      .values({
+        application_id: s.id,
+        at: s.at,
+        actor_id: s.actorId,
+        actor_role: s.actorRole,
+        event: s.event,
+        from_status: s.from,
+        to_status: s.to,
+        note: s.note,
+        agency_id: agencyId,
+      })
+      .execute();
+  },
+});
 
 /** Which of `names` are stored application materials (for settling interrupted uploads at start). */
 export async function storedMaterialNames(

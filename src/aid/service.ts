@@ -3,7 +3,7 @@
  * `transition()`, then saves the record, the timeline step, the audit row and notifications in one transaction.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import type { AppContext } from '../core/context.js';
 import { audit } from '../core/audit.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/errors.js';
@@ -13,11 +13,13 @@ import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
 import { competentAgencyId } from './competence.js';
 import { loadSettings } from './deadlines.js';
-import { findOpenDuplicate, saveTransition } from './repository.js';
+import { aidStore, findOpenDuplicate } from './repository.js';
 import type { ApplicationInput, EventInput } from './schema.js';
 import type { AidApplication } from './tables.js';
 import { BLANK_PROGRESS } from './blank.js';
 import { transition } from './transition.js';
+import { commitTransition } from '../core/transition-save.js';
+import { transitionError } from '../core/workflow.js';
 import type { Actor, AidEvent, Effect, Party } from './workflow.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -222,45 +224,19 @@ async function applyInTrx(
   ip: string | null,
 ): Promise<AidApplication> {
   const r = transition(a, ev, actor, now);
-  if (!r.ok) {
-    if (r.code === 'not_allowed') throw forbidden(r.message);
-    if (r.code === 'invalid_transition')
-      throw conflict('invalid_transition', r.message, { from: a.status, event: ev.type });
-    throw badRequest('transition_rejected', r.message);
-  }
+  if (!r.ok) throw transitionError(r, a.status, ev.type);
   const iso = now.toISOString();
-  if (!(await saveTransition(trx, a.id, r.from, { ...r.patch, status: r.next, updated_at: iso })))
-    throw conflict('invalid_transition', '该申请刚被其他操作处理，状态已改变，请刷新后重试', {
-      from: a.status,
-      event: ev.type,
-    });
   const updated = { ...a, ...r.patch, status: r.next, updated_at: iso };
-  await trx
-    .insertInto('aid_steps')
-    .values({
-      application_id: a.id,
-      at: iso,
-      actor_id: actor.userId,
-      actor_role: actor.role,
-      event: ev.type,
-      from_status: r.from,
-      to_status: r.next,
-      note: stepNote(ev),
-      agency_id: updated.agency_id,
-    })
-    .execute();
-  await audit(
-    trx,
-    {
-      actor: user,
-      action: `transition:${ev.type}`,
-      entity: 'aid_application',
-      entityId: a.id,
-      detail: { from: r.from, to: r.next, event: ev.type, actorRole: actor.role },
-      ip,
-    },
+  await commitTransition(trx, aidStore(updated.agency_id), {
+    id: a.id,
+    event: ev.type,
+    step: r,
+    actor: user,
+    actorRole: actor.role,
     now,
-  );
+    ip,
+    note: stepNote(ev),
+  });
   await notify(trx, updated, r.effects, iso);
   return updated;
 }

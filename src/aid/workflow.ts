@@ -1,8 +1,9 @@
 /**
  * @module The legal-aid workflow as data: one table of states, events, who may fire them and named guards,
- * enforced by the pure `transition()` in transition.ts. Only service.applyEvent persists what it returns.
+ * run by the core workflow engine (transition.ts). Only service.applyEvent persists what it returns.
  */
-import type { Role } from '../auth/types.js';
+import type { Role } from '../core/session.js';
+import type { Guard as CoreGuard, WorkflowRow } from '../core/workflow.js';
 import { localDate, type Pause } from './clock.js';
 import type { AidApplication } from './tables.js';
 
@@ -74,8 +75,7 @@ export type Effect =
   | { kind: 'notify_agency'; message: string }
   | { kind: 'notify_lawyer'; message: string };
 
-export type Guard = (a: AidApplication, e: AidEvent, now: Date) => string | null;
-type Patch = (a: AidApplication, e: AidEvent, now: Date) => Partial<AidApplication>;
+export type Guard = CoreGuard<AidApplication, AidEvent>;
 
 const text = (s: string | undefined) => (s ?? '').trim().length > 0;
 const pausesOf = (a: AidApplication): Pause[] => JSON.parse(a.pauses) as Pause[];
@@ -111,16 +111,8 @@ export const GUARDS: Record<string, Guard> = {
   hasChangeReason: (_a, e) => (text(e.note) ? null : '请说明更换法律援助人员的理由'),
 };
 
-export interface Row {
-  from: readonly AidStatus[];
-  event: EventType;
-  to: AidStatus;
-  by: readonly Party[];
-  guards: readonly string[];
-  label: string;
-  patch?: Patch;
-  effects?: (a: AidApplication, e: AidEvent) => Effect[];
-}
+/** One row of the table, in the shape of the core engine's rows. */
+export type Row = WorkflowRow<AidStatus, EventType, Party, AidApplication, AidEvent, Effect>;
 
 const OPEN_INTAKE = ['received', 'transferred', 'under_review'] as const;
 const closeClock = (a: AidApplication, now: Date): string =>

@@ -1,16 +1,7 @@
-/** @module The signed-in user as every handler sees it. */
-import type { Role } from '../db/core-tables.js';
+/** @module Roles and their names, and the request's user (the type itself lives in core/session.ts). */
+import type { Role, SessionUser } from '../core/session.js';
 
-export type { Role };
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  role: Role;
-  displayName: string;
-  agencyId: number | null;
-  csrfToken: string;
-}
+export type { Role, SessionUser };
 
 export const ROLES: readonly Role[] = [
   'citizen',

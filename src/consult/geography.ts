@@ -1,5 +1,5 @@
 /** @module Districts → streets → communities, their assigned lawyers, the volunteer pool and residents' chosen community. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict, notFound } from '../core/errors.js';

@@ -2,7 +2,7 @@
  * @module Bulk set-up from CSV: communities (区,街道,社区,类型,法律顾问) and lawyers (用户名,已注册,在岗,志愿律师库,专长).
  * Every row is checked first; any error rejects the whole file, otherwise it is written in one transaction.
  */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';

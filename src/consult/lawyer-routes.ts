@@ -1,7 +1,7 @@
 /** @module Lawyer and staff endpoints: live inbox, claiming pool questions, classifying, referrals, offline log. */
 import { competentAgencyId } from '../aid/competence.js';
 import type { FastifyInstance } from 'fastify';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';

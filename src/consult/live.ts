@@ -4,7 +4,7 @@
  * On PostgreSQL, `relay.ts` carries them to the other server processes as well.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import type { QuestionStage, QuestionStatus } from './tables.js';

@@ -1,5 +1,5 @@
 /** @module The offline service log: lawyers record work done in person (讲座, 调解, 代理案件 …) with date, community and count. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';

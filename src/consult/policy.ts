@@ -1,5 +1,5 @@
 /** @module Who may see and act on a consultation question: the asker, her community's lawyers, the pool, hotline staff. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { definePolicy } from '../core/policy.js';
 import type { QuestionStage, QuestionStatus } from './tables.js';
 

@@ -1,6 +1,6 @@
 /** @module What the API shows of a question: masked names and a short preview in lists, the full thread on its own page. */
 import type { Selectable } from 'kysely';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { maskName } from '../core/pii.js';
 import { allowedActions } from '../core/policy.js';
 import { questionPolicy, type QuestionResource } from './policy.js';

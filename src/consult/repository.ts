@@ -1,6 +1,6 @@
 /** @module Queries of the consult area; the only place with dialect-specific SQL (row locks for the sweep). */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import type { Dialect } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import type { QuestionResource } from './policy.js';

@@ -1,5 +1,5 @@
 /** @module Consultation actions: ask, reply, claim from the pool, classify (with legal-aid referral), rate. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';

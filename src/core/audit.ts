@@ -1,7 +1,7 @@
 /** @module Append-only audit trail: who did what to which record, and when (writes and reads of personal data). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from './session.js';
 
 export interface AuditEntry {
   actor: SessionUser | null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationBody } from '../aid/test-api.js';
-import type { Role } from '../auth/types.js';
+import type { Role } from './session.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { fuzzCases, type JsonSchema, type Operation } from '../test/fuzz.js';
 import { importLawFixture } from '../test/laws-fixture.js';

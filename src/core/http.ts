@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import type { Role, SessionUser } from '../auth/types.js';
+import type { Role, SessionUser } from './session.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 import { parse } from './validate.js';
 

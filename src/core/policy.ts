@@ -1,5 +1,5 @@
 /** @module Authorization, checked one way everywhere: each resource declares its rules; `authorize()` enforces them. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from './session.js';
 import { forbidden, notFound, unauthenticated } from './errors.js';
 
 /** A rule decides whether `user` may do an action on `resource`. */

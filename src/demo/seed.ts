@@ -5,7 +5,7 @@
  * legal-aid applications in several states. Seeding runs once: a database that has the demo admin is left
  * as it is. Every name says 示例, and the web shows a banner on every page while the mode is on.
  */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { createUser } from '../auth/service.js';
 import type { AppContext } from '../core/context.js';
 import { applyEvent, createApplication } from '../aid/service.js';

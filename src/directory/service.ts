@@ -1,5 +1,5 @@
 /** @module Directory actions: create and edit entries, import a file (all rows or none), link staff to institutions. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, badRequest, conflict, notFound } from '../core/errors.js';

@@ -4,7 +4,7 @@
  * staff workflow — new issue, new draft of a published one, edit, submit, publish (only when the corpus
  * backs every article and number), return. Every change is a status-checked write with its audit row.
  */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, badRequest, conflict, invalidTransition, notFound } from '../core/errors.js';

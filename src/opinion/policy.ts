@@ -3,7 +3,7 @@
  * holds the anonymous (kiosk) token it was started with. Everyone else gets 404, so ids do not leak.
  */
 import { createHash } from 'node:crypto';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { notFound } from '../core/errors.js';
 
 /** The caller as ownership sees it. */

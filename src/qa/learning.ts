@@ -5,7 +5,7 @@
  * become learned examples of the search area: the retriever and the issue matcher learn from them at
  * their next refresh, and `npm run search:train` fits its weights with them.
  */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';

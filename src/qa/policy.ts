@@ -2,7 +2,7 @@
  * @module Who may read a conversation: a signed-in user's conversation only she may read; an anonymous
  * one whoever holds its unguessable id (the id is the token). Everyone else gets 404.
  */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { notFound } from '../core/errors.js';
 
 export interface ConversationAccess {

@@ -3,7 +3,7 @@
  * configured) → stored turn (and the unanswered log) in one transaction. Also transcripts and feedback.
  */
 import { randomBytes } from 'node:crypto';
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { consumeQuota, dayOf } from '../core/quota.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';

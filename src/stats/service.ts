@@ -1,5 +1,5 @@
 /** @module The bureau's dashboard: every provider over one period, its Excel export, yearly targets and the half-year report. */
-import type { SessionUser } from '../auth/types.js';
+import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { badRequest } from '../core/errors.js';

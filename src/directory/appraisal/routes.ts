@@ -1,6 +1,6 @@
 /** @module 司法鉴定 monitoring endpoints: institutions register and move their cases; the bureau sees all institutions. */
 import type { FastifyInstance } from 'fastify';
-import type { SessionUser } from '../../auth/types.js';
+import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';

@@ -1,6 +1,6 @@
 /** @module 司法鉴定 case actions: register a commission (统一赋码) and apply workflow events; each change is an audit row. */
 import { randomUUID } from 'node:crypto';
-import type { SessionUser } from '../../auth/types.js';
+import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { badRequest, conflict, notFound } from '../../core/errors.js';

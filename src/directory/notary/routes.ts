@@ -1,6 +1,6 @@
 /** @module Notary appointment endpoints: matters and slots (public), booking (citizens), the office's day (its staff). */
 import type { FastifyInstance } from 'fastify';
-import type { SessionUser } from '../../auth/types.js';
+import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';

@@ -1,5 +1,5 @@
 /** @module Notary appointment actions: publish a slot, book, cancel, reschedule, accept (starts the 15-working-day clock), complete. */
-import type { SessionUser } from '../../auth/types.js';
+import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { badRequest, conflict, notFound } from '../../core/errors.js';

@@ -1,0 +1,98 @@
+/**
+ * @module The one save of a workflow step. The area's store writes the record only while it is still in the
+ * state the step was computed from (a status-checked UPDATE), so of two requests that read the same state
+ * only the first to write wins and the other gets 409. The timeline step and the audit row are written in
+ * the same transaction, so a step is never half saved.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { audit } from './audit.js';
+import { conflict } from './errors.js';
+import type { SessionUser } from './session.js';
+import type { TransitionOk } from './workflow.js';
+
+type Trx = Transaction<Database>;
+
+/** One row of a record's timeline, as the engine hands it to the area. */
+export interface TimelineStep<S> {
+  id: number;
+  event: string;
+  from: S;
+  to: S;
+  at: string;
+  actorId: number | null;
+  actorRole: string;
+  note: string | null;
+}
+
+/** What an area gives the engine to persist its records. */
+export interface TransitionStore<S, R> {
+  /** The entity name in the audit trail, e.g. `aid_application`. */
+  entity: string;
+  /** What the loser of a race reads, e.g. 该申请刚被其他操作处理，状态已改变，请刷新后重试. */
+  raceMessage: string;
+  /**
+   * Writes the new state and the patch only while the row is still in `from` (plus any other column the
+   * area checks, such as a version counter). @returns false when another request moved it first.
+   */
+  saveIfState(
+    trx: Trx,
+    id: number,
+    from: S,
+    to: S,
+    patch: Partial<R>,
+    at: string,
+  ): Promise<boolean>;
+  /** The record's timeline step (areas whose history is the audit trail leave it out). */
+  addStep?(trx: Trx, step: TimelineStep<S>): Promise<void>;
+}
+
+export interface CommitArgs<S, R, F> {
+  id: number;
+  event: string;
+  step: TransitionOk<S, R, F>;
+  actor: SessionUser | null;
+  /** The role the step was taken in (`system` for sweeps). */
+  actorRole?: string;
+  now: Date;
+  ip?: string | null;
+  /** The timeline step's note (a reason, the items asked for). */
+  note?: string | null;
+  /** More for the audit row (the step's from, to and event are always there). */
+  detail?: Record<string, unknown>;
+}
+
+/** Saves one step: the status-checked write, the timeline step and the audit row, in `trx`. */
+export async function commitTransition<S extends string, R, F>(
+  trx: Trx,
+  store: TransitionStore<S, R>,
+  a: CommitArgs<S, R, F>,
+): Promise<void> {
+  const at = a.now.toISOString();
+  const { from, next, patch } = a.step;
+  if (!(await store.saveIfState(trx, a.id, from, next, patch, at)))
+    throw conflict('invalid_transition', store.raceMessage, { from, event: a.event });
+  const actorRole = a.actorRole ?? a.actor?.role ?? 'system';
+  await store.addStep?.(trx, {
+    id: a.id,
+    event: a.event,
+    from,
+    to: next,
+    at,
+    actorId: a.actor?.id ?? null,
+    actorRole,
+    note: a.note ?? null,
+  });
+  await audit(
+    trx,
+    {
+      actor: a.actor,
+      action: `transition:${a.event}`,
+      entity: store.entity,
+      entityId: a.id,
+      detail: { from, to: next, event: a.event, actorRole, ...a.detail },
+      ip: a.ip ?? null,
+    },
+    a.now,
+  );
+}
