@@ -29,6 +29,8 @@ export interface TimelineStep<S> {
 export interface TransitionStore<S, R> {
   /** The entity name in the audit trail, e.g. `aid_application`. */
   entity: string;
+  /** The audit action's prefix before the event (`transition:` unless the area has its own). */
+  auditPrefix?: string;
   /** What the loser of a race reads, e.g. 该申请刚被其他操作处理，状态已改变，请刷新后重试. */
   raceMessage: string;
   /**
@@ -87,7 +89,7 @@ export async function commitTransition<S extends string, R, F>(
     trx,
     {
       actor: a.actor,
-      action: `transition:${a.event}`,
+      action: `${store.auditPrefix ?? 'transition:'}${a.event}`,
       entity: store.entity,
       entityId: a.id,
       detail: { from, to: next, event: a.event, actorRole, ...a.detail },

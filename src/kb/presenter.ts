@@ -2,7 +2,7 @@
 import type { IssueProblem } from './check.js';
 import type { Issue, IssueListRow, Version } from './repository.js';
 import { IssueContent } from './schema.js';
-import { can, STATUS_LABELS } from './workflow.js';
+import { kbWorkflow, STATUS_LABELS } from './workflow.js';
 
 export function presentIssueList(rows: IssueListRow[]) {
   return {
@@ -31,7 +31,7 @@ function presentVersion(v: Version) {
     createdAt: v.created_at,
     updatedAt: v.updated_at,
     reviewedAt: v.reviewed_at,
-    events: can(v.status),
+    events: kbWorkflow.available(v.status, 'admin'),
   };
 }
 

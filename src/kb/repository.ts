@@ -1,7 +1,9 @@
 /** @module Queries of the knowledge-base area. No SQL elsewhere in kb; other areas use service.ts. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { TransitionStore } from '../core/transition-save.js';
 import type { KbIssueRow, KbVersionRow, KbVersionStatus } from './tables.js';
+import type { KbReviewState } from './workflow.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Issue = Selectable<KbIssueRow>;
@@ -128,12 +130,32 @@ export function lastFileVersion(db: Db, issueId: string): Promise<Version | unde
  * Moves a version from one of `from` to `to` (a status-checked write): false when its status changed
  * meanwhile, so of two racing reviewers exactly one wins.
  */
+/** How the core engine saves a version's review step: only while the version is still in `from`. */
+export const kbVersionStore: TransitionStore<KbVersionStatus, KbReviewState> = {
+  entity: 'kb_version',
+  auditPrefix: 'kb:',
+  raceMessage: '该版本的状态已被其他操作改变，请刷新后重试',
+  async saveIfState(trx, id, from, to, patch, at) {
+    const r = await trx
+      .updateTable('kb_versions')
+      .set({ ...patch, status: to, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+};
+
+/**
+ * The corpus sync's own moves (a flagged file version published once the corpus backs it, the previous
+ * published version superseded): status-checked like every step, outside the review workflow.
+ */
 export async function moveVersion(
   db: Db,
   id: number,
   from: readonly KbVersionStatus[],
   to: KbVersionStatus,
-  patch: Partial<Pick<KbVersionRow, 'note' | 'reviewed_by' | 'reviewed_at' | 'updated_at'>>,
+  patch: Partial<Pick<KbVersionRow, 'updated_at'>>,
 ): Promise<boolean> {
   const r = await db
     .updateTable('kb_versions')

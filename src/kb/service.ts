@@ -7,7 +7,7 @@
 import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
-import { AppError, badRequest, conflict, invalidTransition, notFound } from '../core/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../core/errors.js';
 import { corpusVersion } from '../laws/repository.js';
 import type { CorpusLookup } from '../qa/corpus.js';
 import { checkIssue, type IssueProblem } from './check.js';
@@ -15,7 +15,8 @@ import * as repo from './repository.js';
 import { IssueContent } from './schema.js';
 import { shipped } from './files.js';
 import { publishVersion, reverifyPublished, syncShipped } from './sync.js';
-import { EDITABLE, STATUS_LABELS, transition, type KbEvent } from './workflow.js';
+import { commitTransition } from '../core/transition-save.js';
+import { EDITABLE, kbWorkflow, STATUS_LABELS, type KbEvent } from './workflow.js';
 
 /** What answers are built from: the published issues not flagged, and the revision they belong to. */
 export interface KbSnapshot {
@@ -216,41 +217,30 @@ export async function fireEvent(
 ): Promise<void> {
   const v = await repo.findVersion(ctx.db, versionId);
   if (!v) throw notFound('版本');
-  const row = transition(v.status, input.event);
-  if (!row) throw invalidTransition(STATUS_LABELS[v.status], input.event);
   const note = input.note?.trim() || null;
-  if (row.needsNote && !note) throw badRequest('kb_note_required', '退回时请写明需要修改的地方');
+  const now = ctx.now();
+  const step = kbWorkflow.step(v, { type: input.event, note, reviewerId: user.id }, 'admin', now);
   const content = IssueContent.parse(JSON.parse(v.content));
   if (input.event === 'publish') {
     const problems = await checkContent(ctx, lookup, content);
     if (problems.length > 0)
       throw new AppError(422, 'kb_unverified', '内容未通过法规库核对，不能发布', { problems });
   }
-  const at = ctx.now().toISOString();
+  const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const review = input.event === 'submit' ? {} : { reviewed_by: user.id, reviewed_at: at };
-    const moved = await repo.moveVersion(trx, versionId, row.from, row.to, {
-      ...review,
-      ...(note ? { note } : {}),
-      updated_at: at,
+    await commitTransition(trx, repo.kbVersionStore, {
+      id: versionId,
+      event: input.event,
+      step,
+      actor: user,
+      now,
+      ip,
+      detail: { issue: v.issue_id, note },
     });
-    if (!moved) throw invalidTransition(STATUS_LABELS[v.status], input.event);
     if (input.event === 'publish') {
       const issue = (await repo.findIssue(trx, v.issue_id))!;
       await publishVersion(trx, content, versionId, issue.published_id ?? undefined, at);
       await repo.releaseDraftSlot(trx, v.issue_id, versionId);
     }
-    await audit(
-      trx,
-      {
-        actor: user,
-        action: `kb:${input.event}`,
-        entity: 'kb_version',
-        entityId: versionId,
-        detail: { issue: v.issue_id, note },
-        ip,
-      },
-      ctx.now(),
-    );
   });
 }

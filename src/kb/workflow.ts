@@ -1,38 +1,29 @@
 /**
- * @module The review workflow of a knowledge-base version, as data: which event moves a version from which
- * states to which, and the one pure `transition()` and `can()` the service and the admin page use.
+ * @module The review workflow of a knowledge-base version as one table in the core engine: which event
+ * moves a version from which states to which. The service and the admin page ask it.
  */
-import type { KbVersionStatus } from './tables.js';
+import { defineWorkflow } from '../core/workflow.js';
+import type { KbVersionRow, KbVersionStatus } from './tables.js';
 
 export const KB_EVENTS = ['submit', 'publish', 'return'] as const;
 export type KbEvent = (typeof KB_EVENTS)[number];
-
-interface Row {
-  event: KbEvent;
-  from: readonly KbVersionStatus[];
-  to: KbVersionStatus;
-  label: string;
-  /** The event needs a note (why a version is sent back). */
-  needsNote: boolean;
+/** Knowledge-base editors and reviewers are the bureau's administrators (the routes check the role). */
+export type KbParty = 'admin';
+export interface KbEventInput {
+  type: KbEvent;
+  note?: string | null;
+  /** Who publishes or returns the version. */
+  reviewerId: number;
 }
+/** What the review workflow reads and writes of a version. */
+export type KbReviewState = Pick<KbVersionRow, 'status' | 'note' | 'reviewed_by' | 'reviewed_at'>;
 
-export const KB_WORKFLOW: readonly Row[] = [
-  {
-    event: 'submit',
-    from: ['draft', 'returned'],
-    to: 'in_review',
-    label: '提交审核',
-    needsNote: false,
-  },
-  {
-    event: 'publish',
-    from: ['in_review'],
-    to: 'published',
-    label: '审核通过并发布',
-    needsNote: false,
-  },
-  { event: 'return', from: ['in_review'], to: 'returned', label: '退回修改', needsNote: true },
-];
+/** A reviewer's decision is signed and dated; a note given replaces the author's. */
+const review = (_v: KbReviewState, e: KbEventInput, now: Date): Partial<KbReviewState> => ({
+  reviewed_by: e.reviewerId,
+  reviewed_at: now.toISOString(),
+  ...(e.note ? { note: e.note } : {}),
+});
 
 export const STATUS_LABELS: Record<KbVersionStatus, string> = {
   draft: '草稿',
@@ -45,12 +36,49 @@ export const STATUS_LABELS: Record<KbVersionStatus, string> = {
 /** States whose content may still be edited. */
 export const EDITABLE: readonly KbVersionStatus[] = ['draft', 'returned'];
 
-/** The row for `event` from `status`, or null when the event does not apply there. */
-export function transition(status: KbVersionStatus, event: KbEvent): Row | null {
-  return KB_WORKFLOW.find((r) => r.event === event && r.from.includes(status)) ?? null;
-}
+const by: readonly KbParty[] = ['admin'];
+export const kbWorkflow = defineWorkflow<
+  KbVersionStatus,
+  KbEvent,
+  KbParty,
+  KbReviewState,
+  KbEventInput
+>({
+  name: 'kb',
+  states: STATUS_LABELS,
+  stateOf: (v) => v.status,
+  rows: [
+    {
+      event: 'submit',
+      from: ['draft', 'returned'],
+      to: 'in_review',
+      by,
+      label: '提交审核',
+      patch: (_v, e) => (e.note ? { note: e.note } : {}),
+    },
+    {
+      event: 'publish',
+      from: ['in_review'],
+      to: 'published',
+      by,
+      label: '审核通过并发布',
+      patch: review,
+    },
+    {
+      event: 'return',
+      from: ['in_review'],
+      to: 'returned',
+      by,
+      guards: ['hasNote'],
+      label: '退回修改',
+      patch: review,
+    },
+  ],
+  guards: {
+    hasNote: (_v, e) =>
+      e.note?.trim() ? null : { code: 'kb_note_required', message: '退回时请写明需要修改的地方' },
+  },
+});
 
-/** The events that apply to a version in `status` (the admin page shows these as buttons). */
-export function can(status: KbVersionStatus): KbEvent[] {
-  return KB_WORKFLOW.filter((r) => r.from.includes(status)).map((r) => r.event);
-}
+/** The rows, for the admin page's labels. */
+export const KB_WORKFLOW = kbWorkflow.spec.rows;

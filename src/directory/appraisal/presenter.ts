@@ -1,6 +1,6 @@
 /** @module What the API shows of an appraisal case: the case summary (case facts) only in the audited detail view. */
 import type { AppraisalCase } from './repository.js';
-import { can, clock, STAGE_LABELS } from './workflow.js';
+import { appraisalWorkflow, clock, STAGE_LABELS } from './workflow.js';
 
 export function presentCase(
   c: AppraisalCase,
@@ -26,6 +26,6 @@ export function presentCase(
     opinionOn: c.opinion_on,
     archivedOn: c.archived_on,
     ...clock(c, today),
-    actions: opts.canHandle ? can(c.stage) : [],
+    actions: opts.canHandle ? appraisalWorkflow.available(c.stage, 'institution') : [],
   };
 }

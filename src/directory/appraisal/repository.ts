@@ -1,7 +1,9 @@
 /** @module 司法鉴定 case queries; "overdue" is computed in SQL from the stored due dates (YYYY-MM-DD text compares in order). */
 import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { AppraisalCaseRow } from '../tables.js';
+import type { TransitionStore } from '../../core/transition-save.js';
+import type { AppraisalCaseRow, AppraisalStage } from '../tables.js';
+import type { CaseState } from './workflow.js';
 import type { CaseQuery } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -60,6 +62,27 @@ export async function listCases(
     .execute();
   return { items, total: Number(total.n) };
 }
+
+/**
+ * How the core engine saves a case's step: only while the case is still at `from` and its extensions are
+ * as read (two extensions racing from one stage must not both apply).
+ */
+export const appraisalStore = (
+  extensionDays: number,
+): TransitionStore<AppraisalStage, CaseState> => ({
+  entity: 'appraisal_case',
+  raceMessage: '案件状态已被其他操作改变，请刷新后重试',
+  async saveIfState(trx, id, from, to, patch, at) {
+    const r = await trx
+      .updateTable('appraisal_cases')
+      .set({ ...patch, stage: to, updated_at: at })
+      .where('id', '=', id)
+      .where('stage', '=', from)
+      .where('extension_days', '=', extensionDays)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+});
 
 export function findCase(db: Db, id: number): Promise<AppraisalCase | undefined> {
   return base(db).where('appraisal_cases.id', '=', id).executeTakeFirst();

@@ -3,16 +3,17 @@ import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
-import { badRequest, conflict, notFound } from '../../core/errors.js';
+import { badRequest, notFound } from '../../core/errors.js';
 import { findEntry } from '../repository.js';
 import { addWorkdays, chinaDate } from '../workdays.js';
-import { findCase } from './repository.js';
+import { appraisalStore, findCase } from './repository.js';
 import {
   ACCEPT_WORKDAYS,
   ACCEPT_WORKDAYS_BY_LETTER,
-  transition,
+  appraisalWorkflow,
   type AppraisalEvent,
 } from './workflow.js';
+import { commitTransition } from '../../core/transition-save.js';
 
 /** 统一赋码: WHSJ-<year of commission>-<six-digit serial>. The serial is the row id, so it is unique without a counter to race on. */
 export const caseCode = (year: string, id: number) => `WHSJ-${year}-${String(id).padStart(6, '0')}`;
@@ -89,27 +90,16 @@ export async function applyEvent(
 ): Promise<void> {
   const c = await findCase(ctx.db, id);
   if (!c) throw notFound('鉴定案件');
-  const change = transition(c, event, chinaDate(ctx.now()), days);
+  const now = ctx.now();
+  const step = appraisalWorkflow.step(c, { type: event, days }, 'institution', now);
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('appraisal_cases')
-      .set({ ...change, updated_at: ctx.now().toISOString() })
-      .where('id', '=', id)
-      .where('stage', '=', c.stage)
-      .where('extension_days', '=', c.extension_days)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1)
-      throw conflict('invalid_transition', '案件状态已被其他操作改变，请刷新后重试');
-    await audit(
-      trx,
-      {
-        actor,
-        action: `transition:${event}`,
-        entity: 'appraisal_case',
-        entityId: id,
-        detail: { from: c.stage, to: change.stage, days: days ?? null, note: note ?? null },
-      },
-      ctx.now(),
-    );
+    await commitTransition(trx, appraisalStore(c.extension_days), {
+      id,
+      event,
+      step,
+      actor,
+      now,
+      detail: { days: days ?? null, note: note ?? null },
+    });
   });
 }

@@ -1,12 +1,12 @@
 /**
- * @module The 司法鉴定 case workflow as one table and one pure `transition()`: 委托 → 受理 → 鉴定 → 意见书 → 归档
+ * @module The 司法鉴定 case workflow as one table in the core engine: 委托 → 受理 → 鉴定 → 意见书 → 归档
  * (or 不予受理), plus extension of the completion period. Clocks (《司法鉴定程序通则》 as quoted in
  * docs/domain.md §1.7): decide on acceptance within 7 working days (10 for a letter commission); finish within
  * 30 working days of acceptance, extendable by at most 30 working days in total.
  */
-import { badRequest, invalidTransition } from '../../core/errors.js';
+import { defineWorkflow, SAME } from '../../core/workflow.js';
 import type { AppraisalStage } from '../tables.js';
-import { addWorkdays, workdaysBetween } from '../workdays.js';
+import { addWorkdays, chinaDate, workdaysBetween } from '../workdays.js';
 
 export const ACCEPT_WORKDAYS = 7;
 export const ACCEPT_WORKDAYS_BY_LETTER = 10;
@@ -15,6 +15,13 @@ export const MAX_EXTENSION_WORKDAYS = 30;
 
 export type AppraisalEvent =
   'accept' | 'decline' | 'start' | 'extend' | 'issue_opinion' | 'archive';
+/** The institution's staff (or an administrator): the route's policy has checked who they are. */
+export type AppraisalParty = 'institution';
+export interface AppraisalEventInput {
+  type: AppraisalEvent;
+  /** On `extend`: working days added to the completion period. */
+  days?: number;
+}
 
 export const STAGE_LABELS: Record<AppraisalStage, string> = {
   commissioned: '委托',
@@ -25,64 +32,83 @@ export const STAGE_LABELS: Record<AppraisalStage, string> = {
   declined: '不予受理',
 };
 
-export const APPRAISAL_WORKFLOW: Record<
-  AppraisalEvent,
-  { from: AppraisalStage[]; to: AppraisalStage | 'same'; label: string }
-> = {
-  accept: { from: ['commissioned'], to: 'accepted', label: '受理' },
-  decline: { from: ['commissioned'], to: 'declined', label: '不予受理' },
-  start: { from: ['accepted'], to: 'examining', label: '开始鉴定' },
-  extend: { from: ['accepted', 'examining'], to: 'same', label: '延长期限' },
-  issue_opinion: { from: ['examining'], to: 'opinion', label: '出具鉴定意见书' },
-  archive: { from: ['opinion', 'declined'], to: 'archived', label: '归档' },
-};
-
 export interface CaseState {
   stage: AppraisalStage;
   accepted_on: string | null;
   due_on: string | null;
   extension_days: number;
+  opinion_on?: string | null;
+  archived_on?: string | null;
 }
 
-/** The changes an event makes to a case on `today`; throws 409 for an event the stage does not allow. */
-export function transition(
-  c: CaseState,
-  event: AppraisalEvent,
-  today: string,
-  days = 0,
-): Partial<CaseState> & { stage: AppraisalStage; opinion_on?: string; archived_on?: string } {
-  const edge = APPRAISAL_WORKFLOW[event];
-  if (!edge.from.includes(c.stage)) throw invalidTransition(STAGE_LABELS[c.stage], edge.label);
-  const stage = edge.to === 'same' ? c.stage : edge.to;
-  switch (event) {
-    case 'accept':
-      return { stage, accepted_on: today, due_on: addWorkdays(today, COMPLETE_WORKDAYS) };
-    case 'extend':
-      if (!Number.isInteger(days) || days < 1 || c.extension_days + days > MAX_EXTENSION_WORKDAYS)
-        throw badRequest(
-          'extension_too_long',
-          `延长期限累计不得超过 ${MAX_EXTENSION_WORKDAYS} 个工作日（已延长 ${c.extension_days} 个工作日）`,
-        );
-      return {
-        stage,
-        extension_days: c.extension_days + days,
-        due_on: addWorkdays(c.due_on!, days),
-      };
-    case 'issue_opinion':
-      return { stage, opinion_on: today };
-    case 'archive':
-      return { stage, archived_on: today };
-    default:
-      return { stage };
-  }
-}
-
-/** Events allowed now (the UI shows only these). */
-export function can(stage: AppraisalStage): AppraisalEvent[] {
-  return (Object.keys(APPRAISAL_WORKFLOW) as AppraisalEvent[]).filter((e) =>
-    APPRAISAL_WORKFLOW[e].from.includes(stage),
-  );
-}
+const by: readonly AppraisalParty[] = ['institution'];
+export const appraisalWorkflow = defineWorkflow<
+  AppraisalStage,
+  AppraisalEvent,
+  AppraisalParty,
+  CaseState,
+  AppraisalEventInput
+>({
+  name: 'appraisal',
+  states: STAGE_LABELS,
+  stateOf: (c) => c.stage,
+  rows: [
+    {
+      from: ['commissioned'],
+      event: 'accept',
+      to: 'accepted',
+      by,
+      label: '受理',
+      patch: (_c, _e, now) => ({
+        accepted_on: chinaDate(now),
+        due_on: addWorkdays(chinaDate(now), COMPLETE_WORKDAYS),
+      }),
+    },
+    { from: ['commissioned'], event: 'decline', to: 'declined', by, label: '不予受理' },
+    { from: ['accepted'], event: 'start', to: 'examining', by, label: '开始鉴定' },
+    {
+      from: ['accepted', 'examining'],
+      event: 'extend',
+      to: SAME,
+      by,
+      guards: ['extensionWithinLimit'],
+      label: '延长期限',
+      patch: (c, e) => ({
+        extension_days: c.extension_days + e.days!,
+        due_on: addWorkdays(c.due_on!, e.days!),
+      }),
+    },
+    {
+      from: ['examining'],
+      event: 'issue_opinion',
+      to: 'opinion',
+      by,
+      label: '出具鉴定意见书',
+      patch: (_c, _e, now) => ({ opinion_on: chinaDate(now) }),
+    },
+    {
+      from: ['opinion', 'declined'],
+      event: 'archive',
+      to: 'archived',
+      by,
+      label: '归档',
+      patch: (_c, _e, now) => ({ archived_on: chinaDate(now) }),
+    },
+  ],
+  guards: {
+    extensionWithinLimit: (c, e) => {
+      const days = e.days ?? 0;
+      return Number.isInteger(days) &&
+        days >= 1 &&
+        c.extension_days + days <= MAX_EXTENSION_WORKDAYS
+        ? null
+        : {
+            code: 'extension_too_long',
+            message: `延长期限累计不得超过 ${MAX_EXTENSION_WORKDAYS} 个工作日（已延长 ${c.extension_days} 个工作日）`,
+          };
+    },
+  },
+});
 
 export interface ClockView {
   /** Which deadline applies now: acceptance decision, completion, or none (finished). */

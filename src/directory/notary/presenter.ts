@@ -2,7 +2,7 @@
 import { maskIdNumber, maskMobile, maskName } from '../../core/pii.js';
 import { workdaysBetween } from '../workdays.js';
 import type { Booking, Matter, Slot } from './repository.js';
-import { BOOKING_STATUS_LABELS, can, type BookingActor } from './workflow.js';
+import { BOOKING_STATUS_LABELS, bookingWorkflow, type BookingActor } from './workflow.js';
 
 export function presentMatter(m: Matter) {
   return {
@@ -73,6 +73,6 @@ export function presentBooking(
     completedOn: b.completed_on,
     pausedOn: b.paused_on,
     ...notaryClock(b, opts.today),
-    actions: opts.as ? can(b.status, opts.as) : [],
+    actions: opts.as ? bookingWorkflow.available(b.status, opts.as) : [],
   };
 }

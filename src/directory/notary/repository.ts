@@ -5,7 +5,8 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { NotaryBookingRow, NotaryMatterRow, NotarySlotRow } from '../tables.js';
+import type { TransitionStore } from '../../core/transition-save.js';
+import type { BookingStatus, NotaryBookingRow, NotaryMatterRow, NotarySlotRow } from '../tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Slot = Selectable<NotarySlotRow>;
@@ -60,6 +61,21 @@ export async function releaseSeat(db: Db, slotId: number): Promise<void> {
     .where('booked', '>', 0)
     .execute();
 }
+
+/** How the core engine saves a booking's step: only while the booking is still in `from`. */
+export const notaryStore: TransitionStore<BookingStatus, Booking> = {
+  entity: 'notary_booking',
+  raceMessage: '预约状态已被其他操作改变，请刷新后重试',
+  async saveIfState(trx, id, from, to, patch, at) {
+    const r = await trx
+      .updateTable('notary_bookings')
+      .set({ ...patch, status: to, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+};
 
 export function findBooking(db: Db, id: number): Promise<Booking | undefined> {
   return db.selectFrom('notary_bookings').selectAll().where('id', '=', id).executeTakeFirst();

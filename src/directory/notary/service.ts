@@ -6,20 +6,21 @@ import { badRequest, conflict, notFound } from '../../core/errors.js';
 import { consumeQuota, dayOf } from '../../core/quota.js';
 import { isUniqueViolation } from '../../db/faults.js';
 import { findEntry } from '../repository.js';
-import { addWorkdays, chinaDate, workdaysBetween } from '../workdays.js';
+import { chinaDate } from '../workdays.js';
 import { feeWaiverCheck } from './fee-waiver.js';
 import {
   findBooking,
   findMatter,
   findSlot,
+  notaryStore,
   releaseSeat,
   takeSeat,
   type Booking,
 } from './repository.js';
-import { transition, type BookingActor, type BookingEvent } from './workflow.js';
+import { commitTransition } from '../../core/transition-save.js';
+import { bookingWorkflow, type BookingActor, type BookingEvent } from './workflow.js';
 
-/** 公证法 第三十条: the certificate is issued within 15 working days of accepting the application. */
-export const NOTARY_WORKDAYS = 15;
+export { NOTARY_WORKDAYS } from './workflow.js';
 
 const slotFull = () => conflict('slot_full', '该时段已约满，请选择其他时段');
 const alreadyBooked = () => conflict('already_booked', '您已预约该时段');
@@ -167,48 +168,16 @@ export async function act(
   event: Exclude<BookingEvent, 'reschedule'>,
 ): Promise<void> {
   const b = await load(ctx, id);
-  const next = transition(b.status, event, as);
-  const today = chinaDate(ctx.now());
-  const extra =
-    event === 'suspend'
-      ? { paused_on: today }
-      : event === 'resume'
-        ? // The paused working days are not counted: the deadline moves out by as many.
-          { paused_on: null, due_on: addWorkdays(b.due_on!, workdaysBetween(b.paused_on!, today)) }
-        : event === 'accept'
-          ? {
-              accepted_on: today,
-              due_on: addWorkdays(today, NOTARY_WORKDAYS),
-              fee_waiver:
-                b.fee_waiver ||
-                ((await feeWaiverCheck(ctx.db, { userId: b.citizen_id, idNumber: b.id_number }))
-                  ? 1
-                  : 0),
-            }
-          : event === 'complete'
-            ? { completed_on: today }
-            : {};
+  const now = ctx.now();
+  // The fee waiver is looked up before the step, which is pure (and only when the step can happen).
+  const feeWaiver =
+    event === 'accept' &&
+    bookingWorkflow.can(b.status, event, as) &&
+    (await feeWaiverCheck(ctx.db, { userId: b.citizen_id, idNumber: b.id_number }));
+  const step = bookingWorkflow.step(b, { type: event, feeWaiver }, as, now);
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('notary_bookings')
-      .set({ status: next, ...extra, updated_at: ctx.now().toISOString() })
-      .where('id', '=', id)
-      .where('status', '=', b.status)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1)
-      throw conflict('invalid_transition', '预约状态已被其他操作改变，请刷新后重试');
-    if (event === 'cancel') await releaseSeat(trx, b.slot_id);
-    await audit(
-      trx,
-      {
-        actor,
-        action: `transition:${event}`,
-        entity: 'notary_booking',
-        entityId: id,
-        detail: { from: b.status, to: next },
-      },
-      ctx.now(),
-    );
+    await commitTransition(trx, notaryStore, { id, event, step, actor, now });
+    if (step.effects.includes('release_seat')) await releaseSeat(trx, b.slot_id);
   });
 }
 
@@ -220,7 +189,7 @@ export async function reschedule(
   slotId: number,
 ): Promise<void> {
   const b = await load(ctx, id);
-  transition(b.status, 'reschedule', 'citizen');
+  bookingWorkflow.step(b, { type: 'reschedule' }, 'citizen', ctx.now());
   if (slotId === b.slot_id) throw badRequest('same_slot', '新时段与原时段相同');
   const slot = await bookableSlot(ctx, slotId);
   if (slot.office_id !== b.office_id || slot.matter_code !== b.matter_code)

@@ -1,40 +1,27 @@
 /**
- * @module The notary booking workflow as one table and one pure `transition()`. A booking is made by a
- * citizen; the office accepts the application at the appointment (公证法 第三十条: the certificate is due
- * within 15 working days of acceptance) and completes it when the certificate is issued.
+ * @module The notary booking workflow as one table in the core engine. A booking is made by a citizen; the
+ * office accepts the application at the appointment (公证法 第三十条: the certificate is due within 15 working
+ * days of acceptance), may pause the clock while materials are added, and completes it when the
+ * certificate is issued.
  */
-import { invalidTransition } from '../../core/errors.js';
+import { defineWorkflow, SAME } from '../../core/workflow.js';
 import type { BookingStatus } from '../tables.js';
+import { addWorkdays, chinaDate, workdaysBetween } from '../workdays.js';
+import type { Booking } from './repository.js';
+
+/** 公证法 第三十条: the certificate is issued within 15 working days of accepting the application. */
+export const NOTARY_WORKDAYS = 15;
 
 export type BookingEvent = 'cancel' | 'reschedule' | 'accept' | 'suspend' | 'resume' | 'complete';
 /** Who is acting: the citizen who booked, or the office (its staff or an administrator). */
 export type BookingActor = 'citizen' | 'office';
-
-interface Edge {
-  from: BookingStatus[];
-  to: BookingStatus | 'same';
-  by: BookingActor[];
-  label: string;
+export interface BookingEventInput {
+  type: BookingEvent;
+  /** On `accept`: the applicant receives legal aid, so the fee is waived (法律援助法 第五十三条). */
+  feeWaiver?: boolean;
 }
-
-export const BOOKING_WORKFLOW: Record<BookingEvent, Edge> = {
-  cancel: { from: ['booked'], to: 'cancelled', by: ['citizen', 'office'], label: '取消预约' },
-  reschedule: { from: ['booked'], to: 'same', by: ['citizen'], label: '改约' },
-  accept: { from: ['booked'], to: 'accepted', by: ['office'], label: '受理' },
-  suspend: {
-    from: ['accepted'],
-    to: 'suspended',
-    by: ['office'],
-    label: '暂停计时（补充材料、核实）',
-  },
-  resume: { from: ['suspended'], to: 'accepted', by: ['office'], label: '恢复计时' },
-  complete: {
-    from: ['accepted', 'suspended'],
-    to: 'completed',
-    by: ['office'],
-    label: '出具公证书',
-  },
-};
+/** What a step asks the service to do besides saving the row. */
+export type BookingEffect = 'release_seat';
 
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   booked: '已预约',
@@ -44,22 +31,67 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   cancelled: '已取消',
 };
 
-/** The next status, or 409 `invalid_transition` when the event is not allowed from `status` by `actor`. */
-export function transition(
-  status: BookingStatus,
-  event: BookingEvent,
-  actor: BookingActor,
-): BookingStatus {
-  const edge = BOOKING_WORKFLOW[event];
-  if (!edge.from.includes(status) || !edge.by.includes(actor))
-    throw invalidTransition(BOOKING_STATUS_LABELS[status], edge.label);
-  return edge.to === 'same' ? status : edge.to;
-}
-
-/** Events `actor` may send now (the UI shows only these buttons). */
-export function can(status: BookingStatus, actor: BookingActor): BookingEvent[] {
-  return (Object.keys(BOOKING_WORKFLOW) as BookingEvent[]).filter((e) => {
-    const edge = BOOKING_WORKFLOW[e];
-    return edge.from.includes(status) && edge.by.includes(actor);
-  });
-}
+export const bookingWorkflow = defineWorkflow<
+  BookingStatus,
+  BookingEvent,
+  BookingActor,
+  Booking,
+  BookingEventInput,
+  BookingEffect
+>({
+  name: 'notary',
+  states: BOOKING_STATUS_LABELS,
+  stateOf: (b) => b.status,
+  rows: [
+    {
+      from: ['booked'],
+      event: 'cancel',
+      to: 'cancelled',
+      by: ['citizen', 'office'],
+      label: '取消预约',
+      effects: () => ['release_seat'],
+    },
+    // The slot move itself is the service's (the new seat is taken before the old one is released).
+    { from: ['booked'], event: 'reschedule', to: SAME, by: ['citizen'], label: '改约' },
+    {
+      from: ['booked'],
+      event: 'accept',
+      to: 'accepted',
+      by: ['office'],
+      label: '受理',
+      patch: (b, e, now) => ({
+        accepted_on: chinaDate(now),
+        due_on: addWorkdays(chinaDate(now), NOTARY_WORKDAYS),
+        fee_waiver: b.fee_waiver || e.feeWaiver ? 1 : 0,
+      }),
+    },
+    {
+      from: ['accepted'],
+      event: 'suspend',
+      to: 'suspended',
+      by: ['office'],
+      label: '暂停计时（补充材料、核实）',
+      patch: (_b, _e, now) => ({ paused_on: chinaDate(now) }),
+    },
+    {
+      from: ['suspended'],
+      event: 'resume',
+      to: 'accepted',
+      by: ['office'],
+      label: '恢复计时',
+      // The paused working days are not counted: the deadline moves out by as many.
+      patch: (b, _e, now) => ({
+        paused_on: null,
+        due_on: addWorkdays(b.due_on!, workdaysBetween(b.paused_on!, chinaDate(now))),
+      }),
+    },
+    {
+      from: ['accepted', 'suspended'],
+      event: 'complete',
+      to: 'completed',
+      by: ['office'],
+      label: '出具公证书',
+      patch: (_b, _e, now) => ({ completed_on: chinaDate(now) }),
+    },
+  ],
+});
