@@ -63,6 +63,34 @@ describe('asking and answering', () => {
     expect(q.body.question.firstResponseMinutes).toBe(3);
   });
 
+  it('three replies at once: all are kept, exactly one is the first response', async () => {
+    const id = await askAs();
+    const replies = await Promise.all(
+      [area.lawyerA, area.lawyerA, area.lawyerA].map((s, i) =>
+        json<{ first: boolean }>(t, s, 'POST', `/consult/questions/${id}/messages`, {
+          body: `第${i + 1}条回复：建议先保存工资条和考勤记录。`,
+        }),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(replies.filter((r) => r.body.first)).toHaveLength(1);
+    const firsts = await t.ctx.db
+      .selectFrom('consult_events')
+      .select('id')
+      .where('question_id', '=', id)
+      .where('kind', '=', 'first_reply')
+      .execute();
+    expect(firsts).toHaveLength(1);
+    const q = await json<{ question: { status: string; messages: unknown[] } }>(
+      t,
+      area.resident,
+      'GET',
+      `/consult/questions/${id}`,
+    );
+    expect(q.body.question).toMatchObject({ status: 'answered' });
+    expect(q.body.question.messages).toHaveLength(3);
+  });
+
   it('lets the resident rate an answered question once', async () => {
     const id = await askAs();
     const early = await json(t, area.resident, 'POST', `/consult/questions/${id}/rating`, {

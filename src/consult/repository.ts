@@ -4,10 +4,35 @@ import type { SessionUser } from '../core/session.js';
 import type { Dialect } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import type { QuestionResource } from './policy.js';
-import type { ConsultEventKind, ConsultQuestionRow, QuestionStage } from './tables.js';
+import type { TransitionStore } from '../core/transition-save.js';
+import type {
+  ConsultEventKind,
+  ConsultQuestionRow,
+  QuestionStage,
+  QuestionStatus,
+} from './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type QuestionRow = Selectable<ConsultQuestionRow>;
+
+/**
+ * How the core engine saves a question's step: only while it is still in `from`; the first reply joins the
+ * question's events with the stage it was answered at.
+ */
+export const questionStore = (stage: string): TransitionStore<QuestionStatus, QuestionRow> => ({
+  entity: 'consult_question',
+  raceMessage: '该咨询的状态已被其他操作改变，请刷新后重试',
+  async saveIfState(trx, id, from, to, patch, at) {
+    const r = await trx
+      .updateTable('consult_questions')
+      .set({ ...patch, status: to, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  addStep: (trx, s) => addEvent(trx, s.id, 'first_reply', s.at, s.actorId, { stage }),
+});
 
 export async function lawyerIdsOf(db: Db, communityId: number): Promise<number[]> {
   const rows = await db

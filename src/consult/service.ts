@@ -5,7 +5,15 @@ import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import { publish, type LiveEvent } from './live.js';
 import { getTranscript } from '../qa/service.js';
-import { addEvent, getSettings, lawyerIdsOf, type QuestionRow } from './repository.js';
+import {
+  addEvent,
+  getSettings,
+  lawyerIdsOf,
+  questionStore,
+  type QuestionRow,
+} from './repository.js';
+import { commitTransition } from '../core/transition-save.js';
+import { questionWorkflow } from './workflow.js';
 import { getProfile } from './geography.js';
 import type { QuestionCategory } from './tables.js';
 
@@ -126,23 +134,19 @@ export async function postMessage(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    let first = false;
-    if (kind !== 'citizen') {
-      const r = await trx
-        .updateTable('consult_questions')
-        .set({
-          first_response_at: nowIso,
-          first_responder_id: user.id,
-          status: 'answered',
-          next_escalation_at: null,
-          updated_at: nowIso,
-        })
-        .where('id', '=', q.id)
-        .where('first_response_at', 'is', null)
-        .executeTakeFirst();
-      first = Number(r.numUpdatedRows) === 1;
-      if (first) await addEvent(trx, q.id, 'first_reply', nowIso, user.id, { stage: q.stage });
-    }
+    // The first reply by a lawyer or staff member answers the question; losing that race to another
+    // responder only means this reply is not the first.
+    const first =
+      kind !== 'citizen' &&
+      questionWorkflow.can(q.status, 'answer', 'responder') &&
+      (await commitTransition(trx, questionStore(q.stage), {
+        id: q.id,
+        event: 'answer',
+        step: questionWorkflow.step(q, { type: 'answer', responderId: user.id }, 'responder', now),
+        actor: user,
+        now,
+        ifStill: true,
+      }));
     await audit(
       trx,
       { actor: user, action: 'reply', entity: 'consult_question', entityId: q.id },

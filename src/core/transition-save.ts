@@ -64,16 +64,22 @@ export interface CommitArgs<S, R, F> {
   detail?: Record<string, unknown>;
 }
 
-/** Saves one step: the status-checked write, the timeline step and the audit row, in `trx`. */
+/**
+ * Saves one step: the status-checked write, the timeline step and the audit row, in `trx`. The loser of a
+ * race gets 409, unless the caller says losing is fine (`ifStill`: a reply that was not the first is still
+ * a reply), when nothing is written and the answer is false.
+ */
 export async function commitTransition<S extends string, R, F>(
   trx: Trx,
   store: TransitionStore<S, R>,
-  a: CommitArgs<S, R, F>,
-): Promise<void> {
+  a: CommitArgs<S, R, F> & { ifStill?: boolean },
+): Promise<boolean> {
   const at = a.now.toISOString();
   const { from, next, patch } = a.step;
-  if (!(await store.saveIfState(trx, a.id, from, next, patch, at)))
+  if (!(await store.saveIfState(trx, a.id, from, next, patch, at))) {
+    if (a.ifStill) return false;
     throw conflict('invalid_transition', store.raceMessage, { from, event: a.event });
+  }
   const actorRole = a.actorRole ?? a.actor?.role ?? 'system';
   await store.addStep?.(trx, {
     id: a.id,
@@ -97,4 +103,5 @@ export async function commitTransition<S extends string, R, F>(
     },
     a.now,
   );
+  return true;
 }
