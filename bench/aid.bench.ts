@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createContext } from '../src/core/context.js';
 import { openSqlite } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { migrateToLatest } from '../src/migrations.js';
 import { toXlsx } from '../src/core/export.js';
 import { caseDeadlines, CLOCKED_STATUSES, loadSettings } from '../src/aid/deadlines.js';
 import { aidStatistics, ledgerColumns, ledgerItems } from '../src/aid/ledger.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createContext } from '../src/core/context.js';
 import { openPostgres, openSqlite, type DataLayer } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { migrateToLatest } from '../src/migrations.js';
 import { sweepOnce } from '../src/consult/escalation.js';
 import { createTestApp } from '../src/test/app.js';
 import { testConfig } from '../src/test/db.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { SessionUser } from '../src/auth/types.js';
 import { createContext } from '../src/core/context.js';
 import { openSqlite } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { migrateToLatest } from '../src/migrations.js';
 import { searchEntries } from '../src/directory/repository.js';
 import { importEntries } from '../src/directory/service.js';
 import { book } from '../src/directory/notary/service.js';

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { createContext } from '../src/core/context.js';
 import { openPostgres, openSqlite, type DataLayer } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { migrateToLatest } from '../src/migrations.js';
 import { importCorpus } from '../src/laws/importer.js';
 import { listArticlesForIndex } from '../src/laws/repository.js';
 import { testConfig } from '../src/test/db.js';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { loadDotEnv, parseConfig } from '../src/config/env.js';
 import { createContext } from '../src/core/context.js';
 import { openDatabase } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrator.js';
+import { migrateToLatest } from '../src/migrations.js';
 import { importCorpus } from '../src/laws/importer.js';
 import { baselineRank } from '../src/search/baseline.js';
 import { readJsonLines } from '../src/search/cli-util.js';

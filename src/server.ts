@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { createContext } from './core/context.js';
 import { gracefulShutdown } from './core/shutdown.js';
 import { openDatabase, type DataLayer } from './db/connection.js';
-import { migrateToLatest } from './db/migrator.js';
+import { migrateToLatest } from './migrations.js';
 import { assertWritable, DatabaseNotWritable } from './db/preflight.js';
 import { modules } from './modules.js';
 

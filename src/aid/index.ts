@@ -4,10 +4,12 @@ import { officeRoutes } from './office-routes.js';
 import { aidRoutes } from './routes.js';
 import { sweepAid } from './sweep.js';
 import { settleMaterials } from './uploads.js';
+import { aidMigrations } from './migrations.js';
 
 const SWEEP_MS = 10 * 60_000;
 
 export const aidModule: AppModule = {
+  migrations: aidMigrations,
   name: 'aid',
   routes: async (app, ctx) => {
     await aidRoutes(app, ctx);

@@ -179,3 +179,8 @@ export interface AidTables {
   aid_settings: AidSettingRow;
   aid_hardship_lines: AidHardshipLineRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends AidTables {}
+}

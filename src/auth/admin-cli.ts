@@ -2,7 +2,7 @@
 import { loadDotEnv, parseConfig } from '../config/env.js';
 import { createContext } from '../core/context.js';
 import { openDatabase } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { migrateToLatest } from '../migrations.js';
 import { passwordProblem } from './password-policy.js';
 import { createUser } from './service.js';
 

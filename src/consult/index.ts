@@ -7,6 +7,7 @@ import { endAllStreams } from './live.js';
 import { questionRoutes } from './question-routes.js';
 import { startRelay } from './relay.js';
 import { settleAttachments } from './uploads.js';
+import { consultMigrations } from './migrations.js';
 
 export { consultStatistics } from './metrics.js';
 export { sweep, sweepOnce } from './escalation.js';
@@ -15,6 +16,7 @@ export { lawyerAnswers, type LawyerAnswer } from './repository.js';
 export { BUS_EVENT as CONSULT_EVENT, type LiveEvent as ConsultEvent } from './live.js';
 
 export const consultModule: AppModule = {
+  migrations: consultMigrations,
   name: 'consult',
   routes: async (app, ctx) => {
     // Open SSE streams would keep the server from closing.

@@ -164,3 +164,8 @@ export interface ConsultTables {
   consult_referrals: ConsultReferralRow;
   consult_offline_logs: ConsultOfflineLogRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends ConsultTables {}
+}

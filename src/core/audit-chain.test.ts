@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { migrateToLatest } from '../migrations.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { audit } from './audit.js';
 import { sealAudit, verifyAudit } from './audit-chain.js';

@@ -14,7 +14,7 @@ import { createContext } from '../core/context.js';
 import { createTestDb, testConfig, testDialect } from '../test/db.js';
 import { backup, restore } from './backup.js';
 import { openPostgres, openSqlite, type DataLayer } from './connection.js';
-import { migrateToLatest } from './migrator.js';
+import { migrateToLatest } from '../migrations.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 const root = mkdtempSync(path.join(tmpdir(), 'open12348-backup-'));

@@ -1,7 +1,6 @@
-/** @module Versioned migrations: core first, then each domain area's own list; applied on start and by `npm run db:migrate`. */
+/** @module Runs versioned migrations (the list is composed at the top, in src/migrations.ts): on start and by `npm run db:migrate`. */
 import { Migrator, type Kysely, type Migration as KMigration, type MigrationResult } from 'kysely';
 import type { DataLayer, Dialect } from './connection.js';
-import { allMigrations } from './migrations.js';
 
 /** One migration: a unique, sortable name and an `up` that works on both dialects. */
 export interface Migration {
@@ -9,9 +8,11 @@ export interface Migration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(dl: DataLayer): Promise<MigrationResult[]> {
-  const list = allMigrations();
+/** Applies every pending migration of `list`; throws with the failing migration's name. */
+export async function runMigrations(
+  dl: DataLayer,
+  list: readonly Migration[],
+): Promise<MigrationResult[]> {
   const names = new Set<string>();
   for (const m of list) {
     if (names.has(m.name)) throw new Error(`duplicate migration name ${m.name}`);

@@ -1,24 +1,8 @@
-/** @module The whole database type: core tables plus each domain area's own tables. */
+/**
+ * @module The whole database type. db/ knows only its core tables; each domain area adds its own in its
+ * tables.ts by declaration merging (`declare module '../db/schema.js' { interface Database extends … }`),
+ * so the type is composed where the areas are composed (src/modules.ts) and db/ imports no area.
+ */
 import type { CoreTables } from './core-tables.js';
-import type { LawsTables } from '../laws/tables.js';
-import type { SearchTables } from '../search/tables.js';
-import type { QaTables } from '../qa/tables.js';
-import type { KbTables } from '../kb/tables.js';
-import type { AidTables } from '../aid/tables.js';
-import type { ConsultTables } from '../consult/tables.js';
-import type { OpinionTables } from '../opinion/tables.js';
-import type { DirectoryTables } from '../directory/tables.js';
-import type { StatsTables } from '../stats/tables.js';
 
-export interface Database
-  extends
-    CoreTables,
-    LawsTables,
-    SearchTables,
-    QaTables,
-    KbTables,
-    AidTables,
-    ConsultTables,
-    OpinionTables,
-    DirectoryTables,
-    StatsTables {}
+export interface Database extends CoreTables {}

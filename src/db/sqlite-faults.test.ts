@@ -16,7 +16,7 @@ import { createUser } from '../auth/service.js';
 import { createContext } from '../core/context.js';
 import { testConfig } from '../test/db.js';
 import { openSqlite, type DataLayer } from './connection.js';
-import { migrateToLatest } from './migrator.js';
+import { migrateToLatest } from '../migrations.js';
 import { assertWritable, DatabaseNotWritable } from './preflight.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'open12348-faults-'));

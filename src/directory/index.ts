@@ -3,8 +3,10 @@ import type { AppModule } from '../core/module.js';
 import { appraisalRoutes } from './appraisal/routes.js';
 import { notaryRoutes } from './notary/routes.js';
 import { directoryRoutes } from './routes.js';
+import { directoryMigrations } from './migrations.js';
 
 export const directoryModule: AppModule = {
+  migrations: directoryMigrations,
   name: 'directory',
   routes: (app, ctx) => {
     directoryRoutes(app, ctx);

@@ -126,3 +126,8 @@ export interface DirectoryTables {
   notary_bookings: NotaryBookingRow;
   appraisal_cases: AppraisalCaseRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends DirectoryTables {}
+}

@@ -6,8 +6,10 @@ import type { AppModule } from '../core/module.js';
 import { corpusLookup } from '../qa/corpus.js';
 import { kbRoutes } from './routes.js';
 import { publishedSnapshot } from './service.js';
+import { kbMigrations } from './migrations.js';
 
 export const kbModule: AppModule = {
+  migrations: kbMigrations,
   name: 'kb',
   routes: kbRoutes,
   start(ctx, log) {

@@ -52,3 +52,8 @@ export interface KbTables {
   kb_versions: KbVersionRow;
   kb_state: KbStateRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends KbTables {}
+}

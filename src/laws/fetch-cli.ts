@@ -6,7 +6,7 @@
 import { loadDotEnv, parseConfig } from '../config/env.js';
 import { createContext } from '../core/context.js';
 import { openDatabase } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { migrateToLatest } from '../migrations.js';
 import { fetchCorpus, LAWS_ARCHIVE_URL } from './fetch.js';
 import { formatIssues, formatSummary, progressBar } from './report.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadDotEnv, parseConfig } from '../config/env.js';
 import { createContext } from '../core/context.js';
 import { openDatabase } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { migrateToLatest } from '../migrations.js';
 import { importCorpus } from './importer.js';
 import { formatIssues, formatSummary, progressBar } from './report.js';
 

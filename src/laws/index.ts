@@ -2,8 +2,10 @@
 import type { AppModule } from '../core/module.js';
 import { autoloadCorpus } from './autoload.js';
 import { lawsRoutes } from './routes.js';
+import { lawsMigrations } from './migrations.js';
 
 export const lawsModule: AppModule = {
+  migrations: lawsMigrations,
   name: 'laws',
   routes: lawsRoutes,
   start(ctx, log) {

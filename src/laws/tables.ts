@@ -77,3 +77,8 @@ export interface LawsTables {
   articles: ArticleRow;
   law_import_issues: LawImportIssueRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends LawsTables {}
+}

@@ -2,8 +2,10 @@
 import type { AppModule } from '../core/module.js';
 import { opinionRoutes } from './routes.js';
 import { checkScenarios } from './startup.js';
+import { opinionMigrations } from './migrations.js';
 
 export const opinionModule: AppModule = {
+  migrations: opinionMigrations,
   name: 'opinion',
   routes: (app, ctx) => opinionRoutes(app, ctx),
   start: (ctx, log) => {

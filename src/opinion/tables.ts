@@ -51,3 +51,8 @@ export interface OpinionTables {
   opinion_letters: OpinionLetterRow;
   opinion_figures: OpinionFigureRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends OpinionTables {}
+}

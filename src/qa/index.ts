@@ -7,8 +7,10 @@ import { learnFromReplies } from './learning.js';
 import { learningRoutes } from './learning-routes.js';
 import { RETENTION_SWEEP_MS, sweepAnonymousConversations } from './retention.js';
 import { qaRoutes } from './routes.js';
+import { qaMigrations } from './migrations.js';
 
 export const qaModule: AppModule = {
+  migrations: qaMigrations,
   name: 'qa',
   routes: (app, ctx) => {
     qaRoutes(app, ctx);

@@ -62,3 +62,8 @@ export interface QaTables {
   qa_feedback: QaFeedbackRow;
   qa_unanswered: QaUnansweredRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends QaTables {}
+}

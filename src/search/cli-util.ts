@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { loadDotEnv, parseConfig } from '../config/env.js';
 import { openDatabase, type DataLayer } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { migrateToLatest } from '../migrations.js';
 
 /** `--name value` pairs and bare flags from argv (a leading `--` from npm is ignored). */
 export function parseArgs(argv: string[]): Map<string, string> {

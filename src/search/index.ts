@@ -6,11 +6,13 @@ import type { AppModule } from '../core/module.js';
 import { loadModel } from './engine.js';
 import { loadReranker } from './rerank.js';
 import { searchRoutes } from './routes.js';
+import { searchMigrations } from './migrations.js';
 
 export * from './inverted-index.js';
 export { getSearchEngine } from './engine.js';
 
 export const searchModule: AppModule = {
+  migrations: searchMigrations,
   name: 'search',
   routes: searchRoutes,
   // The learned artefacts are checked at start: a file that does not fit stops the server with why.

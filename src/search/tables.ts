@@ -27,3 +27,8 @@ export interface SearchExampleRow {
 export interface SearchTables {
   search_examples: SearchExampleRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends SearchTables {}
+}

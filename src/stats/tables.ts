@@ -13,3 +13,8 @@ export interface StatsTargetRow {
 export interface StatsTables {
   stats_targets: StatsTargetRow;
 }
+
+// The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.
+declare module '../db/schema.js' {
+  interface Database extends StatsTables {}
+}

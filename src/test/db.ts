@@ -8,7 +8,7 @@ import pg from 'pg';
 import { parseConfig, type AppConfig } from '../config/env.js';
 import { createContext, type AppContext } from '../core/context.js';
 import { openPostgres, openSqlite, type DataLayer } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrator.js';
+import { migrateToLatest } from '../migrations.js';
 
 export const testDialect = (): 'sqlite' | 'postgres' =>
   process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';

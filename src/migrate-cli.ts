@@ -1,7 +1,7 @@
 /** @module `npm run db:migrate`: applies pending migrations to DATABASE_URL. */
-import { loadDotEnv, parseConfig } from '../config/env.js';
-import { openDatabase } from './connection.js';
-import { migrateToLatest } from './migrator.js';
+import { loadDotEnv, parseConfig } from './config/env.js';
+import { openDatabase } from './db/connection.js';
+import { migrateToLatest } from './migrations.js';
 
 await loadDotEnv();
 const config = parseConfig();
