@@ -8,6 +8,7 @@ import type { SessionUser } from '../core/session.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import type { QuestionStage, QuestionStatus } from './tables.js';
+import { service, serviceKey } from '../core/services.js';
 
 export const BUS_EVENT = 'consult:event';
 
@@ -25,17 +26,18 @@ export interface LiveEvent {
 }
 
 /** Per context, the sender that also hands events to the other server processes (see relay.ts). */
-const relays = new WeakMap<AppContext, (ev: LiveEvent) => void>();
+const relay = serviceKey<{ send: ((ev: LiveEvent) => void) | null }>('consult.relay', () => ({
+  send: null,
+}));
 
 export function setRelay(ctx: AppContext, send: ((ev: LiveEvent) => void) | null): void {
-  if (send) relays.set(ctx, send);
-  else relays.delete(ctx);
+  service(ctx, relay).send = send;
 }
 
 /** Delivers an event to this process' streams at once, and to the other processes' through the relay. */
 export function publish(ctx: AppContext, ev: LiveEvent): void {
   ctx.bus.emit(BUS_EVENT, ev);
-  relays.get(ctx)?.(ev);
+  service(ctx, relay).send?.(ev);
 }
 
 export interface InboxViewer {

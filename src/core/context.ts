@@ -14,6 +14,8 @@ export interface AppContext {
   bus: EventEmitter;
   /** The clock; tests replace it to move time. */
   now: () => Date;
+  /** Per-context services by name (core/services.ts): built once, visible in one place. */
+  services: Map<string, unknown>;
 }
 
 export function createContext(
@@ -23,5 +25,5 @@ export function createContext(
 ): AppContext {
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
-  return { config, data, db: data.db, dialect: data.dialect, bus, now };
+  return { config, data, db: data.db, dialect: data.dialect, bus, now, services: new Map() };
 }

@@ -1,6 +1,7 @@
 /** @module Corpus status for /health and the home page: loaded or not, and how to load it. */
 import { existsSync } from 'node:fs';
 import type { AppContext } from '../core/context.js';
+import { service, serviceKey } from '../core/services.js';
 
 export interface CorpusStatus {
   loaded: boolean;
@@ -15,10 +16,11 @@ export interface CorpusStatus {
   notice: string;
 }
 
-const importing = new WeakMap<AppContext, boolean>();
+/** Whether this context is importing the corpus now (read by the status page). */
+const importing = serviceKey('laws.importing', () => ({ busy: false }));
 
 export function setImporting(ctx: AppContext, value: boolean): void {
-  importing.set(ctx, value);
+  service(ctx, importing).busy = value;
 }
 
 export async function corpusStatus(ctx: AppContext): Promise<CorpusStatus> {
@@ -31,7 +33,7 @@ export async function corpusStatus(ctx: AppContext): Promise<CorpusStatus> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(laws.n);
-  const busy = importing.get(ctx) ?? false;
+  const busy = service(ctx, importing).busy;
   const dirExists = existsSync(ctx.config.LAWS_DIR);
   const message =
     n > 0

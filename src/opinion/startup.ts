@@ -5,15 +5,13 @@
 import type { AppContext } from '../core/context.js';
 import { missingArticles } from './articles.js';
 import { SCENARIOS } from './scenarios/index.js';
+import { service, serviceKey } from '../core/services.js';
 
-const refusals = new WeakMap<AppContext, Map<string, string[]>>();
+const refusals = serviceKey('opinion.refusals', () => new Map<string, string[]>());
 
 /** Scenario id → missing article keys, for scenarios refused by the last check (empty before any check). */
-export function scenarioAvailability(ctx: AppContext): Map<string, string[]> {
-  let m = refusals.get(ctx);
-  if (!m) refusals.set(ctx, (m = new Map<string, string[]>()));
-  return m;
-}
+export const scenarioAvailability = (ctx: AppContext): Map<string, string[]> =>
+  service(ctx, refusals);
 
 /** Checks every scenario against the corpus; returns the refused ones. Skipped while the corpus is empty. */
 export async function checkScenarios(ctx: AppContext): Promise<Map<string, string[]> | null> {

@@ -11,7 +11,7 @@ import { composeEmbedded } from './compose.js';
 import { planTurn, type PreviousTurn, type TurnPlan } from './conversation.js';
 import { composeFromIssue } from './issue-answer.js';
 import { articleKey, decideIssue } from './issues.js';
-import type { QaDeps } from './service.js';
+import type { QaDeps } from './deps.js';
 
 /** Retrieval depth: the fallback cites the best three, issue matching weighs all of them. */
 const SEARCH_K = 10;

@@ -9,7 +9,7 @@ import { answerQuestion, rankedArticles } from './answering.js';
 import type { CorpusLookup } from './corpus.js';
 import type { EverydayQuestion } from './everyday.js';
 import { toSimplified } from './locale.js';
-import type { QaDeps } from './service.js';
+import type { QaDeps } from './deps.js';
 
 export interface EverydayMetrics {
   questions: number;

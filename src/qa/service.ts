@@ -8,46 +8,18 @@ import { consumeQuota, dayOf } from '../core/quota.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { forbidden } from '../core/errors.js';
-import type { SearchEngine, Topic } from '../search/types.js';
+import type { Topic } from '../search/types.js';
 import type { Answer } from './answer.js';
 import { answerQuestion } from './answering.js';
 import type { PreviousTurn } from './conversation.js';
-import { issueIndexLoader, type IssueIndex } from './issues.js';
-import { corpusLookup, type CorpusLookup } from './corpus.js';
+import { qaDeps } from './deps.js';
 import { llmAnswer, llmSettings } from './llm.js';
 import { localizeAnswer, toSimplified, toTraditional, type QaLocale } from './locale.js';
 import { authorizeConversation } from './policy.js';
 import { presentConversation } from './presenter.js';
 import * as repo from './repository.js';
 
-export interface QaDeps {
-  engine(): Promise<SearchEngine>;
-  lookup: CorpusLookup;
-  /** The published knowledge base with its matcher (rebuilt when what is published changes). */
-  issues(): Promise<IssueIndex>;
-}
-
-const depsCache = new WeakMap<AppContext, QaDeps>();
-
-/** The search engine, corpus lookup and issue index of this context (built once per context). */
-export function qaDeps(ctx: AppContext): QaDeps {
-  let d = depsCache.get(ctx);
-  if (!d) {
-    const lookup = corpusLookup(ctx);
-    d = {
-      engine: async () => (await import('../search/engine.js')).getSearchEngine(ctx),
-      lookup,
-      issues: issueIndexLoader(ctx, lookup),
-    };
-    depsCache.set(ctx, d);
-  }
-  return d;
-}
-
-/** Replaces this context's dependencies (a server wiring another engine; tests of failure paths). */
-export function setQaDeps(ctx: AppContext, deps: Omit<QaDeps, 'issues'> & Partial<QaDeps>): void {
-  depsCache.set(ctx, { issues: issueIndexLoader(ctx, deps.lookup), ...deps });
-}
+export { qaDeps, setQaDeps, type QaDeps } from './deps.js';
 
 export interface AskInput {
   question: string;

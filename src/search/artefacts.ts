@@ -8,24 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FEATURES, MODEL_VERSION, type LearnedModel } from './model.js';
 import { RERANK_FEATURES } from './rerank-features.js';
+import { Provenance } from './provenance.js';
 
 export class ArtefactError extends Error {}
 
-/** What built an artefact: the corpus, the training questions (file digest and how many), the examples. */
-export const Provenance = z.strictObject({
-  /** The corpus version (laws area) the artefact was trained over; null: not recorded at the time. */
-  corpusVersion: z.string().min(1).nullable(),
-  questions: z.strictObject({
-    source: z.string().min(1),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    count: z.number().int().nonnegative(),
-  }),
-  examples: z.number().int().nonnegative(),
-  trainedAt: z.string().min(10),
-  /** Anything a reader should know (e.g. that the record was added after training). */
-  remark: z.string().optional(),
-});
-export type Provenance = z.infer<typeof Provenance>;
+export { Provenance } from './provenance.js';
 
 const counts = z.record(z.string(), z.number().nonnegative());
 

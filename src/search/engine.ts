@@ -20,6 +20,7 @@ import { makeSnippet } from './snippet.js';
 import { loadSearchDocs } from './source.js';
 import { toSimplified, words } from './tokenizer.js';
 import type { SearchEngine, SearchHit, SearchOptions } from './types.js';
+import { service, serviceKey } from '../core/services.js';
 
 const MODEL_FILE = new URL('./data/model.json', import.meta.url);
 /** How often a process asks the database whether another process imported laws. */
@@ -185,7 +186,16 @@ class DatabaseSearchEngine implements SearchEngine {
   }
 }
 
-const engines = new WeakMap<AppContext, DatabaseSearchEngine>();
+/** The context's engine: built on first use, with the learned model (and reranker when configured). */
+const engineKey = serviceKey(
+  'search.engine',
+  (ctx) =>
+    new DatabaseSearchEngine(
+      ctx,
+      loadModel(),
+      ctx.config.SEARCH_SECOND_STAGE ? loadReranker() : null,
+    ),
+);
 
 /**
  * The process' engine for this context, with its index built (the first call waits for the build).
@@ -198,15 +208,7 @@ export async function getSearchEngine(ctx: AppContext): Promise<
     indexSource: 'file' | 'built' | null;
   }
 > {
-  let e = engines.get(ctx);
-  if (!e) {
-    e = new DatabaseSearchEngine(
-      ctx,
-      loadModel(),
-      ctx.config.SEARCH_SECOND_STAGE ? loadReranker() : null,
-    );
-    engines.set(ctx, e);
-  }
+  const e = service(ctx, engineKey);
   await e.ready();
   return e;
 }

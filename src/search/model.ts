@@ -4,7 +4,7 @@
  * linear weights that combine every feature into one score. The JSON artefact lives in
  * `data/model.json` and is rebuilt by `npm run search:train`.
  */
-import type { Provenance } from './artefacts.js';
+import type { Provenance } from './provenance.js';
 import { bag, buildField, scoreInto, topK, type FieldIndex } from './inverted-index.js';
 import { refKey, type CorpusIndex } from './corpus-index.js';
 import { bigramKeys, words } from './tokenizer.js';

@@ -3,7 +3,8 @@
  * `rerank-features.ts` for the first stage's top candidates. The artefact is `data/reranker.json`,
  * rebuilt by `npm run search:train`; a file trained on other features is refused.
  */
-import { ArtefactError, readArtefact, RerankerFile, type Provenance } from './artefacts.js';
+import { ArtefactError, readArtefact, RerankerFile } from './artefacts.js';
+import type { Provenance } from './provenance.js';
 import { RERANK_WIDTH as RF, type TopicLawTable } from './rerank-features.js';
 
 /** One small network: score = w·x + v·squash(W1·x + b1), over standardised features x. */
