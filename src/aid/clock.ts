@@ -1,15 +1,23 @@
 /**
- * @module Statutory clock arithmetic (pure): local dates in China Standard Time, calendar or working days,
- * the holiday calendar as data, and pauses (补正) that stop the clock.
+ * @module The legal-aid statutory clocks (pure): deadlines in calendar or working days on the one holiday
+ * calendar (core/time.ts), with pauses (补正) that stop the clock. Day numbers keep the sweep fast.
  */
-import holidayData from './data/holidays.json' with { type: 'json' };
+import {
+  addCalendarDays,
+  chinaDate,
+  OFFICIAL_CALENDAR,
+  type HolidayCalendar,
+} from '../core/time.js';
+
+export {
+  addCalendarDays,
+  CALENDAR_SOURCE,
+  OFFICIAL_CALENDAR,
+  type HolidayCalendar,
+} from '../core/time.js';
+export { isWorkingDay } from '../core/time.js';
 
 export type DayMode = 'calendar' | 'working';
-
-export interface HolidayCalendar {
-  holidays: ReadonlySet<string>;
-  workdays: ReadonlySet<string>;
-}
 
 /** A stretch of local dates during which the clock stood still; `to` null while still paused. */
 export interface Pause {
@@ -17,25 +25,9 @@ export interface Pause {
   to: string | null;
 }
 
-export const OFFICIAL_CALENDAR: HolidayCalendar = {
-  holidays: new Set(holidayData.holidays),
-  workdays: new Set(holidayData.workdays),
-};
-export const CALENDAR_SOURCE: string = holidayData.source;
-
 const DAY_MS = 86_400_000;
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** The local (Asia/Shanghai, no DST) date of an instant, as YYYY-MM-DD. */
-export function localDate(at: Date | string): string {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  return new Date(t + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `date` plus `n` calendar days (month and year ends handled by the Date arithmetic in UTC). */
-export function addCalendarDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+/** The local date in China of an instant (core/time.ts), under the name the aid clocks use. */
+export const localDate = chinaDate;
 
 const toDay = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const fromDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -63,11 +55,6 @@ function workingDayN(n: number, cal: DayCalendar): boolean {
   if (cal.holidays.has(n)) return false;
   const dow = (n + 4) % 7; // 1970-01-01 was a Thursday
   return dow !== 0 && dow !== 6;
-}
-
-/** Weekends are rest days unless the calendar makes them 调休 working days; listed holidays are rest days. */
-export function isWorkingDay(date: string, cal: HolidayCalendar = OFFICIAL_CALENDAR): boolean {
-  return workingDayN(toDay(date), daysOf(cal));
 }
 
 export interface DeadlineInput {

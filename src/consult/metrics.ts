@@ -9,6 +9,7 @@ import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { toXlsx } from '../core/export.js';
 import { registrationRate } from './geography.js';
 import { OFFLINE_KINDS, OFFLINE_LABELS } from './labels.js';
+import { addCalendarDays } from '../core/time.js';
 
 export interface Period {
   from: string;
@@ -29,8 +30,7 @@ export interface Figures {
 export function dayStartUtc(date: string): string {
   return new Date(`${date}T00:00:00+08:00`).toISOString();
 }
-const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) => addCalendarDays(date, 1);
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

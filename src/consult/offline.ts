@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import { OFFLINE_LABELS } from './labels.js';
 import { communitiesOf, inPool } from './repository.js';
 import type { OfflineKind } from './tables.js';
+import { chinaDate } from '../core/time.js';
 
 export async function addOfflineLog(
   ctx: AppContext,
@@ -18,7 +19,7 @@ export async function addOfflineLog(
     note?: string | undefined;
   },
 ) {
-  const today = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.now());
   if (e.date > today) throw new AppError(400, 'date_in_future', '服务日期不能晚于今天');
   const c = await ctx.db
     .selectFrom('consult_communities')

@@ -7,6 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import { chinaDate } from './time.js';
 
 export interface QuotaUse {
   /** Whose allowance: `user:<id>` or `ip:<address>`. */
@@ -31,8 +32,8 @@ export function uploadQuota(ctx: AppContext, userId: number, bytes: number): Quo
   };
 }
 
-/** The UTC day of `now`, the period of daily quotas. */
-export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
+/** The day in China of `now`, the period of daily quotas (a citizen's day, not UTC's). */
+export const dayOf = (now: Date): string => chinaDate(now);
 
 /**
  * Takes `amount` of the allowance, or refuses.

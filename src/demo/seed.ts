@@ -15,7 +15,7 @@ import { setProfile } from '../consult/geography.js';
 import { importCommunities } from '../consult/import.js';
 import { ask, postMessage } from '../consult/service.js';
 import { publishSlot } from '../directory/notary/service.js';
-import { addWorkdays, chinaDate } from '../directory/workdays.js';
+import { addWorkingDays as addWorkdays, chinaDate } from '../core/time.js';
 
 /** Every demo account signs in with this password (printed in the log when demo mode starts). */
 export const DEMO_PASSWORD = 'demo-12348-pass';

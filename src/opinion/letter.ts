@@ -8,7 +8,7 @@ import { AppError } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
 import { keyText, quoteArticle, type QuotedArticle } from './articles.js';
 import type { ArticleKey, CalcResult, Figure, FigureLookup } from './calculators/types.js';
-import { chinaDate } from '../directory/workdays.js';
+import { chinaDate } from '../core/time.js';
 import { answersOnPath, evaluate } from './engine.js';
 import { legalAidAdvice, type AidAdvice } from './legal-aid.js';
 import type { Answers, Scenario } from './scenario-schema.js';

@@ -8,7 +8,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import type { Database } from '../db/schema.js';
-import { chinaDate } from '../directory/workdays.js';
+import { chinaDate } from '../core/time.js';
 import type { FigureLookup } from './calculators/types.js';
 import { END, nextOf, validateAnswer, walk } from './engine.js';
 import { lookupFrom, toFigure } from './figures.js';

@@ -3,7 +3,7 @@
  * 借给他五万块): read with simple patterns and handed to the interview as answers to start from.
  */
 import { parseChineseNumber } from '../core/numerals.js';
-import { chinaDate } from '../directory/workdays.js';
+import { chinaDate } from '../core/time.js';
 
 const NUM = '([0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)';
 const SCALE: Record<string, number> = { 万: 10000, 千: 1000, k: 1000, K: 1000 };

@@ -4,7 +4,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { badRequest } from '../core/errors.js';
 import { toXlsx, type Sheet } from '../core/export.js';
-import { chinaDate } from '../directory/workdays.js';
+import { chinaDate } from '../core/time.js';
 import { PROVIDERS } from './providers/index.js';
 import type { Period, Section } from './providers/types.js';
 

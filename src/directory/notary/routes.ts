@@ -24,14 +24,11 @@ import {
 } from './repository.js';
 import { BookBody, DayQuery, OfficeParams, RescheduleBody, SlotBody, SlotQuery } from './schema.js';
 import { act, book, publishSlot, reschedule } from './service.js';
+import { addCalendarDays } from '../../core/time.js';
 
 const tags = ['notary'];
 
-const plusDays = (date: string, n: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+const plusDays = addCalendarDays;
 
 async function officeResource(ctx: AppContext, id: number) {
   const office = await findEntry(ctx.db, id);

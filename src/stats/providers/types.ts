@@ -1,6 +1,7 @@
 /** @module The shape every dashboard provider returns: headline figures, tables and chart series for one module over a period. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { chinaMonth } from '../../core/time.js';
 
 /** Local (China) dates, both inclusive. */
 export interface Period {
@@ -80,8 +81,7 @@ export function monthsOf(p: Period): string[] {
 }
 
 /** The China-local month of a UTC ISO instant. */
-export const localMonth = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+export const localMonth = (iso: string) => chinaMonth(iso);
 
 export const pct = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
