@@ -2,20 +2,15 @@
  * @module The legal-aid statutory clocks (pure): deadlines in calendar or working days on the one holiday
  * calendar (core/time.ts), with pauses (补正) that stop the clock. Day numbers keep the sweep fast.
  */
-import {
-  addCalendarDays,
-  chinaDate,
-  OFFICIAL_CALENDAR,
-  type HolidayCalendar,
-} from '../core/time.js';
+import { chinaDate, OFFICIAL_CALENDAR, type HolidayCalendar } from '../core/time.js';
 
 export {
   addCalendarDays,
   CALENDAR_SOURCE,
+  isWorkingDay,
   OFFICIAL_CALENDAR,
   type HolidayCalendar,
 } from '../core/time.js';
-export { isWorkingDay } from '../core/time.js';
 
 export type DayMode = 'calendar' | 'working';
 
