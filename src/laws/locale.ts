@@ -1,5 +1,4 @@
 /** @module 繁体 rendering of statute text on the server (opencc-js, 简体 → 台湾正体). */
-import * as OpenCC from 'opencc-js';
 import { toTraditionalText } from '../core/locale.js';
 
 type Convert = (s: string) => string;
@@ -10,10 +9,5 @@ export function converterFor(locale: 'zh-CN' | 'zh-TW'): Convert {
   return toTraditionalText;
 }
 
-let toCn: Convert | null = null;
-
 /** What a 繁体 reader typed, in 简体, for matching titles stored in 简体. */
-export function toSimplified(s: string): string {
-  toCn ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toCn(s);
-}
+export { toSimplified } from '../core/text.js';

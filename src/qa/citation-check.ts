@@ -15,6 +15,7 @@ import {
 import { toCitation } from './compose.js';
 import type { CorpusArticle, CorpusLookup } from './corpus.js';
 import { toSimplified } from './locale.js';
+import { bigrams } from '../core/text.js';
 
 export const REMOVED_MARK = '〔引用未核实，已删除〕';
 export const MISQUOTE_MARK = '〔引文与条文原文不符，已删除〕';
@@ -44,13 +45,6 @@ const PUNCT = /[\s，。、；：！？,.;:!?“”「」『』（）()《》〈
 
 /** Text reduced to what a quotation must share with the article (punctuation and spaces dropped). */
 const bare = (s: string) => s.replace(PUNCT, '');
-
-function bigrams(s: string): string[] {
-  const cs = [...s];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i]! + cs[i + 1]!);
-  return out;
-}
 
 /**
  * Whether `quote` is the article's text: each part between ellipses appears in it, allowing a

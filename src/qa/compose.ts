@@ -15,6 +15,7 @@ import {
 import type { CorpusArticle, CorpusLookup } from './corpus.js';
 import { nextStepTemplates } from './guidance.js';
 import { basisLink, legalAidNotice } from './legal-aid.js';
+import { bigramSet } from '../core/text.js';
 
 export interface ComposeInput {
   question: string;
@@ -73,12 +74,7 @@ async function verifiedCitations(
   return out;
 }
 
-const bigrams = (s: string): Set<string> => {
-  const clean = s.replace(/[^\u4e00-\u9fff0-9A-Za-z]/g, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < clean.length; i++) out.add(clean.slice(i, i + 2));
-  return out;
-};
+const bigrams = bigramSet;
 
 /** True when the question named the article itself (劳动合同法第47条): quote it from its start. */
 const isDirect = (h: SearchHit | undefined): boolean =>

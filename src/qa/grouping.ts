@@ -4,6 +4,7 @@
  * first group whose opening question shares enough of them (Jaccard), largest groups first.
  */
 import { toSimplified } from './locale.js';
+import { bigrams } from '../core/text.js';
 
 /** Shared bigrams (Jaccard) for two questions to count as one group (measured in docs/qa.md). */
 export const SAME_QUESTION = 0.25;
@@ -12,15 +13,7 @@ const FILLER =
   /请问|你好|您好|我想问|想咨询|咨询一下|怎么办|怎么处理|该怎么|可以吗|吗|呢|啊|的|了/g;
 
 export function questionBigrams(question: string): Set<string> {
-  const chars = [
-    ...toSimplified(question)
-      .replace(FILLER, '')
-      .replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''),
-  ];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  if (chars.length === 1) out.add(chars[0]!);
-  return out;
+  return new Set(bigrams(toSimplified(question).replace(FILLER, '')));
 }
 
 /** Shared share of two questions' bigrams (Jaccard). */

@@ -18,7 +18,7 @@ import {
 } from './answer.js';
 import { keySentence, toCitation } from './compose.js';
 import type { CorpusArticle, CorpusLookup } from './corpus.js';
-import { bigrams } from '../search/tokenizer.js';
+import { bigramSet } from '../core/text.js';
 import {
   asksAboutLegalAid,
   basisLink,
@@ -49,7 +49,6 @@ const MAX_RELATED = 3;
  */
 const RETRIEVAL_WEIGHT = 1;
 const OVERLAP_WEIGHT = 2;
-const bigramSet = (s: string) => new Set(bigrams(s).filter((b) => b.length === 2));
 
 /** The part of an article to show first: the named 款, or the best-matching one of a long article. */
 function excerptOf(text: string, a: KeyArticle, context: string): string | undefined {

@@ -1,23 +1,10 @@
 /** @module 简体/繁体 on the server: questions are read as 简体; answers go out in 繁体 for `zh-TW` (opencc-js). */
-import * as OpenCC from 'opencc-js';
-import { toTraditionalText } from '../core/locale.js';
+import { toTraditional } from '../core/text.js';
 import type { Answer, Citation } from './answer.js';
 
 export type QaLocale = 'zh-CN' | 'zh-TW';
 
-let toCn: ((s: string) => string) | null = null;
-
-/** 繁体 (Taiwan/Hong Kong forms) → 简体; plain ASCII is returned as is. */
-export function toSimplified(text: string): string {
-  if (!/[^\u0020-\u007e\s]/.test(text)) return text;
-  toCn ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
-  return toCn(text);
-}
-
-/** 简体 → 繁体 (Taiwan standard characters). */
-export function toTraditional(text: string): string {
-  return toTraditionalText(text);
-}
+export { toSimplified, toTraditional } from '../core/text.js';
 
 /**
  * The answer in the requested script. Law keys and URLs stay simplified (they are identifiers);

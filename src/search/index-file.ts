@@ -27,6 +27,7 @@ const CODE_FILES = [
   './corpus-index.ts',
   './inverted-index.ts',
   './tokenizer.ts',
+  '../core/text.ts',
   './data/legal-terms.txt',
   './data/userdict.txt',
 ].map((f) => new URL(f, import.meta.url));

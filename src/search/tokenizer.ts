@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
-import { Converter } from 'opencc-js/t2cn';
+import { bigrams, halfWidth, toSimplified as toSimplifiedText } from '../core/text.js';
 
 const DATA = new URL('./data/', import.meta.url);
 
@@ -21,17 +21,8 @@ export const STOPWORDS = new Set(
 );
 
 const HAN_OR_ALNUM = /[\p{Script=Han}A-Za-z0-9]/u;
-const toSimplifiedRaw = Converter({ from: 'hk', to: 'cn' });
-/** Pure ASCII text skips the converter. */
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** 繁体 (Taiwan/Hong Kong) → 简体; full-width ASCII → half-width. */
-export function toSimplified(text: string): string {
-  const half = text.replace(/[\uff01-\uff5e]/g, (c) =>
-    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
-  return NON_ASCII.test(half) ? toSimplifiedRaw(half) : half;
-}
+/** Search reads text as 简体 with half-width digits and letters (第４７條 is 第47条). */
+export const toSimplified = (text: string): string => toSimplifiedText(halfWidth(text));
 
 let jieba: Jieba | null = null;
 
@@ -73,42 +64,7 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Character bigrams inside each run of Han/alphanumeric characters; a lone character stays a unigram. */
-export function bigrams(text: string): string[] {
-  const out: string[] = [];
-  for (const run of text.split(/[^\p{Script=Han}A-Za-z0-9]+/u)) {
-    if (run.length === 1) out.push(run);
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
-  return out;
-}
-
-const isWordChar = (c: number) =>
-  (c >= 0x4e00 && c <= 0x9fff) ||
-  (c >= 0x3400 && c <= 0x4dbf) ||
-  (c >= 48 && c <= 57) ||
-  (c >= 65 && c <= 90) ||
-  (c >= 97 && c <= 122);
-
-/** The same bigrams as numbers (two UTF-16 code units), for building the index without strings. */
-export function bigramKeys(text: string): number[] {
-  const out: number[] = [];
-  let prev = -1;
-  let runLen = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : -1;
-    if (c >= 0 && isWordChar(c)) {
-      if (prev >= 0) out.push(prev * 65536 + c);
-      prev = c;
-      runLen++;
-    } else {
-      if (runLen === 1 && prev >= 0) out.push(prev * 65536);
-      prev = -1;
-      runLen = 0;
-    }
-  }
-  return out;
-}
+export { bigramKeys, bigrams } from '../core/text.js';
 
 /** Query-side analysis: simplify, then words and bigrams. */
 export function analyze(text: string): { simplified: string; words: string[]; bigrams: string[] } {
