@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
-import { parseCsv } from './csv.js';
 import { json } from './testkit.js';
 
 let t: TestApp;
@@ -25,15 +24,6 @@ const count = async (table: 'consult_streets' | 'consult_communities' | 'consult
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-describe('CSV reader', () => {
-  it('reads quoted cells, doubled quotes, CRLF and a BOM', () => {
-    expect(parseCsv('\uFEFF区,名称\r\n洪山区,"珞南街道,""老""街"\r\n')).toEqual([
-      ['区', '名称'],
-      ['洪山区', '珞南街道,"老"街'],
-    ]);
-  });
-});
 
 describe('bulk import', () => {
   const header = '区,街道,社区,类型,法律顾问\n';

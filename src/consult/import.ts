@@ -7,7 +7,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../core/csv.js';
 import { setAssignments, upsertLawyer } from './geography.js';
 import { KIND_BY_LABEL } from './labels.js';
 
@@ -28,7 +28,7 @@ const YES = new Set(['是', '1', 'Y', 'y', 'true']);
 const NO = new Set(['否', '0', 'N', 'n', 'false', '']);
 
 function dataRows(csv: string, header: string[]): { line: number; cells: string[] }[] {
-  const rows = parseCsv(csv);
+  const rows = parseCsv(csv).map((r) => r.map((c) => c.trim()));
   const head = rows[0] ?? [];
   if (header.some((h, i) => head[i] !== h))
     throw new AppError(400, 'csv_header_invalid', `表头应为：${header.join(',')}`, {

@@ -1,5 +1,6 @@
 /** @module Ledger exports: Excel (.xlsx) and CSV (UTF-8 with BOM so Excel opens Chinese correctly). */
 import ExcelJS from 'exceljs';
+import { csvCell } from './csv.js';
 
 export interface Column<T> {
   header: string;
@@ -32,16 +33,7 @@ export async function toXlsx(sheets: Sheet<any>[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/**
- * A text that a spreadsheet would read as a formula (= + - @, or a leading tab/CR) gets a leading
- * apostrophe, so a name like `=HYPERLINK(…)` typed by a citizen stays text in the officer's Excel.
- */
-export const defuseFormula = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
-const csvCell = (v: string | number | null | undefined): string => {
-  const s = v == null ? '' : typeof v === 'number' ? String(v) : defuseFormula(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+export { defuseFormula } from './csv.js';
 
 export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
   const lines = [

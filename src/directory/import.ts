@@ -8,6 +8,7 @@ import { zodDetails } from '../core/validate.js';
 import { ENTRY_KINDS, ENTRY_STATUSES, KIND_LABELS, STATUS_LABELS, splitList } from './labels.js';
 import { readSheetRows, type SheetResult } from './xlsx-rows.js';
 import { EntryFields } from './schema.js';
+import { hasContent, parseCsv as readCsv } from '../core/csv.js';
 
 /** Column headers people use in their spreadsheets → field names. */
 const HEADERS: Record<string, string> = {
@@ -60,39 +61,8 @@ export interface ImportRow {
   parentName: string | null;
 }
 
-/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
+/** The file's rows with text (the one CSV reader, core/csv.ts; blank lines dropped). */
+export const parseCsv = (text: string): string[][] => readCsv(text).filter(hasContent);
 
 const XLSX_WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
 /** The worker loads TypeScript through tsx's hooks, registered in its own thread before the import. */
