@@ -22,8 +22,6 @@ export interface ComposeInput {
   topic: Topic;
   hits: SearchHit[];
   conversationId: string;
-  /** Hits scoring below this are not used (the question is logged as unanswered). */
-  minScore?: number;
   /** The classifier's confidence; at 0 the best hit must also share words with the question. */
   topicConfidence?: number;
   maxCitations?: number;
@@ -102,7 +100,7 @@ export function sharedBigrams(question: string, text: string): number {
  * it in statute words (辱骂 → 侮辱、诽谤) while the next ones share the question's own words.
  */
 export function relevantHits(input: ComposeInput): SearchHit[] {
-  const usable = input.hits.filter((h) => h.score >= (input.minScore ?? 0));
+  const usable = input.hits;
   const top = usable[0];
   if (!top || isDirect(top) || (input.topicConfidence ?? 1) > 0) return usable;
   const related = usable

@@ -335,30 +335,50 @@ export function combine(
 }
 
 /** The feature vector of article `d` (in FEATURES order), for fitting weights. */
+type FeatureValue = (
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  d: number,
+  law: number,
+) => number;
+const perDoc =
+  (f: Feature): FeatureValue =>
+  (_ci, _li, qf, d) =>
+    qf.perDoc[f]![d]!;
+const perLaw =
+  (f: keyof QueryFeatures['perLaw']): FeatureValue =>
+  (_ci, _li, qf, _d, law) =>
+    qf.perLaw[f][law]!;
+
+/** How each feature is read for one article, by name: the list above is the only order there is. */
+const FEATURE_VALUES: Record<Feature, FeatureValue> = {
+  text: perDoc('text'),
+  bigram: perDoc('bigram'),
+  heading: perDoc('heading'),
+  title: perLaw('title'),
+  expansion: perDoc('expansion'),
+  lawClass: perLaw('lawClass'),
+  bridge: perDoc('bridge'),
+  knn: perDoc('knn'),
+  knnNear: perDoc('knnNear'),
+  knnLaw: perLaw('knnLaw'),
+  textXlaw: perDoc('textXlaw'),
+  lawPrior: (_ci, li, _qf, d) => li.lawPrior[d]!,
+  articlePrior: (_ci, li, _qf, d) => li.articlePrior[d]!,
+  superseded: (ci, _li, _qf, d) => 1 - ci.current[d]!,
+};
+const FEATURE_READERS = FEATURES.map((f) => FEATURE_VALUES[f]);
+
+/** The article's feature values in FEATURES order. */
 export function featureVector(
   ci: CorpusIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   d: number,
 ): number[] {
-  const l = ci.docLaw[d]!;
-  const p = qf.perDoc;
-  return [
-    p.text![d]!,
-    p.bigram![d]!,
-    p.heading![d]!,
-    qf.perLaw.title[l]!,
-    p.expansion![d]!,
-    qf.perLaw.lawClass[l]!,
-    p.bridge![d]!,
-    p.knn![d]!,
-    p.knnNear![d]!,
-    qf.perLaw.knnLaw[l]!,
-    p.textXlaw![d]!,
-    li.lawPrior[d]!,
-    li.articlePrior[d]!,
-    1 - ci.current[d]!,
-  ];
+  const law = ci.docLaw[d]!;
+  return FEATURE_READERS.map((read) => read(ci, li, qf, d, law));
 }
 
 export { refKey };
