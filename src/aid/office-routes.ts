@@ -201,13 +201,17 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
             .insertInto('aid_roster')
             .values({ ...values, user_id: body.userId, created_at: now })
             .execute();
-        await audit(trx, {
-          actor: user,
-          action: 'roster_upsert',
-          entity: 'aid_roster',
-          entityId: body.userId,
-          ip: req.ip,
-        });
+        await audit(
+          trx,
+          {
+            actor: user,
+            action: 'roster_upsert',
+            entity: 'aid_roster',
+            entityId: body.userId,
+            ip: req.ip,
+          },
+          ctx.now(),
+        );
       });
       return { ok: true };
     },
@@ -242,13 +246,17 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
             .values({ key, value: String(value) })
             .execute();
         }
-        await audit(trx, {
-          actor: user,
-          action: 'settings_update',
-          entity: 'aid_settings',
-          detail: body,
-          ip: req.ip,
-        });
+        await audit(
+          trx,
+          {
+            actor: user,
+            action: 'settings_update',
+            entity: 'aid_settings',
+            detail: body,
+            ip: req.ip,
+          },
+          ctx.now(),
+        );
       });
       return { settings: await loadSettings(ctx.db) };
     },
@@ -296,13 +304,17 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
             updated_at: now,
           })
           .execute();
-        await audit(trx, {
-          actor: user,
-          action: 'hardship_line_set',
-          entity: 'aid_hardship_lines',
-          detail: body,
-          ip: req.ip,
-        });
+        await audit(
+          trx,
+          {
+            actor: user,
+            action: 'hardship_line_set',
+            entity: 'aid_hardship_lines',
+            detail: body,
+            ip: req.ip,
+          },
+          ctx.now(),
+        );
       });
       return { ok: true };
     },

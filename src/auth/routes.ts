@@ -87,13 +87,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         await c.revoke(ctx, req);
         reply.clearCookie(c.cookie, { path: c.path });
       }
-      await audit(ctx.db, {
-        actor: user,
-        action: 'end_visit',
-        entity: 'session',
-        detail: { anonymous: ended },
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'end_visit',
+          entity: 'session',
+          detail: { anonymous: ended },
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return { ok: true };
     },
   });
@@ -168,14 +172,18 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         .executeTakeFirst();
       if (!row) throw notFound('账户');
       const unlocked = await unlockUsername(ctx.db, row.username, ctx.now());
-      await audit(ctx.db, {
-        actor: user,
-        action: 'unlock',
-        entity: 'user',
-        entityId: row.id,
-        detail: { locks: unlocked },
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'unlock',
+          entity: 'user',
+          entityId: row.id,
+          detail: { locks: unlocked },
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return { unlocked };
     },
   });
@@ -208,13 +216,17 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
         .where('id', '=', params.id)
         .executeTakeFirst();
       authorize(userPolicy, user, 'read', row ? { id: row.id, agencyId: row.agency_id } : null);
-      await audit(ctx.db, {
-        actor: user,
-        action: 'read_personal_data',
-        entity: 'user',
-        entityId: params.id,
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'read_personal_data',
+          entity: 'user',
+          entityId: params.id,
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return {
         user: { ...presentUserListItem(row!), phone: row!.phone, idNumber: row!.id_number },
       };

@@ -56,13 +56,17 @@ export async function createUser(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, {
-      actor,
-      action: 'create',
-      entity: 'user',
-      entityId: row.id,
-      detail: { role: u.role },
-    });
+    await audit(
+      trx,
+      {
+        actor,
+        action: 'create',
+        entity: 'user',
+        entityId: row.id,
+        detail: { role: u.role },
+      },
+      ctx.now(),
+    );
     return row.id;
   });
 }
@@ -105,13 +109,17 @@ export async function login(
   if (!(await verifyPassword(user?.password_hash ?? (await dummy()), password)) || !user) {
     const locked = await lockWhenExhausted(ctx.db, username, from, now, limits);
     if (user) {
-      await audit(ctx.db, {
-        actor: null,
-        action: locked ? 'login_locked' : 'login_failed',
-        entity: 'user',
-        entityId: user.id,
-        ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: null,
+          action: locked ? 'login_locked' : 'login_failed',
+          entity: 'user',
+          entityId: user.id,
+          ip,
+        },
+        ctx.now(),
+      );
     }
     throw INVALID();
   }
@@ -139,7 +147,11 @@ export async function login(
     agencyId: user.agency_id,
     csrfToken,
   };
-  await audit(ctx.db, { actor: su, action: 'login', entity: 'user', entityId: user.id, ip });
+  await audit(
+    ctx.db,
+    { actor: su, action: 'login', entity: 'user', entityId: user.id, ip },
+    ctx.now(),
+  );
   return { sessionToken, user: su, expiresAt };
 }
 

@@ -98,13 +98,17 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
       await assertLawyers(ctx.db, [params.userId]);
       await ctx.db.transaction().execute(async (trx) => {
         await upsertLawyer(trx, params.userId, body, ctx.now().toISOString());
-        await audit(trx, {
-          actor: user,
-          action: 'update',
-          entity: 'consult_lawyer',
-          entityId: params.userId,
-          detail: body,
-        });
+        await audit(
+          trx,
+          {
+            actor: user,
+            action: 'update',
+            entity: 'consult_lawyer',
+            entityId: params.userId,
+            detail: body,
+          },
+          ctx.now(),
+        );
       });
       return { ok: true };
     },
@@ -153,13 +157,17 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
           })
           .where('id', '=', 1)
           .execute();
-        await audit(trx, {
-          actor: user,
-          action: 'update',
-          entity: 'consult_settings',
-          entityId: 1,
-          detail: body,
-        });
+        await audit(
+          trx,
+          {
+            actor: user,
+            action: 'update',
+            entity: 'consult_settings',
+            entityId: 1,
+            detail: body,
+          },
+          ctx.now(),
+        );
       });
       return body;
     },

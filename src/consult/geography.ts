@@ -62,7 +62,11 @@ export async function createStreet(
       .values({ district: s.district, name: s.name, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, { actor, action: 'create', entity: 'consult_street', entityId: row.id });
+    await audit(
+      trx,
+      { actor, action: 'create', entity: 'consult_street', entityId: row.id },
+      ctx.now(),
+    );
     return row.id;
   });
 }
@@ -130,7 +134,11 @@ export async function createCommunity(
       .returning('id')
       .executeTakeFirstOrThrow();
     await setAssignments(trx, row.id, c.lawyerIds, now);
-    await audit(trx, { actor, action: 'create', entity: 'consult_community', entityId: row.id });
+    await audit(
+      trx,
+      { actor, action: 'create', entity: 'consult_community', entityId: row.id },
+      ctx.now(),
+    );
     return row.id;
   });
 }
@@ -160,13 +168,17 @@ export async function updateCommunity(
       .where('id', '=', id)
       .execute();
     if (c.lawyerIds) await setAssignments(trx, id, c.lawyerIds, now);
-    await audit(trx, {
-      actor,
-      action: 'update',
-      entity: 'consult_community',
-      entityId: id,
-      detail: { ...c },
-    });
+    await audit(
+      trx,
+      {
+        actor,
+        action: 'update',
+        entity: 'consult_community',
+        entityId: id,
+        detail: { ...c },
+      },
+      ctx.now(),
+    );
   });
 }
 
@@ -192,7 +204,11 @@ export async function deleteCommunity(ctx: AppContext, actor: SessionUser, id: n
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('consult_assignments').where('community_id', '=', id).execute();
     await trx.deleteFrom('consult_communities').where('id', '=', id).execute();
-    await audit(trx, { actor, action: 'delete', entity: 'consult_community', entityId: id });
+    await audit(
+      trx,
+      { actor, action: 'delete', entity: 'consult_community', entityId: id },
+      ctx.now(),
+    );
   });
 }
 
@@ -293,12 +309,16 @@ export async function setProfile(ctx: AppContext, user: SessionUser, communityId
         oc.column('user_id').doUpdateSet({ community_id: communityId, updated_at: now }),
       )
       .execute();
-    await audit(trx, {
-      actor: user,
-      action: 'update',
-      entity: 'consult_profile',
-      entityId: user.id,
-    });
+    await audit(
+      trx,
+      {
+        actor: user,
+        action: 'update',
+        entity: 'consult_profile',
+        entityId: user.id,
+      },
+      ctx.now(),
+    );
   });
   return getProfile(ctx, user.id);
 }

@@ -139,12 +139,16 @@ export async function importCommunities(ctx: AppContext, actor: SessionUser, csv
       }
       await setAssignments(trx, c.id, p.lawyers, now);
     }
-    await audit(trx, {
-      actor,
-      action: 'import',
-      entity: 'consult_community',
-      detail: { rows: plan.length, created },
-    });
+    await audit(
+      trx,
+      {
+        actor,
+        action: 'import',
+        entity: 'consult_community',
+        detail: { rows: plan.length, created },
+      },
+      ctx.now(),
+    );
   });
   return { rows: plan.length, created, updated: plan.length - created };
 }
@@ -191,12 +195,16 @@ export async function importLawyers(ctx: AppContext, actor: SessionUser, csv: st
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     for (const p of plan) await upsertLawyer(trx, p.userId, p, now);
-    await audit(trx, {
-      actor,
-      action: 'import',
-      entity: 'consult_lawyer',
-      detail: { rows: plan.length },
-    });
+    await audit(
+      trx,
+      {
+        actor,
+        action: 'import',
+        entity: 'consult_lawyer',
+        detail: { rows: plan.length },
+      },
+      ctx.now(),
+    );
   });
   return { rows: plan.length, created: 0, updated: plan.length };
 }

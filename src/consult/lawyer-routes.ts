@@ -157,13 +157,17 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
         .where('id', '=', params.id)
         .executeTakeFirst();
       if (!r || !(await referralVisible(ctx, user, r))) throw notFound('转介');
-      await audit(ctx.db, {
-        actor: user,
-        action: 'read_personal_data',
-        entity: 'consult_referral',
-        entityId: r.id,
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'read_personal_data',
+          entity: 'consult_referral',
+          entityId: r.id,
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return {
         referral: {
           id: r.id,

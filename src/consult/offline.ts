@@ -46,12 +46,16 @@ export async function addOfflineLog(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(trx, {
-      actor: user,
-      action: 'create',
-      entity: 'consult_offline_log',
-      entityId: row.id,
-    });
+    await audit(
+      trx,
+      {
+        actor: user,
+        action: 'create',
+        entity: 'consult_offline_log',
+        entityId: row.id,
+      },
+      ctx.now(),
+    );
     return row.id;
   });
 }

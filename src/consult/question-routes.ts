@@ -74,13 +74,17 @@ async function detail(ctx: AppContext, id: number, user: SessionUser, ip: string
   ]);
   // The question text is the resident's personal account of her case: every read by someone else is audited.
   if (user.id !== row.citizen_id)
-    await audit(ctx.db, {
-      actor: user,
-      action: 'read_personal_data',
-      entity: 'consult_question',
-      entityId: id,
-      ip,
-    });
+    await audit(
+      ctx.db,
+      {
+        actor: user,
+        action: 'read_personal_data',
+        entity: 'consult_question',
+        entityId: id,
+        ip,
+      },
+      ctx.now(),
+    );
   return presentQuestion(row, {
     resource,
     viewer: user,
@@ -207,14 +211,18 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
           return found !== undefined && can(questionPolicy, now, 'read', found.resource);
         },
         delivered: (ev) =>
-          audit(ctx.db, {
-            actor: user,
-            action: ev.type === 'message' ? 'stream_message' : 'stream_status',
-            entity: 'consult_question',
-            entityId: params.id,
-            detail: ev.message ? { message: ev.message.id } : { type: ev.type },
-            ip: req.ip,
-          }),
+          audit(
+            ctx.db,
+            {
+              actor: user,
+              action: ev.type === 'message' ? 'stream_message' : 'stream_status',
+              entity: 'consult_question',
+              entityId: params.id,
+              detail: ev.message ? { message: ev.message.id } : { type: ev.type },
+              ip: req.ip,
+            },
+            ctx.now(),
+          ),
         end: () => reply.raw.end(),
       });
       send('ready', { questionId: params.id });
@@ -237,14 +245,18 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
       await loadFor(ctx, a.question_id, user, 'read');
       const data = await readAttachment(ctx, a.stored_name);
       // An image (a 欠条, an ID card) is personal data: each download is on the record.
-      await audit(ctx.db, {
-        actor: user,
-        action: 'download',
-        entity: 'consult_question',
-        entityId: a.question_id,
-        detail: { attachment: a.id },
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'download',
+          entity: 'consult_question',
+          entityId: a.question_id,
+          detail: { attachment: a.id },
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return reply
         .type(a.mime)
         .header('x-content-type-options', 'nosniff')

@@ -181,7 +181,11 @@ export async function claim(ctx: AppContext, user: SessionUser, q: QuestionRow) 
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
     await addEvent(trx, q.id, 'claimed', nowIso, user.id);
-    await audit(trx, { actor: user, action: 'claim', entity: 'consult_question', entityId: q.id });
+    await audit(
+      trx,
+      { actor: user, action: 'claim', entity: 'consult_question', entityId: q.id },
+      ctx.now(),
+    );
     return true;
   });
   if (!won) throw conflict('already_claimed', '该咨询已被其他律师认领');
@@ -206,13 +210,17 @@ export async function classify(
       .where('id', '=', q.id)
       .execute();
     await addEvent(trx, q.id, 'classified', nowIso, user.id, { category });
-    await audit(trx, {
-      actor: user,
-      action: 'classify',
-      entity: 'consult_question',
-      entityId: q.id,
-      detail: { category },
-    });
+    await audit(
+      trx,
+      {
+        actor: user,
+        action: 'classify',
+        entity: 'consult_question',
+        entityId: q.id,
+        detail: { category },
+      },
+      ctx.now(),
+    );
     if (!fields) return { referralId: null };
     const existing = await trx
       .selectFrom('consult_referrals')
@@ -234,7 +242,11 @@ export async function classify(
       .returning('id')
       .executeTakeFirstOrThrow();
     await addEvent(trx, q.id, 'referred', nowIso, user.id, { referralId: r.id });
-    await audit(trx, { actor: user, action: 'create', entity: 'consult_referral', entityId: r.id });
+    await audit(
+      trx,
+      { actor: user, action: 'create', entity: 'consult_referral', entityId: r.id },
+      ctx.now(),
+    );
     return { referralId: r.id };
   });
 }
@@ -282,7 +294,11 @@ export async function rate(
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw conflict('already_rated', '您已评价过该咨询');
     await addEvent(trx, q.id, 'rated', nowIso, user.id, { score });
-    await audit(trx, { actor: user, action: 'rate', entity: 'consult_question', entityId: q.id });
+    await audit(
+      trx,
+      { actor: user, action: 'rate', entity: 'consult_question', entityId: q.id },
+      ctx.now(),
+    );
   });
 }
 
@@ -296,7 +312,11 @@ export async function confirmReferral(ctx: AppContext, user: SessionUser, id: nu
       .where('status', '=', 'draft')
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw conflict('already_confirmed', '该转介已确认');
-    await audit(trx, { actor: user, action: 'confirm', entity: 'consult_referral', entityId: id });
+    await audit(
+      trx,
+      { actor: user, action: 'confirm', entity: 'consult_referral', entityId: id },
+      ctx.now(),
+    );
   });
   return { applyUrl: `/aid/apply?referral=${id}` };
 }

@@ -80,13 +80,17 @@ export async function saveAttachment(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit(trx, {
-        actor: user,
-        action: 'attach',
-        entity: 'consult_question',
-        entityId: questionId,
-        detail: { attachment: row.id },
-      });
+      await audit(
+        trx,
+        {
+          actor: user,
+          action: 'attach',
+          entity: 'consult_question',
+          entityId: questionId,
+          detail: { attachment: row.id },
+        },
+        ctx.now(),
+      );
       return { id: row.id, mime: kind.mime, size: file.data.length };
     }),
   );

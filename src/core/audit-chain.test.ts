@@ -42,7 +42,7 @@ describe('audit hash chain', () => {
     const n = await sealAudit(t.ctx.db, t.ctx.dialect);
     expect(n).toBeGreaterThanOrEqual(10); // 5 × (create + login)
     expect(await sealAudit(t.ctx.db, t.ctx.dialect)).toBe(0);
-    await audit(t.ctx.db, { actor: null, action: 'test', entity: 'x' });
+    await audit(t.ctx.db, { actor: null, action: 'test', entity: 'x' }, new Date());
     expect(await sealAudit(t.ctx.db, t.ctx.dialect)).toBe(1);
     const r = await verifyAudit(t.ctx.db);
     expect(r.problems).toEqual([]);
@@ -96,7 +96,11 @@ describe('npm run audit:verify', () => {
     const data = openSqlite(file);
     await migrateToLatest(data);
     for (let i = 0; i < 3; i++)
-      await audit(data.db, { actor: null, action: `act${i}`, entity: 'x', entityId: i });
+      await audit(
+        data.db,
+        { actor: null, action: `act${i}`, entity: 'x', entityId: i },
+        new Date(),
+      );
     await data.close();
     const run = () =>
       execFileSync('npx', ['tsx', 'src/core/audit-verify-cli.ts'], {

@@ -17,7 +17,8 @@ export interface AuditEntry {
 export async function audit(
   db: Kysely<Database> | Transaction<Database>,
   e: AuditEntry,
-  at = new Date(),
+  /** The context's clock (`ctx.now()`), never the wall clock: tests move time and the trail must follow. */
+  at: Date,
 ): Promise<void> {
   await db
     .insertInto('audit_log')

@@ -125,13 +125,17 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
         query.pageSize,
         (query.page - 1) * query.pageSize,
       );
-      await audit(ctx.db, {
-        actor: user,
-        action: 'read_personal_data',
-        entity: 'qa_unanswered',
-        detail: { page: query.page },
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'read_personal_data',
+          entity: 'qa_unanswered',
+          detail: { page: query.page },
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return { items: r.items.map(presentUnanswered), total: r.total };
     },
   });
@@ -150,13 +154,17 @@ export function qaRoutes(app: FastifyInstance, ctx: AppContext): void {
         query.pageSize,
         (query.page - 1) * query.pageSize,
       );
-      await audit(ctx.db, {
-        actor: user,
-        action: 'read_personal_data',
-        entity: 'qa_feedback',
-        detail: { page: query.page },
-        ip: req.ip,
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: user,
+          action: 'read_personal_data',
+          entity: 'qa_feedback',
+          detail: { page: query.page },
+          ip: req.ip,
+        },
+        ctx.now(),
+      );
       return { items: r.items.map(presentFeedback), total: r.total };
     },
   });
