@@ -2,7 +2,7 @@
  * @module The one way pages say a request failed: the server's message as it is (already in 繁体 for
  * a page in 繁体 mode), else one fallback text per kind, shown in the reader's script.
  */
-import { ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import { ApiError } from '../api';
 import { t } from '../locale';
 
@@ -34,4 +34,30 @@ export function useRequest(kind: 'load' | 'action' = 'load') {
     }
   }
   return { loading, error, run };
+}
+
+/**
+ * An action (a write) and what the page says of it: `act(fn, ok)` runs `fn`, then shows `ok` (in
+ * the reader's script) and reloads with `reload`; on failure `error` holds the message and nothing
+ * reloads. A page with one status line passes its ref as `line`, and both messages go there.
+ */
+export function useAction(reload: () => Promise<unknown>, line?: Ref<string>) {
+  const busy = ref(false);
+  const notice = line ?? ref('');
+  const error = line ?? ref('');
+  async function act(fn: () => Promise<unknown>, ok = ''): Promise<void> {
+    busy.value = true;
+    error.value = '';
+    notice.value = '';
+    try {
+      await fn();
+      notice.value = ok && t(ok);
+      await reload();
+    } catch (e) {
+      error.value = failureText(e, 'action');
+    } finally {
+      busy.value = false;
+    }
+  }
+  return { busy, notice, error, act };
 }
