@@ -1,4 +1,5 @@
 /** @module What the API shows of an application: full detail to those allowed to read it, masked rows in lists. */
+import type { AidDetail, AidListItem } from '../contracts/aid.js';
 import { maskIdNumber, maskMobile, maskName } from '../core/pii.js';
 import type { CaseDeadlines } from './deadlines.js';
 import { MATTERS } from './precheck.js';
@@ -31,7 +32,7 @@ export const CHANNEL_LABELS: Record<string, string> = {
 
 const statusLabel = (s: string) => STATES[s as AidStatus] ?? s;
 
-export function presentListItem(a: AidApplication, d?: CaseDeadlines) {
+export function presentListItem(a: AidApplication, d?: CaseDeadlines): AidListItem {
   return {
     id: a.id,
     refNo: a.ref_no,
@@ -55,7 +56,7 @@ export function presentDetail(
   steps: Selectable<AidStepRow>[],
   d: CaseDeadlines,
   actions: EventType[],
-) {
+): AidDetail {
   return {
     ...presentListItem(a, d),
     applicantName: a.applicant_name,

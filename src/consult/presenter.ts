@@ -1,6 +1,7 @@
 /** @module What the API shows of a question: masked names and a short preview in lists, the full thread on its own page. */
 import type { Selectable } from 'kysely';
 import type { SessionUser } from '../core/session.js';
+import type { ConsultListItem, ConsultQuestion } from '../contracts/consult.js';
 import { maskName } from '../core/pii.js';
 import { allowedActions } from '../core/policy.js';
 import { questionPolicy, type QuestionResource } from './policy.js';
@@ -16,7 +17,7 @@ export interface ListRow extends QuestionRow {
 const minutesBetween = (a: string, b: string | null) =>
   b === null ? null : Math.round(((Date.parse(b) - Date.parse(a)) / 60_000) * 10) / 10;
 
-export function presentListItem(q: ListRow, viewer: SessionUser) {
+export function presentListItem(q: ListRow, viewer: SessionUser): ConsultListItem {
   const own = viewer.id === q.citizen_id;
   return {
     id: q.id,
@@ -47,7 +48,7 @@ export function presentQuestion(
     events: { kind: string; at: string }[];
     referral: { id: number; status: string } | null;
   },
-) {
+): ConsultQuestion {
   return {
     id: q.id,
     body: q.body,

@@ -1,8 +1,9 @@
 /** @module What the API shows of a directory entry (public information about institutions and licensed people). */
+import type { Entry as EntryView } from '../contracts/directory.js';
 import { KIND_LABELS, STATUS_LABELS, splitList } from './labels.js';
 import type { Entry } from './repository.js';
 
-export function presentEntry(e: Entry) {
+export function presentEntry(e: Entry): EntryView {
   return {
     id: e.id,
     kind: e.kind,

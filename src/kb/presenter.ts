@@ -1,10 +1,11 @@
 /** @module How knowledge-base records leave the API (the admin page reads these shapes). */
+import type { KbIssueDetail, KbListItem } from '../contracts/kb.js';
 import type { IssueProblem } from './check.js';
 import type { Issue, IssueListRow, Version } from './repository.js';
 import { IssueContent } from './schema.js';
 import { kbWorkflow, STATUS_LABELS } from './workflow.js';
 
-export function presentIssueList(rows: IssueListRow[]) {
+export function presentIssueList(rows: IssueListRow[]): { items: KbListItem[] } {
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -35,7 +36,11 @@ function presentVersion(v: Version) {
   };
 }
 
-export function presentIssueDetail(issue: Issue, versions: Version[], problems: IssueProblem[]) {
+export function presentIssueDetail(
+  issue: Issue,
+  versions: Version[],
+  problems: IssueProblem[],
+): KbIssueDetail {
   const content = (id: number | null) => {
     const v = versions.find((x) => x.id === id);
     return v ? IssueContent.parse(JSON.parse(v.content)) : null;

@@ -1,4 +1,11 @@
 /** @module JSON shapes of the reading API; text converted to 繁体 here when the reader asked for it. */
+import type {
+  ArticleDetail,
+  LawDetail,
+  LawListItem,
+  LawVersionInfo,
+  TocArticle,
+} from '../contracts/laws.js';
 import { converterFor } from './locale.js';
 import { articlePermalink, lawPermalink } from './permalink.js';
 import type { LawVersion } from './repository.js';
@@ -17,7 +24,7 @@ function successor(lawKey: string | null, c: Conv) {
     : null;
 }
 
-function presentVersion(v: LawVersion, c: Conv) {
+function presentVersion(v: LawVersion, c: Conv): LawVersionInfo {
   return {
     lawKey: v.law_key,
     title: c(v.title),
@@ -51,7 +58,7 @@ export function presentLawListItem(
     | 'article_count'
   >,
   locale: LocaleName,
-) {
+): LawListItem {
   const c = converterFor(locale);
   return {
     lawKey: r.law_key,
@@ -69,9 +76,9 @@ export function presentLawListItem(
 }
 
 /** A law: metadata, versions, and the table of contents grouped by heading (texts when full). */
-export function presentLaw(r: Awaited<ReturnType<typeof readLaw>>, locale: LocaleName) {
+export function presentLaw(r: Awaited<ReturnType<typeof readLaw>>, locale: LocaleName): LawDetail {
   const c = converterFor(locale);
-  const toc: { heading: string | null; articles: ReturnType<typeof tocArticle>[] }[] = [];
+  const toc: LawDetail['toc'] = [];
   for (const a of r.articles) {
     const last = toc[toc.length - 1];
     const item = tocArticle(r.law, a, c);
@@ -92,7 +99,7 @@ function tocArticle(
   law: LawVersion,
   a: { num: number; sub: number; label: string; text?: string | undefined },
   c: Conv,
-) {
+): TocArticle {
   return {
     num: a.num,
     sub: a.sub,
@@ -103,7 +110,10 @@ function tocArticle(
 }
 
 /** One article, where it sits (prev/next), and the versions of its law with whether each has it. */
-export function presentArticle(r: Awaited<ReturnType<typeof readArticle>>, locale: LocaleName) {
+export function presentArticle(
+  r: Awaited<ReturnType<typeof readArticle>>,
+  locale: LocaleName,
+): ArticleDetail {
   const c = converterFor(locale);
   const near = (n: { num: number; sub: number; label: string } | null) =>
     n

@@ -1,11 +1,12 @@
 /** @module What the API shows: scenarios, the interview state (one question at a time), letters, figures. */
+import type { LetterView, QuestionView, ScenarioItem, SessionView } from '../contracts/opinion.js';
 import { displayAnswer, walk } from './engine.js';
 import type { LetterContent } from './letter.js';
 import type { FigureRecord, SessionRecord } from './repository.js';
 import type { Question, Scenario } from './scenario-schema.js';
 import { answersOf, shownQuestion } from './service.js';
 
-export const presentScenario = (s: Scenario, refused?: string[]) => ({
+export const presentScenario = (s: Scenario, refused?: string[]): ScenarioItem => ({
   id: s.id,
   title: s.title,
   category: s.category,
@@ -14,7 +15,7 @@ export const presentScenario = (s: Scenario, refused?: string[]) => ({
   available: !refused?.length,
 });
 
-export function presentQuestion(q: Question) {
+export function presentQuestion(q: Question): QuestionView {
   const { next: _n, then: _t, ...shown } = q;
   return shown;
 }
@@ -23,7 +24,7 @@ export function presentSession(
   row: SessionRecord,
   s: Scenario,
   letters: { id: number; code: string }[],
-) {
+): SessionView {
   const answers = answersOf(row);
   const w = walk(s, answers);
   const shown = shownQuestion(s, answers, row.cursor);
@@ -49,7 +50,7 @@ export function presentSession(
   };
 }
 
-export const presentLetter = (id: number, c: LetterContent, hash: string) => ({
+export const presentLetter = (id: number, c: LetterContent, hash: string): LetterView => ({
   id,
   sha256: hash,
   ...c,

@@ -1,8 +1,15 @@
 /** @module What the qa API shows: answers in the requested script, transcripts, masked lists for review. */
 import { maskIdNumber, maskMobile } from '../core/pii.js';
+import type {
+  Answer as AnswerView,
+  Conversation,
+  ConversationListItem,
+  FeedbackItem,
+  Unanswered,
+} from '../contracts/qa.js';
 import type { Answer } from './answer.js';
 import { localizeAnswer, toTraditional, type QaLocale } from './locale.js';
-import type { Conversation } from './repository.js';
+import type { Conversation as ConversationRow } from './repository.js';
 
 /** ID and mobile numbers people type into questions, masked for lists. */
 export function maskText(s: string): string {
@@ -11,7 +18,7 @@ export function maskText(s: string): string {
     .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskMobile(m) ?? m);
 }
 
-export function presentAnswer(json: string, id: number, locale: QaLocale): Answer {
+export function presentAnswer(json: string, id: number, locale: QaLocale): Answer & AnswerView {
   return localizeAnswer({ ...(JSON.parse(json) as Answer), id }, locale);
 }
 
@@ -25,7 +32,11 @@ export interface TurnView {
   comment: string | null;
 }
 
-export function presentConversation(c: Conversation, turns: TurnView[], locale: QaLocale) {
+export function presentConversation(
+  c: ConversationRow,
+  turns: TurnView[],
+  locale: QaLocale,
+): Conversation {
   return {
     conversationId: c.public_id,
     title: c.title,
@@ -48,7 +59,7 @@ export function presentConversationListItem(r: {
   topic: string | null;
   updated_at: string;
   turns: number | null;
-}) {
+}): ConversationListItem {
   return {
     conversationId: r.public_id,
     title: maskText(r.title),
@@ -65,7 +76,7 @@ export function presentUnanswered(r: {
   top_score: number | null;
   reason: string;
   created_at: string;
-}) {
+}): Unanswered {
   return {
     id: r.id,
     question: maskText(r.question),
@@ -84,7 +95,7 @@ export function presentFeedback(r: {
   created_at: string;
   question: string;
   topic: string;
-}) {
+}): FeedbackItem {
   return {
     id: r.id,
     answerId: r.turn_id,

@@ -1,23 +1,16 @@
 /** @module The signed-in user, shared by every page. */
 import { ref } from 'vue';
 import { api, setCsrfToken } from './api';
+import { MeEnvelope, SignedIn, type Me } from '../../src/contracts/auth';
 
-export interface Me {
-  id: number;
-  username: string;
-  role: 'citizen' | 'community_lawyer' | 'aid_lawyer' | 'aid_officer' | 'admin';
-  roleLabel: string;
-  displayName: string;
-  agencyId: number | null;
-  csrfToken: string;
-}
+export type { Me };
 
 export const me = ref<Me | null>(null);
 export const sessionLoaded = ref(false);
 
 export async function loadSession(): Promise<Me | null> {
   // Anonymous visitors get { user: null } (200), so a page load logs no failed request.
-  const r = await api<{ user: Me | null }>('GET', '/auth/me');
+  const r = await api('GET', '/auth/me', undefined, MeEnvelope);
   me.value = r.user;
   setCsrfToken(r.user?.csrfToken ?? null);
   sessionLoaded.value = true;
@@ -25,7 +18,7 @@ export async function loadSession(): Promise<Me | null> {
 }
 
 export async function signIn(username: string, password: string): Promise<Me> {
-  const r = await api<{ user: Me }>('POST', '/auth/login', { username, password });
+  const r = await api('POST', '/auth/login', { username, password }, SignedIn);
   me.value = r.user;
   setCsrfToken(r.user.csrfToken);
   return r.user;

@@ -1,4 +1,5 @@
 /** @module What the API shows of an appraisal case: the case summary (case facts) only in the audited detail view. */
+import type { AppraisalCase as CaseView } from '../../contracts/directory.js';
 import type { AppraisalCase } from './repository.js';
 import { appraisalWorkflow, clock, STAGE_LABELS } from './workflow.js';
 
@@ -6,7 +7,7 @@ export function presentCase(
   c: AppraisalCase,
   today: string,
   opts: { full: boolean; canHandle: boolean },
-) {
+): CaseView {
   return {
     id: c.id,
     code: c.code,

@@ -1,10 +1,15 @@
 /** @module What the API shows of notary matters, slots and bookings; applicant data masked except in the audited detail view. */
+import type {
+  Booking as BookingView,
+  Matter as MatterView,
+  Slot as SlotView,
+} from '../../contracts/directory.js';
 import { maskIdNumber, maskMobile, maskName } from '../../core/pii.js';
 import { workdaysBetween } from '../workdays.js';
 import type { Booking, Matter, Slot } from './repository.js';
 import { BOOKING_STATUS_LABELS, bookingWorkflow, type BookingActor } from './workflow.js';
 
-export function presentMatter(m: Matter) {
+export function presentMatter(m: Matter): MatterView {
   return {
     code: m.code,
     name: m.name,
@@ -13,7 +18,7 @@ export function presentMatter(m: Matter) {
   };
 }
 
-export function presentSlot(s: Slot, matters: Map<string, Matter>) {
+export function presentSlot(s: Slot, matters: Map<string, Matter>): SlotView {
   return {
     id: s.id,
     officeId: s.office_id,
@@ -48,7 +53,7 @@ export function presentBooking(
     matter?: Matter;
     officeName?: string;
   },
-) {
+): BookingView {
   return {
     id: b.id,
     status: b.status,

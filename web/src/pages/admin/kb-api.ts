@@ -1,10 +1,9 @@
 /**
- * @module Typed calls of the knowledge-base staff API (常见法律问题库, /api/v1/kb). Content types come
- * from src/kb/schema.ts; the list and detail shapes mirror src/kb/presenter.ts.
+ * @module Typed calls of the knowledge-base staff API (常见法律问题库, /api/v1/kb). Content, list and
+ * detail shapes are the shared contract (src/contracts/kb.ts), each response checked against it.
  */
 import { api } from '../../api';
-// The contracts are the server's own (types only, and two small tables of data), so a changed field
-// fails the type check on both sides.
+// The workflow table and topics are the server's own small data modules.
 import type {
   AidGround,
   Clarify,
@@ -12,8 +11,17 @@ import type {
   KeyArticle,
   Step,
   Tool,
-} from '../../../../src/kb/schema';
-import type { KbVersionStatus as KbStatus } from '../../../../src/kb/tables';
+} from '../../../../src/contracts/kb';
+import {
+  KbIssueDetail,
+  KbList,
+  KbOk,
+  KbVersionCreated,
+  type KbListItem,
+  type KbProblem,
+  type KbStatus,
+  type KbVersion,
+} from '../../../../src/contracts/kb';
 import { EDITABLE, KB_WORKFLOW, type KbEvent } from '../../../../src/kb/workflow';
 import { TOPICS, type Topic } from '../../../../src/search/types';
 
@@ -33,53 +41,11 @@ export type AidItem = (typeof AID_ITEMS)[number];
 
 export type { AidGround, Clarify, IssueContent, KeyArticle, Step, Tool };
 
-export interface KbProblem {
-  issue: string;
-  code: string;
-  message: string;
-}
-
-export type { KbEvent, KbStatus };
+export type { KbEvent, KbIssueDetail, KbListItem, KbProblem, KbStatus, KbVersion };
 export const EVENT_LABELS = Object.fromEntries(
   KB_WORKFLOW.map((r) => [r.event, r.label]),
 ) as Record<KbEvent, string>;
 export { EDITABLE };
-
-export interface KbListItem {
-  id: string;
-  topic: Topic;
-  title: string;
-  published: boolean;
-  needsReview: boolean;
-  draftStatus: KbStatus | null;
-  draftStatusLabel: string | null;
-  updatedAt: string;
-}
-
-export interface KbVersion {
-  id: number;
-  version: number;
-  status: KbStatus;
-  statusLabel: string;
-  source: string;
-  sourceLabel: string;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  reviewedAt: string | null;
-  events: KbEvent[];
-}
-
-export interface KbIssueDetail {
-  id: string;
-  topic: Topic;
-  title: string;
-  needsReview: boolean;
-  flaggedProblems: KbProblem[];
-  published: IssueContent | null;
-  draft: { versionId: number; content: IssueContent | null; problems: KbProblem[] } | null;
-  versions: KbVersion[];
-}
 
 export type KbState = 'flagged' | 'draft' | 'in_review';
 export interface KbListFilter {
@@ -94,37 +60,40 @@ export async function listIssues(f: KbListFilter = {}): Promise<KbListItem[]> {
   if (f.q?.trim()) qs.set('q', f.q.trim().slice(0, 40));
   if (f.state) qs.set('state', f.state);
   const s = qs.toString();
-  return (await api<{ items: KbListItem[] }>('GET', `/kb/issues${s ? `?${s}` : ''}`)).items;
+  return (await api('GET', `/kb/issues${s ? `?${s}` : ''}`, undefined, KbList)).items;
 }
 
 export const getIssue = (id: string) =>
-  api<KbIssueDetail>('GET', `/kb/issues/${encodeURIComponent(id)}`);
+  api('GET', `/kb/issues/${encodeURIComponent(id)}`, undefined, KbIssueDetail);
 
 /** A new issue as its first draft. 409 kb_issue_exists when the id is taken. */
 export const createIssue = (content: IssueContent) =>
-  api<{ versionId: number }>('POST', '/kb/issues', { content });
+  api('POST', '/kb/issues', { content }, KbVersionCreated);
 
 /** A new draft (copied from the published content unless given). 409 kb_draft_exists. */
 export const startDraft = (id: string, content?: IssueContent) =>
-  api<{ versionId: number }>(
+  api(
     'POST',
     `/kb/issues/${encodeURIComponent(id)}/drafts`,
     content ? { content } : {},
+    KbVersionCreated,
   );
 
 /** Replaces a draft's or returned version's content. 409 kb_not_editable. */
 export const editVersion = (versionId: number, content: IssueContent) =>
-  api<{ ok: true }>('PUT', `/kb/versions/${versionId}`, { content });
+  api('PUT', `/kb/versions/${versionId}`, { content }, KbOk);
 
 /**
  * Submits, publishes or returns a version. 422 kb_unverified (details.problems), 409
  * invalid_transition, 400 kb_note_required.
  */
 export const fireEvent = (versionId: number, event: KbEvent, note?: string) =>
-  api<{ ok: true }>('POST', `/kb/versions/${versionId}/events`, {
-    event,
-    ...(note?.trim() ? { note: note.trim() } : {}),
-  });
+  api(
+    'POST',
+    `/kb/versions/${versionId}/events`,
+    { event, ...(note?.trim() ? { note: note.trim() } : {}) },
+    KbOk,
+  );
 
 /** The problems a 422 kb_unverified carries (empty for any other details). */
 export function problemsOf(details: unknown): KbProblem[] {

@@ -1,21 +1,24 @@
 /**
  * @module Typed calls of the Q&A learning loop (/api/v1/qa/learning, admins): the poorly answered
- * questions grouped, labels, the harvest of 法指针 answers. The group shape is the server's own type.
+ * questions grouped, labels, the harvest of 法指针 answers. Shapes from src/contracts/qa.ts.
  */
 import { api } from '../../api';
-import type { LearningGroup } from '../../../../src/qa/learning';
+import {
+  Harvested,
+  Labelled,
+  LearningGroups,
+  type LearningGroup,
+} from '../../../../src/contracts/qa';
 import type { LabelInput } from '../../../../src/qa/schema';
 
 export type { LearningGroup, LabelInput };
 
 export const listGroups = async (days: number): Promise<LearningGroup[]> =>
-  (await api<{ items: LearningGroup[] }>('GET', `/qa/learning/groups?days=${days}`)).items;
+  (await api('GET', `/qa/learning/groups?days=${days}`, undefined, LearningGroups)).items;
 
-export const label = (input: LabelInput) =>
-  api<{ examples: number }>('POST', '/qa/learning/labels', input);
+export const label = (input: LabelInput) => api('POST', '/qa/learning/labels', input, Labelled);
 
-export const harvest = () =>
-  api<{ questions: number; examples: number }>('POST', '/qa/learning/harvest');
+export const harvest = () => api('POST', '/qa/learning/harvest', undefined, Harvested);
 
 /** What a new knowledge-base issue starts from when made from a group (read once by the editor). */
 export interface IssuePrefill {

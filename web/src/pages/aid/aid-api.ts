@@ -1,87 +1,56 @@
-/** @module Types and calls shared by the aid pages. */
-import { ApiError, api } from '../../api';
+/** @module Calls of the legal-aid API used by the aid pages, each answer checked against src/contracts/aid.ts. */
+import type { z } from 'zod';
+import { api, upload } from '../../api';
 import { loadSession, me, sessionLoaded, type Me } from '../../session';
+import {
+  AidApplication,
+  AidCreated,
+  AidFired,
+  AidLawyers,
+  AidList,
+  AidMeta,
+  AidNotifications,
+  AidRoster,
+  AidStatistics,
+  PrecheckStep,
+} from '../../../../src/contracts/aid';
 
-export interface Deadlines {
-  decideBy: string | null;
-  assignBy: string | null;
-  objectionDecideBy: string | null;
-  supplementBy: string | null;
-  paused: boolean;
-  overdue: string[];
-}
+export type {
+  AidListItem as ListItem,
+  AidMeta as Meta,
+  Deadlines,
+  PrecheckQuestion,
+  PrecheckResult,
+} from '../../../../src/contracts/aid';
+export type Detail = z.infer<typeof AidApplication>['application'];
 
-export interface ListItem {
-  id: number;
-  refNo: string;
-  status: string;
-  statusLabel: string;
-  channel: string;
-  applicantName: string;
-  caseType: string;
-  hardshipBasis: string;
-  receivedAt: string;
-  urgent: boolean;
-  deadlines?: Deadlines;
-}
-
-export interface Detail extends ListItem {
-  caseFacts: string;
-  adverseParty: string | null;
-  decision: { at: string; reasons: string; granted: boolean } | null;
-  supplement: { items: string[]; requestedAt: string; deadline: string } | null;
-  termination: { ground: string; reasons: string; at: string } | null;
-  objection: {
-    text: string;
-    raisedAt: string;
-    decidedAt: string | null;
-    reasons: string | null;
-  } | null;
-  lawyerId: number | null;
-  closingReport: string | null;
-  citizenSatisfaction: number | null;
-  timeline: {
-    at: string;
-    event: string;
-    label: string;
-    from: string;
-    to: string;
-    note: string | null;
-  }[];
-  actions: { event: string; label: string }[];
-  attachments: { id: number; kind: string; name: string; size: number; at: string }[];
-  notes: { id: number; at: string; body: string }[];
-  evaluation: { combined: number } | null;
-}
-
-/** Multipart upload (the JSON helper cannot send files); the CSRF header comes from the session. */
-export async function uploadFile(id: number, file: File, kind: string): Promise<void> {
-  const fd = new FormData();
-  fd.append('file', file);
-  const res = await fetch(`/api/v1/aid/applications/${id}/attachments?kind=${kind}`, {
-    method: 'POST',
-    body: fd,
-    credentials: 'same-origin',
-    headers: me.value ? { 'x-csrf-token': me.value.csrfToken } : {},
-  });
-  if (!res.ok) {
-    const e = ((await res.json()) as { error?: { code: string; message: string } }).error;
-    throw new ApiError(
-      res.status,
-      e?.code ?? 'http_error',
-      e?.message ?? `上传失败（${res.status}）`,
-    );
-  }
-}
+/** Uploads one file to an application (kind: case, or supplement while 补正 is asked for). */
+export const uploadFile = (id: number, file: File, kind: string) =>
+  upload(`/aid/applications/${id}/attachments?kind=${kind}`, file);
 
 export const fireEvent = (id: number, body: Record<string, unknown>) =>
-  api<{ id: number; status: string }>('POST', `/aid/applications/${id}/events`, body);
+  api('POST', `/aid/applications/${id}/events`, body, AidFired);
+
+export const getApplication = async (id: number | string) =>
+  (await api('GET', `/aid/applications/${id}`, undefined, AidApplication)).application;
+export const listCases = async (url: string) => (await api('GET', url, undefined, AidList)).items;
+export const getMeta = () => api('GET', '/aid/meta', undefined, AidMeta);
+export const getRoster = async () => (await api('GET', '/aid/roster', undefined, AidRoster)).items;
+export const getLawyers = async (agencyId: number) =>
+  (await api('GET', `/aid/lawyers?agencyId=${agencyId}`, undefined, AidLawyers)).items;
+export const getNotifications = async () =>
+  (await api('GET', '/aid/notifications', undefined, AidNotifications)).items;
+export const getStatistics = (from: string, to: string) =>
+  api('GET', `/aid/office/statistics?from=${from}&to=${to}`, undefined, AidStatistics);
+export const precheck = (answers: Record<string, string | number>) =>
+  api('POST', '/aid/precheck', { answers }, PrecheckStep);
+export const apply = (body: Record<string, unknown>) =>
+  api('POST', '/aid/applications', body, AidCreated);
 
 export const localDay = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-/** The files chosen in an `<input type="file">` change event. */
-export const filesOf = (e: Event): File[] => [...((e.target as HTMLInputElement).files ?? [])];
+export { filesOf } from '../../composables/use-upload';
 
 /** A query string from the non-empty fields. */
 export const queryOf = (o: Record<string, string>): string =>

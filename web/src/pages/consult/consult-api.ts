@@ -1,65 +1,48 @@
 /** @module Types and helpers of the consult pages: list items, the thread, live streams (SSE), image upload. */
-import { ApiError } from '../../api';
-import { me } from '../../session';
+import { api, upload } from '../../api';
+import {
+  BulletinEnvelope,
+  ConsultList,
+  Created,
+  Geography,
+  Inbox,
+  Lawyers,
+  OfflineLogs,
+  Profile,
+  QuestionEnvelope,
+  ReferralConfirmed,
+  Settings,
+} from '../../../../src/contracts/consult';
 
-export interface ListItem {
-  id: number;
-  preview: string;
-  citizen: string;
-  community: string;
-  stage: 'community' | 'pool' | 'hotline';
-  stageLabel: string;
-  status: 'open' | 'answered' | 'closed';
-  statusLabel: string;
-  claimedBy: number | null;
-  createdAt: string;
-  firstResponseMinutes: number | null;
-}
+export type {
+  Bulletin,
+  ConsultListItem as ListItem,
+  ConsultMessage as Message,
+  ConsultQuestion as Question,
+  Lawyer,
+  Tree,
+} from '../../../../src/contracts/consult';
+export { filesOf, textOf } from '../../composables/use-upload';
 
-export interface Message {
-  id: number;
-  authorKind: 'citizen' | 'lawyer' | 'staff';
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
-
-export interface Question {
-  id: number;
-  body: string;
-  transcript: unknown;
-  citizen: string;
-  community: { name: string; street: string; district: string };
-  stage: string;
-  stageLabel: string;
-  status: string;
-  statusLabel: string;
-  category: string | null;
-  categoryLabel: string | null;
-  rating: number | null;
-  createdAt: string;
-  firstResponseMinutes: number | null;
-  nextEscalationAt: string | null;
-  messages: Message[];
-  attachments: { id: number; fileName: string; url: string }[];
-  events: { kind: string; at: string }[];
-  referral: { id: number; status: string; applyUrl: string } | null;
-  actions: string[];
-}
-
-export interface Tree {
-  district: string;
-  streets: {
-    id: number;
-    name: string;
-    communities: {
-      id: number;
-      name: string;
-      kind: string;
-      lawyers: { id: number; name: string }[];
-    }[];
-  }[];
-}
+export const listQuestions = async () =>
+  (await api('GET', '/consult/questions', undefined, ConsultList)).items;
+export const getInbox = (box: string) => api('GET', `/consult/inbox?box=${box}`, undefined, Inbox);
+export const getQuestion = async (id: number | string) =>
+  (await api('GET', `/consult/questions/${id}`, undefined, QuestionEnvelope)).question;
+export const askQuestion = (body: { body: string; conversationId?: string }) =>
+  api('POST', '/consult/questions', body, Created);
+export const confirmReferral = (id: number) =>
+  api('POST', `/consult/referrals/${id}/confirm`, undefined, ReferralConfirmed);
+export const getGeography = async () =>
+  (await api('GET', '/consult/geography', undefined, Geography)).items;
+export const getProfile = async () =>
+  (await api('GET', '/consult/profile', undefined, Profile)).profile;
+export const listOfflineLogs = async () =>
+  (await api('GET', '/consult/offline-logs', undefined, OfflineLogs)).items;
+export const getLawyers = () => api('GET', '/consult/admin/lawyers', undefined, Lawyers);
+export const getSettings = () => api('GET', '/consult/admin/settings', undefined, Settings);
+export const getBulletin = async (month: string) =>
+  (await api('GET', `/consult/bulletin/${month}`, undefined, BulletinEnvelope)).bulletin;
 
 export const CATEGORIES = [
   { value: 'consultation', label: '法律咨询' },
@@ -104,36 +87,7 @@ export function live(url: string, on: Record<string, (data: unknown) => void>): 
 }
 
 /** Uploads one image (multipart) to a question. */
-export async function uploadImage(questionId: number, file: File): Promise<void> {
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch(`/api/v1/consult/questions/${questionId}/attachments`, {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: me.value ? { 'x-csrf-token': me.value.csrfToken } : {},
-  });
-  if (!res.ok) {
-    const j = (await res.json().catch(() => null)) as {
-      error?: { code: string; message: string };
-    } | null;
-    throw new ApiError(
-      res.status,
-      j?.error?.code ?? 'http_error',
-      j?.error?.message ?? `上传失败（${res.status}）`,
-    );
-  }
-}
-
-/** The files chosen in an `<input type="file">` (DOM types stay in .ts files, where the linter knows them). */
-export function filesOf(e: Event): File[] {
-  return Array.from((e.target as HTMLInputElement).files ?? []);
-}
+export const uploadImage = (questionId: number, file: File) =>
+  upload(`/consult/questions/${questionId}/attachments`, file);
 
 export type PickedFile = File;
-
-/** The text of the first chosen file (a CSV for the import). */
-export async function textOf(e: Event): Promise<string | null> {
-  const f = (e.target as HTMLInputElement).files?.[0];
-  return f ? f.text() : null;
-}

@@ -1,93 +1,57 @@
-/** @module Types of the directory, notary and appraisal API responses, shared by the pages. */
-export interface Entry {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  name: string;
-  district: string | null;
-  address: string | null;
-  hours: string | null;
-  phone: string | null;
-  licenceNo: string | null;
-  status: string;
-  statusLabel: string;
-  specialties: string[];
-  services: string[];
-  parentId: number | null;
-  sample: boolean;
-}
+/** @module Calls of the directory, notary and appraisal APIs, each answer checked against src/contracts/directory.ts. */
+import { api } from '../../api';
+import {
+  AppraisalCases,
+  AppraisalSummary,
+  Bookings,
+  DirectoryMeta,
+  Entries,
+  EntryDetail,
+  EntryList,
+  ImportResult,
+  Matters,
+  OfficeDay,
+  Slots,
+} from '../../../../src/contracts/directory';
 
-export interface Matter {
-  code: string;
-  name: string;
-  description: string;
-  checklist: string[];
-}
+export type {
+  AppraisalCase,
+  Booking,
+  Entry,
+  Matter,
+  Slot,
+} from '../../../../src/contracts/directory';
+export { base64Of as fileToBase64 } from '../../composables/use-upload';
 
-export interface Slot {
-  id: number;
-  officeId: number;
-  matterCode: string;
-  matterName: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  capacity: number;
-  remaining: number;
-}
+export const searchEntries = (query: string) =>
+  api('GET', `/directory/entries?${query}`, undefined, EntryList);
+export const getEntry = (id: number) =>
+  api('GET', `/directory/entries/${id}`, undefined, EntryDetail);
+export const getDirectoryMeta = () => api('GET', '/directory/meta', undefined, DirectoryMeta);
+export const importEntries = (format: string, content: string) =>
+  api('POST', '/directory/import', { format, content }, ImportResult);
+export const myInstitutions = async () =>
+  (await api('GET', '/directory/my-institutions', undefined, Entries)).items;
+export const activeNotaryOffices = async () =>
+  (
+    await api(
+      'GET',
+      '/directory/entries?kind=notary_office&status=active&pageSize=100',
+      undefined,
+      EntryList,
+    )
+  ).items;
 
-export interface Booking {
-  id: number;
-  status: string;
-  statusLabel: string;
-  officeId: number;
-  officeName: string | null;
-  matterCode: string;
-  matterName: string;
-  checklist?: string[];
-  slotId: number;
-  date: string;
-  startTime: string;
-  endTime: string;
-  applicantName: string;
-  phone: string;
-  feeWaiver: boolean;
-  feeWaiverNote: string | null;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  overdue: boolean;
-  workdaysLeft: number | null;
-  actions: string[];
-}
+export const listMatters = async () =>
+  (await api('GET', '/notary/matters', undefined, Matters)).items;
+export const listSlots = async (officeId: number, query: string) =>
+  (await api('GET', `/notary/offices/${officeId}/slots${query}`, undefined, Slots)).items;
+export const myBookings = async () =>
+  (await api('GET', '/notary/bookings/mine', undefined, Bookings)).items;
+export const officeDay = (officeId: number, date: string) =>
+  api('GET', `/notary/offices/${officeId}/day?date=${date}`, undefined, OfficeDay);
 
-export interface AppraisalCase {
-  id: number;
-  code: string;
-  institutionId: number;
-  institutionName: string;
-  category: string;
-  commissioner: string;
-  stage: string;
-  stageLabel: string;
-  commissionedOn: string;
-  acceptDueOn: string;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  extensionDays: number;
-  deadline: 'accept' | 'complete' | null;
-  deadlineOn: string | null;
-  overdue: boolean;
-  workdaysLeft: number | null;
-  late: boolean;
-  actions: string[];
-}
-
-/** Reads a chosen file as base64 (for the JSON import endpoint). */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
+export const listCases = (query: string) =>
+  api('GET', `/appraisal/cases?${query}`, undefined, AppraisalCases);
+export const appraisalSummary = async () =>
+  (await api('GET', '/appraisal/summary', undefined, AppraisalSummary)).items;

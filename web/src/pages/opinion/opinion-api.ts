@@ -1,88 +1,21 @@
-/** @module Types and calls of the opinion API used by the opinion pages. */
+/** @module Calls of the opinion API used by the opinion pages, each answer checked against src/contracts/opinion.ts. */
 import { api } from '../../api';
+import {
+  LetterEnvelope,
+  LetterIssued,
+  Scenarios,
+  SessionEnvelope,
+  VerifyView,
+} from '../../../../src/contracts/opinion';
 
-export interface ScenarioItem {
-  id: string;
-  title: string;
-  category: string;
-  summary: string;
-  questionCount: number;
-  available: boolean;
-}
-
-export interface QuestionView {
-  id: string;
-  text: string;
-  help?: string;
-  type: 'number' | 'money' | 'date' | 'choice' | 'yesno' | 'text';
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  unit?: string;
-  options?: { value: string; label: string }[];
-  maxLength?: number;
-}
-
-export interface SessionView {
-  id: number;
-  scenario: ScenarioItem;
-  complete: boolean;
-  question: QuestionView | null;
-  answer: string | number | boolean | null;
-  position: number;
-  total: number;
-  canBack: boolean;
-  summary: { id: string; text: string; answer: string }[];
-  letters: { id: number; code: string }[];
-}
-
-export interface CalcLine {
-  label: string;
-  amount: number;
-  formula: string;
-}
-
-export interface LetterView {
-  id: number;
-  sha256: string;
-  code: string;
-  scenario: { id: string; title: string };
-  date: string;
-  facts: { question: string; answer: string }[];
-  issues: string[];
-  articles: { title: string; label: string; text: string; why: string }[];
-  analysis: string[];
-  calculations: {
-    title: string;
-    lines: CalcLine[];
-    total: number;
-    notes: string[];
-    basis: string[];
-  }[];
-  figures: {
-    key: string;
-    label: string;
-    value: number;
-    unit: string;
-    region: string;
-    effectiveDate: string;
-    source: string;
-    example: boolean;
-  }[];
-  steps: { text: string; deadline?: { date: string; label: string } }[];
-  options: { label: string; path: string; text: string }[];
-  disclaimer: string;
-  verifyUrl: string;
-}
-
-export interface VerifyView {
-  genuine: boolean;
-  code?: string;
-  issuedAt?: string;
-  scenario?: string;
-  sha256?: string;
-  unchanged?: boolean;
-}
+export type {
+  CalcLine,
+  LetterView,
+  QuestionView,
+  ScenarioItem,
+  SessionView,
+  VerifyView,
+} from '../../../../src/contracts/opinion';
 
 /** The interview this browser started for a scenario, remembered so it can be resumed. */
 const key = (scenario: string) => `open12348.opinion.${scenario}`;
@@ -95,21 +28,21 @@ export const rememberSession = (scenario: string, id: number | null): void => {
   else localStorage.setItem(key(scenario), String(id));
 };
 
-export const listScenarios = () => api<{ items: ScenarioItem[] }>('GET', '/opinion/scenarios');
+export const listScenarios = () => api('GET', '/opinion/scenarios', undefined, Scenarios);
 export const startSession = (scenarioId: string) =>
-  api<{ session: SessionView }>('POST', '/opinion/sessions', { scenarioId });
+  api('POST', '/opinion/sessions', { scenarioId }, SessionEnvelope);
 export const getSession = (id: number) =>
-  api<{ session: SessionView }>('GET', `/opinion/sessions/${id}`);
+  api('GET', `/opinion/sessions/${id}`, undefined, SessionEnvelope);
 export const answerQuestion = (id: number, questionId: string, value: string | number | boolean) =>
-  api<{ session: SessionView }>('POST', `/opinion/sessions/${id}/answers`, { questionId, value });
+  api('POST', `/opinion/sessions/${id}/answers`, { questionId, value }, SessionEnvelope);
 export const moveSession = (id: number, direction: 'back' | 'forward') =>
-  api<{ session: SessionView }>('POST', `/opinion/sessions/${id}/move`, { direction });
+  api('POST', `/opinion/sessions/${id}/move`, { direction }, SessionEnvelope);
 export const issueLetter = (id: number) =>
-  api<{ letter: { id: number; code: string } }>('POST', `/opinion/sessions/${id}/letter`);
+  api('POST', `/opinion/sessions/${id}/letter`, undefined, LetterIssued);
 export const getLetter = (id: number, locale: string) =>
-  api<{ letter: LetterView }>('GET', `/opinion/letters/${id}?locale=${locale}`);
+  api('GET', `/opinion/letters/${id}?locale=${locale}`, undefined, LetterEnvelope);
 export const verifyLetter = (code: string) =>
-  api<VerifyView>('GET', `/opinion/verify/${encodeURIComponent(code)}`);
+  api('GET', `/opinion/verify/${encodeURIComponent(code)}`, undefined, VerifyView);
 
 export const yuan = (x: number) =>
   `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;

@@ -3,10 +3,12 @@
  * keeps them and closing the tab (or a kiosk reset, which removes `open12348.*`) forgets them.
  */
 import { ref, watch } from 'vue';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
+import { failureText } from '../../composables/use-request';
 import { locale } from '../../locale';
 import { askStreaming } from './stream';
-import type { Answer, TranscriptTurn } from './types';
+import { Conversation } from '../../../../src/contracts/qa';
+import type { Answer } from './types';
 
 const KEY = 'open12348.qa.chat';
 
@@ -82,7 +84,7 @@ export async function ask(question: string, choice?: string): Promise<void> {
     conversationId.value = r.conversationId;
     turn.answer = r.answer;
   } catch (e) {
-    turn.error = e instanceof ApiError ? e.message : '网络不通，请稍后再试';
+    turn.error = failureText(e, 'action');
   } finally {
     turn.streaming = '';
     busy.value = false;
@@ -103,9 +105,11 @@ export async function sendFeedback(turn: Turn, helpful: boolean, comment: string
 export async function reloadInLocale(): Promise<void> {
   if (!conversationId.value || busy.value) return;
   try {
-    const r = await api<{ turns: TranscriptTurn[] }>(
+    const r = await api(
       'GET',
       `/qa/conversations/${encodeURIComponent(conversationId.value)}?locale=${locale.value}`,
+      undefined,
+      Conversation,
     );
     turns.value = r.turns.map((t) => ({
       key: ++seq,

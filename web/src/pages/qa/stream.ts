@@ -2,9 +2,9 @@
  * @module Asks a question, showing the answer as it streams (`/qa/ask/stream`, server-sent events over
  * POST) and falling back to the plain `/qa/ask` when streaming is unavailable before any event arrived.
  */
-import { api, ApiError } from '../../api';
+import { api, ApiError, parseResponse } from '../../api';
 import { me } from '../../session';
-import type { AskResponse } from './types';
+import { AskResponse } from '../../../../src/contracts/qa';
 
 export interface AskBody {
   question: string;
@@ -61,10 +61,10 @@ export async function askStreaming(
       credentials: 'same-origin',
     });
   } catch {
-    return api<AskResponse>('POST', '/qa/ask', body);
+    return api('POST', '/qa/ask', body, AskResponse);
   }
   if (res.status === 404 || res.status === 405 || !res.body)
-    return api<AskResponse>('POST', '/qa/ask', body);
+    return api('POST', '/qa/ask', body, AskResponse);
   if (!res.ok) throw await errorOf(res);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buf = '';
@@ -80,7 +80,7 @@ export async function askStreaming(
         onText(text);
       } else if (e.event === 'done') {
         void reader.cancel();
-        return JSON.parse(e.data) as AskResponse;
+        return parseResponse(AskResponse, JSON.parse(e.data));
       } else if (e.event === 'error') {
         const err = JSON.parse(e.data) as { code: string; message: string };
         throw new ApiError(500, err.code, err.message);

@@ -1,27 +1,20 @@
-/** @module Types of the dashboard API. */
-export interface Metric {
-  key: string;
-  label: string;
-  value: number;
-  unit: string;
-}
-export interface TableBlock {
-  key: string;
-  title: string;
-  columns: { key: string; label: string }[];
-  rows: Record<string, string | number>[];
-}
-export interface ChartBlock {
-  key: string;
-  title: string;
-  type: 'bar' | 'line' | 'pie';
-  categories: string[];
-  series: { name: string; data: number[] }[];
-}
-export interface Section {
-  key: string;
-  title: string;
-  metrics: Metric[];
-  tables: TableBlock[];
-  charts: ChartBlock[];
-}
+/** @module Calls of the dashboard API, each answer checked against src/contracts/stats.ts. */
+import { api } from '../../api';
+import { Dashboard, Report, Targets } from '../../../../src/contracts/stats';
+
+export type {
+  ChartBlock,
+  Metric,
+  Report,
+  Section,
+  TableBlock,
+} from '../../../../src/contracts/stats';
+
+export const getDashboard = (from: string, to: string) =>
+  api('GET', `/stats/dashboard?from=${from}&to=${to}`, undefined, Dashboard);
+export const getReport = (year: number, half: string) =>
+  api('GET', `/stats/report?year=${year}&half=${half}`, undefined, Report);
+export const getTargets = (year: number) =>
+  api('GET', `/stats/targets?year=${year}`, undefined, Targets);
+export const putTargets = (year: number, targets: { metric: string; target: number }[]) =>
+  api('PUT', '/stats/targets', { year, targets }, Targets);

@@ -1,0 +1,173 @@
+/**
+ * @module Contract of the 社区律师 consult API (/api/v1/consult): questions as lists and threads, the
+ * lawyer's inbox, geography, the resident's community, offline logs, the bureau's settings and bulletin.
+ */
+import { z } from 'zod';
+
+export const Stage = z.enum(['community', 'pool', 'hotline']);
+export const QuestionStatus = z.enum(['open', 'answered', 'closed']);
+export const Category = z.enum(['consultation', 'mediation', 'legal_aid', 'opinion']);
+
+export const ConsultListItem = z.object({
+  id: z.number(),
+  preview: z.string(),
+  citizen: z.string().nullable(),
+  community: z.string(),
+  stage: Stage,
+  stageLabel: z.string(),
+  status: QuestionStatus,
+  statusLabel: z.string(),
+  claimedBy: z.number().nullable(),
+  category: Category.nullable(),
+  createdAt: z.string(),
+  nextEscalationAt: z.string().nullable(),
+  firstResponseMinutes: z.number().nullable(),
+});
+export const ConsultList = z.object({ items: z.array(ConsultListItem) });
+export const Inbox = z.object({
+  items: z.array(ConsultListItem),
+  counts: z.record(z.string(), z.number()),
+  inPool: z.boolean(),
+});
+
+export const ConsultMessage = z.object({
+  id: z.number(),
+  authorKind: z.enum(['citizen', 'lawyer', 'staff']),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const ConsultQuestion = z.object({
+  id: z.number(),
+  body: z.string(),
+  /** The 智能问答 conversation the question came from, as it was then (shown, not interpreted). */
+  transcript: z.unknown(),
+  conversationId: z.string().nullable(),
+  citizen: z.string(),
+  community: z.object({ name: z.string(), street: z.string(), district: z.string() }),
+  stage: Stage,
+  stageLabel: z.string(),
+  status: QuestionStatus,
+  statusLabel: z.string(),
+  claimedBy: z.number().nullable(),
+  category: Category.nullable(),
+  categoryLabel: z.string().nullable(),
+  rating: z.number().nullable(),
+  ratingComment: z.string().nullable(),
+  createdAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  firstResponseMinutes: z.number().nullable(),
+  nextEscalationAt: z.string().nullable(),
+  messages: z.array(ConsultMessage),
+  attachments: z.array(
+    z.object({
+      id: z.number(),
+      fileName: z.string(),
+      mime: z.string(),
+      size: z.number(),
+      url: z.string(),
+    }),
+  ),
+  events: z.array(z.object({ kind: z.string(), at: z.string() })),
+  referral: z.object({ id: z.number(), status: z.string(), applyUrl: z.string() }).nullable(),
+  actions: z.array(z.string()),
+});
+export const QuestionEnvelope = z.object({ question: ConsultQuestion });
+
+export const Tree = z.object({
+  district: z.string(),
+  streets: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      communities: z.array(
+        z.object({
+          id: z.number(),
+          name: z.string(),
+          kind: z.string(),
+          lawyers: z.array(z.object({ id: z.number(), name: z.string() })),
+        }),
+      ),
+    }),
+  ),
+});
+export const Geography = z.object({ items: z.array(Tree) });
+
+export const Profile = z.object({
+  profile: z
+    .object({
+      communityId: z.number(),
+      community: z.string(),
+      street: z.string(),
+      district: z.string(),
+    })
+    .nullable(),
+});
+
+export const OfflineLogs = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kindLabel: z.string(),
+      date: z.string(),
+      count: z.number(),
+      community: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
+export const Lawyers = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      displayName: z.string(),
+      username: z.string(),
+      registered: z.boolean(),
+      active: z.boolean(),
+      inPool: z.boolean(),
+      specialties: z.array(z.string()),
+      assigned: z.boolean(),
+    }),
+  ),
+  registration: z.object({
+    assigned: z.number(),
+    registeredActive: z.number(),
+    rate: z.number().nullable(),
+  }),
+});
+
+export const Settings = z.object({ poolAfterMinutes: z.number(), hotlineAfterMinutes: z.number() });
+
+const Figures = z.object({
+  name: z.string().optional(),
+  questions: z.number(),
+  answered: z.number(),
+  responseRate: z.number().nullable(),
+  meanMinutes: z.number().nullable(),
+  medianMinutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+});
+export const Bulletin = z.object({
+  month: z.string(),
+  online: Figures,
+  offline: z.object({
+    items: z.array(z.object({ kind: z.string(), label: z.string(), count: z.number() })),
+    total: z.number(),
+  }),
+  registration: z.object({ rate: z.number().nullable() }),
+  rating: z.object({ mean: z.number().nullable(), count: z.number() }),
+  districts: z.array(Figures),
+});
+export const BulletinEnvelope = z.object({ bulletin: Bulletin });
+
+export const Created = z.object({ id: z.number() });
+export const ReferralConfirmed = z.object({ applyUrl: z.string() });
+
+export type ConsultListItem = z.infer<typeof ConsultListItem>;
+export type ConsultQuestion = z.infer<typeof ConsultQuestion>;
+export type ConsultMessage = z.infer<typeof ConsultMessage>;
+export type Tree = z.infer<typeof Tree>;
+export type Bulletin = z.infer<typeof Bulletin>;
+export type Lawyer = z.infer<typeof Lawyers>['items'][number];
