@@ -149,7 +149,7 @@ describe('consult contract', () => {
 
 describe('laws contract, over real statute files', () => {
   let t: TestApp;
-  const get = async (url: string) => (await t.request({ method: 'GET', url })).json() as unknown;
+  const get = async (url: string) => (await t.request({ method: 'GET', url })).json<unknown>();
   const enc = encodeURIComponent;
   beforeAll(async () => {
     t = await createTestApp();
