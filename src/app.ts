@@ -56,7 +56,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // Thrown by the plugin and rendered by the error handler, so the wait reaches the client.
     errorResponseBuilder: (_req, c) => {
       const seconds = Math.max(1, Math.ceil(c.ttl / 1000));
-      return new AppError(429, 'rate_limited', `请求过于频繁，请 ${seconds} 秒后再试`, {
+      return AppError.of('rate_limited', `请求过于频繁，请 ${seconds} 秒后再试`, {
         retryAfterSeconds: seconds,
       });
     },

@@ -396,7 +396,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         .where('event', 'in', ['decide_grant', 'decide_refuse', 'grant_urgent'])
         .orderBy('id', 'desc')
         .executeTakeFirst();
-      if (!step) throw new AppError(404, 'no_decision', '尚未作出决定');
+      if (!step) throw AppError.of('no_decision', '尚未作出决定');
       const agency = await ctx.db
         .selectFrom('agencies')
         .select('name')

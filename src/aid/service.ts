@@ -359,7 +359,7 @@ async function chooseLawyer(
       throw badRequest('lawyer_not_on_roster', '该律师不在本机构法律援助人员名册中或不可指派');
     const picked = pickLawyer([c], { ...need, preferred: [] });
     if (!picked)
-      throw new AppError(400, 'lawyer_excluded', '该律师不符合承办条件（第二十六条或利益冲突）');
+      throw AppError.of('lawyer_excluded', '该律师不符合承办条件（第二十六条或利益冲突）');
     return {
       lawyerId: requested,
       byChoice: need.preferred.length >= 2 && need.preferred.includes(requested),

@@ -69,16 +69,14 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
           req,
           '请选择要上传的文件',
           () =>
-            new AppError(
-              413,
-              'file_too_large',
+            AppError.of('file_too_large',
               `文件过大（不超过 ${Math.round(ctx.config.UPLOAD_MAX_BYTES / 1_048_576)} MB）`,
             ),
         );
         const buf = file.data;
         const mime = sniffType(buf);
         if (!mime)
-          throw new AppError(415, 'file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
+          throw AppError.of('file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
         const stored = `${randomBytes(16).toString('hex')}`;
         const now = ctx.now();
         const name = path.basename(file.filename || 'file').slice(0, 120);

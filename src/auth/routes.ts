@@ -126,7 +126,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           .select('id')
           .where('id', '=', body.agencyId)
           .executeTakeFirst();
-        if (!agency) throw new AppError(400, 'agency_not_found', '指定的法律援助机构不存在');
+        if (!agency) throw AppError.of('agency_not_found', '指定的法律援助机构不存在');
       }
       const id = await createUser(ctx, { ...body, role: body.role as Role }, user);
       return { id };

@@ -35,7 +35,7 @@ export async function createUser(
     .executeTakeFirst();
   if (existing) throw conflict('username_taken', '该用户名已被注册');
   if (u.role === 'aid_officer' && !u.agencyId)
-    throw new AppError(400, 'agency_required', '法律援助工作人员须归属一个法律援助机构');
+    throw AppError.of('agency_required', '法律援助工作人员须归属一个法律援助机构');
   const now = nowIso();
   const passwordHash = await hashPassword(u.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -71,7 +71,7 @@ export async function createUser(
   });
 }
 
-const INVALID = () => new AppError(401, 'invalid_credentials', '用户名或密码错误');
+const INVALID = () => AppError.of('invalid_credentials', '用户名或密码错误');
 
 /** A real argon2id hash of a random secret, so an unknown name costs the same check as a known one. */
 let dummyHash: Promise<string> | null = null;
@@ -95,9 +95,7 @@ export async function login(
     lockMinutes: ctx.config.LOGIN_LOCK_MINUTES,
   };
   if (!(await reserveAttempt(ctx.db, username, from, now, limits))) {
-    throw new AppError(
-      423,
-      'account_locked',
+    throw AppError.of('account_locked',
       `登录失败次数过多，账户已临时锁定，请于 ${ctx.config.LOGIN_LOCK_MINUTES} 分钟后再试`,
     );
   }

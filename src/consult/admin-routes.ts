@@ -181,7 +181,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     query: MetricsQuery,
     handler: async ({ query }) => {
       if (query.from > query.to)
-        throw new AppError(400, 'period_invalid', '开始日期不能晚于结束日期');
+        throw AppError.of('period_invalid', '开始日期不能晚于结束日期');
       return { items: await breakdown(ctx.db, { from: query.from, to: query.to }, query.by) };
     },
   });

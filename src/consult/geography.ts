@@ -83,7 +83,7 @@ export async function assertLawyers(db: Db, ids: number[]): Promise<void> {
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.filter((i) => !found.has(i));
   if (missing.length)
-    throw new AppError(400, 'lawyer_not_found', '指定的律师账户不存在或不是律师角色', { missing });
+    throw AppError.of('lawyer_not_found', '指定的律师账户不存在或不是律师角色', { missing });
 }
 
 export async function setAssignments(
@@ -111,7 +111,7 @@ export async function createCommunity(
     .select('id')
     .where('id', '=', c.streetId)
     .executeTakeFirst();
-  if (!street) throw new AppError(400, 'street_not_found', '指定的街道不存在');
+  if (!street) throw AppError.of('street_not_found', '指定的街道不存在');
   const dup = await ctx.db
     .selectFrom('consult_communities')
     .select('id')
@@ -299,7 +299,7 @@ export async function setProfile(ctx: AppContext, user: SessionUser, communityId
     .select('id')
     .where('id', '=', communityId)
     .executeTakeFirst();
-  if (!c) throw new AppError(400, 'community_not_found', '所选社区（村）不存在');
+  if (!c) throw AppError.of('community_not_found', '所选社区（村）不存在');
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -31,7 +31,7 @@ function dataRows(csv: string, header: string[]): { line: number; cells: string[
   const rows = parseCsv(csv).map((r) => r.map((c) => c.trim()));
   const head = rows[0] ?? [];
   if (header.some((h, i) => head[i] !== h))
-    throw new AppError(400, 'csv_header_invalid', `表头应为：${header.join(',')}`, {
+    throw AppError.of('csv_header_invalid', `表头应为：${header.join(',')}`, {
       expected: header,
     });
   return rows
@@ -58,7 +58,7 @@ async function usersByName(ctx: AppContext, names: string[]) {
 }
 
 function fail(errors: RowError[]): never {
-  throw new AppError(400, 'import_failed', `导入失败：共 ${errors.length} 行有误，未导入任何数据`, {
+  throw AppError.of('import_failed', `导入失败：共 ${errors.length} 行有误，未导入任何数据`, {
     rows: errors,
   });
 }

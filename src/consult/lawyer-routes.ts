@@ -46,15 +46,15 @@ function filterFor(v: InboxViewer, box: string): ListFilter {
   const u = v.user;
   const staff = u.role === 'admin' || u.role === 'aid_officer';
   if (box === 'pool') {
-    if (!v.inPool) throw new AppError(403, 'not_in_pool', '您不在志愿律师库中');
+    if (!v.inPool) throw AppError.of('not_in_pool', '您不在志愿律师库中');
     return { stage: 'pool', unclaimed: true };
   }
   if (box === 'hotline') {
-    if (!staff) throw new AppError(403, 'forbidden', '仅 12348 热线工作人员可查看热线队列');
+    if (!staff) throw AppError.of('forbidden', '仅 12348 热线工作人员可查看热线队列');
     return { stage: 'hotline' };
   }
   if (box === 'all') {
-    if (u.role !== 'admin') throw new AppError(403, 'forbidden', '仅管理员可查看全部咨询');
+    if (u.role !== 'admin') throw AppError.of('forbidden', '仅管理员可查看全部咨询');
     return {};
   }
   return { mine: { communities: [...v.communities], userId: u.id } };

@@ -20,17 +20,17 @@ export async function addOfflineLog(
   },
 ) {
   const today = chinaDate(ctx.now());
-  if (e.date > today) throw new AppError(400, 'date_in_future', '服务日期不能晚于今天');
+  if (e.date > today) throw AppError.of('date_in_future', '服务日期不能晚于今天');
   const c = await ctx.db
     .selectFrom('consult_communities')
     .select('id')
     .where('id', '=', e.communityId)
     .executeTakeFirst();
-  if (!c) throw new AppError(400, 'community_not_found', '所选社区（村）不存在');
+  if (!c) throw AppError.of('community_not_found', '所选社区（村）不存在');
   // A community lawyer logs work in her own communities; pool volunteers serve anywhere.
   const mine = await communitiesOf(ctx.db, user.id);
   if (!mine.includes(e.communityId) && !(await inPool(ctx.db, user.id)))
-    throw new AppError(403, 'not_your_community', '只能登记您所服务社区（村）的线下服务');
+    throw AppError.of('not_your_community', '只能登记您所服务社区（村）的线下服务');
   const nowIso = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx

@@ -241,7 +241,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
         .selectAll()
         .where('id', '=', params.id)
         .executeTakeFirst();
-      if (!a) throw new AppError(404, 'not_found', '图片不存在');
+      if (!a) throw AppError.of('not_found', '图片不存在');
       await loadFor(ctx, a.question_id, user, 'read');
       const data = await readAttachment(ctx, a.stored_name);
       // An image (a 欠条, an ID card) is personal data: each download is on the record.
@@ -279,7 +279,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
       handler: async ({ user, params, req }) => {
         await loadFor(ctx, params.id, user, 'attach');
         if (!req.isMultipart())
-          throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传图片');
+          throw AppError.of('unsupported_media_type', '请以 multipart/form-data 上传图片');
         const file = await readUpload(req, '请选择要上传的图片'); // too large → 413
         return saveAttachment(ctx, user, params.id, file);
       },

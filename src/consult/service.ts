@@ -23,7 +23,7 @@ async function loadTranscript(ctx: AppContext, user: SessionUser, conversationId
     return JSON.stringify(await getTranscript(ctx, conversationId, user));
   } catch (e) {
     if (e instanceof AppError && e.status < 500)
-      throw new AppError(400, 'conversation_not_found', '未找到该智能问答记录，或该记录不属于您');
+      throw AppError.of('conversation_not_found', '未找到该智能问答记录，或该记录不属于您');
     throw e;
   }
 }
@@ -56,7 +56,7 @@ export async function ask(
   input: { body: string; conversationId?: string | undefined },
 ): Promise<QuestionRow> {
   const profile = await getProfile(ctx, user.id);
-  if (!profile) throw new AppError(400, 'community_required', '请先选择您所在的社区（村）');
+  if (!profile) throw AppError.of('community_required', '请先选择您所在的社区（村）');
   const transcript = input.conversationId
     ? await loadTranscript(ctx, user, input.conversationId)
     : null;

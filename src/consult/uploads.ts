@@ -59,8 +59,8 @@ export async function saveAttachment(
   file: { filename: string; data: Buffer },
 ) {
   const kind = sniffImage(file.data);
-  if (!kind) throw new AppError(415, 'unsupported_image', '只能上传 JPG、PNG、GIF 或 WebP 图片');
-  if (file.data.length === 0) throw new AppError(400, 'empty_file', '上传的文件为空');
+  if (!kind) throw AppError.of('unsupported_image', '只能上传 JPG、PNG、GIF 或 WebP 图片');
+  if (file.data.length === 0) throw AppError.of('empty_file', '上传的文件为空');
   const stored = `${questionId}-${randomBytes(12).toString('hex')}.${kind.ext}`;
   const nowIso = ctx.now().toISOString();
   const name = path.basename(file.filename || `image.${kind.ext}`).slice(0, 100);

@@ -5,10 +5,11 @@ import { storageFault, type StorageFault } from '../db/faults.js';
 import { AppError } from './errors.js';
 import { toTraditionalText, wantsTraditional } from './locale.js';
 import { zodDetails } from './validate.js';
+import type { ErrorCode } from './error-codes.js';
 
 interface Rendered {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }

@@ -1,35 +1,48 @@
-/** @module Typed application errors with stable codes; rendered to HTTP in one place (error-handler.ts). */
+/**
+ * @module Typed application errors: a code from the one catalogue (error-codes.ts), which fixes its HTTP
+ * status, and a Chinese message; rendered to HTTP in one place (error-handler.ts).
+ */
+import { ERRORS, type CodeWithStatus, type ErrorCode } from './error-codes.js';
 
+export type { ErrorCode } from './error-codes.js';
 export type ErrorDetails = Record<string, unknown> | unknown[] | undefined;
 
-/** An expected failure: a stable `code`, an HTTP `status` and a Chinese message for people. */
+/** An expected failure: a catalogued `code`, its HTTP `status` and a Chinese message for people. */
 export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
+  readonly status: number;
+  private constructor(
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetails,
   ) {
     super(message);
+    this.status = ERRORS[code].status;
     this.name = 'AppError';
+  }
+
+  /** The error for `code`, with the catalogue's message unless the call site says more. */
+  static of(code: ErrorCode, message?: string, details?: ErrorDetails): AppError {
+    return new AppError(code, message ?? ERRORS[code].message, details);
   }
 }
 
-export const badRequest = (code: string, message: string, details?: ErrorDetails) =>
-  new AppError(400, code, message, details);
+export const badRequest = (code: CodeWithStatus<400>, message?: string, details?: ErrorDetails) =>
+  AppError.of(code, message, details);
 export const validationFailed = (details: ErrorDetails) =>
-  new AppError(400, 'validation_failed', '提交的内容有误，请检查后重试', details);
-export const unauthenticated = () => new AppError(401, 'unauthenticated', '请先登录');
-export const forbidden = (message = '您无权进行此操作') => new AppError(403, 'forbidden', message);
-export const notFound = (what = '记录') => new AppError(404, 'not_found', `${what}不存在`);
-export const conflict = (code: string, message: string, details?: ErrorDetails) =>
-  new AppError(409, code, message, details);
+  AppError.of('validation_failed', undefined, details);
+export const unauthenticated = () => AppError.of('unauthenticated');
+export const forbidden = (message?: string) => AppError.of('forbidden', message);
+export const notFound = (what = '记录') => AppError.of('not_found', `${what}不存在`);
+export const conflict = (code: CodeWithStatus<409>, message?: string, details?: ErrorDetails) =>
+  AppError.of(code, message, details);
 export const invalidTransition = (from: string, event: string) =>
-  new AppError(409, 'invalid_transition', `当前状态（${from}）下不能执行该操作（${event}）`, {
+  AppError.of('invalid_transition', `当前状态（${from}）下不能执行该操作（${event}）`, {
     from,
     event,
   });
-export const tooManyRequests = (message = '请求过于频繁，请稍后再试') =>
-  new AppError(429, 'rate_limited', message);
-export const serviceUnavailable = (code: string, message: string, details?: ErrorDetails) =>
-  new AppError(503, code, message, details);
+export const tooManyRequests = (message?: string) => AppError.of('rate_limited', message);
+export const serviceUnavailable = (
+  code: CodeWithStatus<503>,
+  message?: string,
+  details?: ErrorDetails,
+) => AppError.of(code, message, details);

@@ -63,7 +63,7 @@ function checkAccess(req: FastifyRequest, access: Access, csrfExempt: boolean): 
   const user = req.user;
   if (user && req.cookieAuth && UNSAFE.has(req.method) && !csrfExempt) {
     if (req.headers['x-csrf-token'] !== user.csrfToken) {
-      throw new AppError(403, 'csrf_failed', '页面已过期，请刷新后重试');
+      throw AppError.of('csrf_failed', '页面已过期，请刷新后重试');
     }
   }
   if (access === 'public') return user;
@@ -93,7 +93,7 @@ export function hasNul(input: unknown): boolean {
 }
 
 const nulRefused = () =>
-  new AppError(400, 'invalid_characters', '提交的内容含有不允许的控制字符（NUL），请删除后重试');
+  AppError.of('invalid_characters', '提交的内容含有不允许的控制字符（NUL），请删除后重试');
 
 /** Registers a route and records it for the OpenAPI document. */
 export function route<

@@ -44,8 +44,7 @@ export async function consumeQuota(
   q: QuotaUse,
   message: string,
 ): Promise<void> {
-  const refused = () =>
-    new AppError(429, 'quota_exceeded', message, { kind: q.kind, limit: q.limit });
+  const refused = () => AppError.of('quota_exceeded', message, { kind: q.kind, limit: q.limit });
   if (q.amount > q.limit) throw refused();
   const row = await db
     .insertInto('quotas')

@@ -11,8 +11,7 @@ export interface Upload {
 }
 
 const malformed = () =>
-  new AppError(
-    400,
+  AppError.of(
     'malformed_multipart',
     '上传内容格式不正确（multipart 数据不完整或已损坏），请重新上传',
   );
@@ -34,7 +33,7 @@ export async function readUpload(
 ): Promise<Upload> {
   try {
     const file = await req.file();
-    if (!file) throw new AppError(400, 'file_required', requiredMessage);
+    if (!file) throw AppError.of('file_required', requiredMessage);
     // A NUL in the client's file name would fail the row's insert on PostgreSQL after the bytes arrived.
     return { filename: file.filename.replaceAll('\u0000', ''), data: await file.toBuffer() };
   } catch (e) {

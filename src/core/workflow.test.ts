@@ -42,7 +42,8 @@ const spec: WorkflowSpec<S, E, P, Rec, Ev, string> = {
   ],
   guards: {
     hasNote: (_r, e) => (e.note?.trim() ? null : '请写明理由'),
-    countBelowThree: (r) => (r.count < 3 ? null : { code: 'too_many', message: '次数已满' }),
+    countBelowThree: (r) =>
+      r.count < 3 ? null : { code: 'extension_too_long', message: '次数已满' },
   },
   stateOf: (r) => r.status,
   // A chief may do what a clerk may.
@@ -85,7 +86,7 @@ describe('the core workflow engine', () => {
     expect(wf.transition(rec('open', 3), { type: 'finish' }, 'chief', NOW)).toEqual({
       ok: false,
       code: 'guard_failed',
-      guardCode: 'too_many',
+      guardCode: 'extension_too_long',
       message: '次数已满',
     });
   });
@@ -113,7 +114,7 @@ describe('the core workflow engine', () => {
     ]);
     expect(statusOf(() => wf.step(rec('held', 5), { type: 'finish' }, 'chief', NOW))).toEqual([
       400,
-      'too_many',
+      'extension_too_long',
     ]);
   });
 

@@ -6,10 +6,11 @@
  * `available()` answer the UI. Persisting a step is `commitTransition()` (transition-save.ts), which checks
  * the old status in its UPDATE, so no area can save a step without that check.
  */
+import type { CodeWithStatus } from './error-codes.js';
 import { badRequest, conflict, forbidden, type AppError } from './errors.js';
 
 /** A guard's refusal: a Chinese reason (answered as `transition_rejected`), or a code of its own. */
-export type GuardRefusal = string | { code: string; message: string };
+export type GuardRefusal = string | { code: CodeWithStatus<400>; message: string };
 export type Guard<R, V> = (record: R, event: V, now: Date) => GuardRefusal | null;
 
 /** `same` keeps the state (an event that only changes fields, e.g. rescheduling). */
@@ -51,7 +52,7 @@ export interface TransitionErr {
   ok: false;
   code: 'invalid_transition' | 'not_allowed' | 'guard_failed';
   /** The guard's own code, when it gave one. */
-  guardCode?: string;
+  guardCode?: CodeWithStatus<400>;
   message: string;
 }
 export type TransitionResult<S, R, F> = TransitionOk<S, R, F> | TransitionErr;

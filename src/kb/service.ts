@@ -224,7 +224,7 @@ export async function fireEvent(
   if (input.event === 'publish') {
     const problems = await checkContent(ctx, lookup, content);
     if (problems.length > 0)
-      throw new AppError(422, 'kb_unverified', '内容未通过法规库核对，不能发布', { problems });
+      throw AppError.of('kb_unverified', '内容未通过法规库核对，不能发布', { problems });
   }
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {

@@ -18,7 +18,7 @@ import {
   type LawVersion,
 } from './repository.js';
 
-const lawNotFound = () => new AppError(404, 'law_not_found', '未找到该法律法规');
+const lawNotFound = () => AppError.of('law_not_found', '未找到该法律法规');
 
 export const browseLaws = (ctx: AppContext, f: BrowseFilter) => searchLaws(ctx.db, f);
 
@@ -54,7 +54,7 @@ async function resolveVersion(ctx: AppContext, law: string, version?: string) {
   if (version) {
     chosen = versions.find((v) => v.version_date === version);
     if (!chosen) {
-      throw new AppError(404, 'law_version_not_found', `该法律法规没有 ${version} 的版本`, {
+      throw AppError.of('law_version_not_found', `该法律法规没有 ${version} 的版本`, {
         versions: versions.map((v) => v.version_date),
       });
     }
@@ -86,9 +86,7 @@ export async function readArticle(
   const { key, versions, current, chosen } = await resolveVersion(ctx, law, opts.version);
   const found = await findArticle(ctx.db, chosen.id, ref.num, ref.sub);
   if (!found) {
-    throw new AppError(
-      404,
-      'article_not_found',
+    throw AppError.of('article_not_found',
       `${chosen.title}（${chosen.version_date ?? '现行'}）中没有该条文`,
     );
   }

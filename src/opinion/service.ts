@@ -29,7 +29,7 @@ const today = (ctx: AppContext) => chinaDate(ctx.now());
 
 export function scenarioOf(id: string): Scenario {
   const s = findScenario(id);
-  if (!s) throw new AppError(404, 'not_found', '该咨询情景不存在');
+  if (!s) throw AppError.of('not_found', '该咨询情景不存在');
   return s;
 }
 

@@ -158,7 +158,7 @@ describe('learning from staff labels on poorly answered questions', () => {
     const turnIds = [(await askQa(question)).answer.id!];
     const cases: [Record<string, unknown>, number, string][] = [
       [{ turnIds, issueId: 'no-such-issue' }, 422, 'kb_issue_not_published'],
-      [{ turnIds, articles: [{ law: '劳动合同法', article: 999 }] }, 422, 'article_not_found'],
+      [{ turnIds, articles: [{ law: '劳动合同法', article: 999 }] }, 422, 'label_article_not_found'],
       [
         {
           turnIds,

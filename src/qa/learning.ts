@@ -9,6 +9,7 @@ import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, notFound } from '../core/errors.js';
+import type { CodeWithStatus } from '../core/error-codes.js';
 import { scrubNumbers } from '../core/pii.js';
 import { CONSULT_EVENT, lawyerAnswers, type ConsultEvent } from '../consult/index.js';
 import {
@@ -79,7 +80,7 @@ export async function learningGroups(ctx: AppContext, days: number): Promise<Lea
   });
 }
 
-const unprocessable = (code: string, message: string) => new AppError(422, code, message);
+const unprocessable = (code: CodeWithStatus<422>, message: string) => AppError.of(code, message);
 
 /** The articles a label names, each checked against the corpus. @throws 422 for one that does not exist. */
 async function labelArticles(
@@ -101,7 +102,7 @@ async function labelArticles(
     const law = await lookup.resolveLaw(a.law);
     const found = law ? await lookup.article(law, a.article, a.sub ?? 0) : null;
     if (!law || !found)
-      throw unprocessable('article_not_found', `法规库中没有《${a.law}》第 ${a.article} 条`);
+      throw unprocessable('label_article_not_found', `法规库中没有《${a.law}》第 ${a.article} 条`);
     out.push({ law, num: a.article, sub: a.sub ?? 0 });
   }
   return out;
