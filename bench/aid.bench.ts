@@ -16,7 +16,7 @@ import { agencyNames } from '../src/aid/repository.js';
 import { applyEvent } from '../src/aid/service.js';
 import { sweepAid } from '../src/aid/sweep.js';
 import { testConfig } from '../src/test/db.js';
-import { makeApplication } from '../src/aid/test-fixtures.js';
+import { makeApplication } from '../src/test/aid-fixtures.js';
 
 const N = 20_000;
 const STATUSES = [

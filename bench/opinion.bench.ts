@@ -4,7 +4,7 @@
  * scenarios cite into an in-memory SQLite database. `npm run bench opinion` (OPINION_BENCH_ROUNDS tunes it).
  */
 import { createTestContext } from '../src/test/db.js';
-import { importOpinionLaws } from '../src/opinion/test-fixture.js';
+import { importOpinionLaws } from '../src/test/opinion.js';
 import { SCENARIOS } from '../src/opinion/scenarios/index.js';
 import { SAMPLE_ANSWERS } from '../src/opinion/samples.js';
 import { buildLetterContent, contentHash } from '../src/opinion/letter.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
-import { agencyId, applicationBody, multipart } from '../src/aid/test-api.js';
+import { agencyId, applicationBody, multipart } from '../src/test/aid-api.js';
 import { createContext } from '../src/core/context.js';
 import { openPostgres } from '../src/db/connection.js';
 import { createTestApp, type Session, type TestApp } from '../src/test/app.js';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../src/auth/service.js';
-import { importKbLaws } from '../src/kb/testing.js';
+import { importKbLaws } from '../src/test/kb.js';
 import { qaDeps } from '../src/qa/service.js';
 import {
   KIOSK,

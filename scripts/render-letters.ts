@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestContext } from '../src/test/db.js';
-import { importOpinionLaws } from '../src/opinion/test-fixture.js';
+import { importOpinionLaws } from '../src/test/opinion.js';
 import { SCENARIOS } from '../src/opinion/scenarios/index.js';
 import { SAMPLE_ANSWERS } from '../src/opinion/samples.js';
 import { buildLetterContent, contentHash } from '../src/opinion/letter.js';

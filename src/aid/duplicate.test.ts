@@ -1,7 +1,7 @@
 /** @module An identical application submitted while the first is open gets a warning (409) unless confirmed; others' are never revealed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
-import { applicationBody, event } from './test-api.js';
+import { applicationBody, event } from '../test/aid-api.js';
 
 let t: TestApp;
 let citizen: Session, other: Session, officer: Session;

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { hasAidFeeWaiver } from './fee-waiver.js';
-import { addLawyer, agencyId, applicationBody, event, idNumber, multipart } from './test-api.js';
+import {
+  addLawyer,
+  agencyId,
+  applicationBody,
+  event,
+  idNumber,
+  multipart,
+} from '../test/aid-api.js';
 
 let t: TestApp;
 let citizen: Session,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { aidStatistics } from './ledger.js';
 import { sweepAid } from './sweep.js';
-import { addLawyer, agencyId, applicationBody, event, idNumber } from './test-api.js';
+import { addLawyer, agencyId, applicationBody, event, idNumber } from '../test/aid-api.js';
 
 let t: TestApp;
 let citizen: Session, officer: Session, otherOfficer: Session, admin: Session;

@@ -11,7 +11,7 @@ import { openPostgres, type DataLayer } from '../db/connection.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { testConfig } from '../test/db.js';
 import { sweepAid } from './sweep.js';
-import { agencyId, applicationBody } from './test-api.js';
+import { agencyId, applicationBody } from '../test/aid-api.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 

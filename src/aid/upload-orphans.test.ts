@@ -8,7 +8,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
-import { applicationBody, multipart } from './test-api.js';
+import { applicationBody, multipart } from '../test/aid-api.js';
 
 const uploadDir = mkdtempSync(path.join(tmpdir(), 'open12348-aid-'));
 let t: TestApp;

@@ -65,18 +65,15 @@ export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promi
       handler: async ({ user, params, query, req }) => {
         const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
         if (!req.isMultipart()) throw badRequest('multipart_required', '请以文件上传方式提交材料');
-        const file = await readUpload(
-          req,
-          '请选择要上传的文件',
-          () =>
-            AppError.of('file_too_large',
-              `文件过大（不超过 ${Math.round(ctx.config.UPLOAD_MAX_BYTES / 1_048_576)} MB）`,
-            ),
+        const file = await readUpload(req, '请选择要上传的文件', () =>
+          AppError.of(
+            'file_too_large',
+            `文件过大（不超过 ${Math.round(ctx.config.UPLOAD_MAX_BYTES / 1_048_576)} MB）`,
+          ),
         );
         const buf = file.data;
         const mime = sniffType(buf);
-        if (!mime)
-          throw AppError.of('file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
+        if (!mime) throw AppError.of('file_type_not_allowed', '仅支持 PDF、JPG、PNG 格式的文件');
         const stored = `${randomBytes(16).toString('hex')}`;
         const now = ctx.now();
         const name = path.basename(file.filename || 'file').slice(0, 120);

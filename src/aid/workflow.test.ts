@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeApplication, passingEvent, ALL_PARTIES } from './test-fixtures.js';
+import { makeApplication, passingEvent, ALL_PARTIES } from '../test/aid-fixtures.js';
 import type { AidApplication } from './tables.js';
 import { availableEvents, can, transition } from './transition.js';
 import {

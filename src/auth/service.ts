@@ -95,7 +95,8 @@ export async function login(
     lockMinutes: ctx.config.LOGIN_LOCK_MINUTES,
   };
   if (!(await reserveAttempt(ctx.db, username, from, now, limits))) {
-    throw AppError.of('account_locked',
+    throw AppError.of(
+      'account_locked',
       `登录失败次数过多，账户已临时锁定，请于 ${ctx.config.LOGIN_LOCK_MINUTES} 分钟后再试`,
     );
   }

@@ -180,8 +180,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: ADMIN,
     query: MetricsQuery,
     handler: async ({ query }) => {
-      if (query.from > query.to)
-        throw AppError.of('period_invalid', '开始日期不能晚于结束日期');
+      if (query.from > query.to) throw AppError.of('period_invalid', '开始日期不能晚于结束日期');
       return { items: await breakdown(ctx.db, { from: query.from, to: query.to }, query.by) };
     },
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
-import { json } from './testkit.js';
+import { json } from '../test/consult.js';
 
 let t: TestApp;
 let admin: Session;

@@ -5,7 +5,7 @@ import { createContext } from '../core/context.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { testDialect } from '../test/db.js';
 import { sweep, sweepOnce } from './escalation.js';
-import { json, setUpArea, type Area } from './testkit.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
 
 let t: TestApp;
 let area: Area;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QA_LAW_FILES } from '../qa/testing.js';
+import { QA_LAW_FILES } from '../test/qa.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { importLawFixture } from '../test/laws-fixture.js';
-import { json, setUpArea, type Area } from './testkit.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
 
 let t: TestApp;
 let area: Area;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestApp } from '../test/app.js';
 import { createTestApp } from '../test/app.js';
 import { sweep } from './escalation.js';
-import { connectSse, json, setUpArea, type Area } from './testkit.js';
+import { connectSse, json, setUpArea, type Area } from '../test/consult.js';
 
 let t: TestApp;
 let area: Area;

@@ -73,7 +73,8 @@ export function openStream(
 ): (event: string, data: unknown) => void {
   const held = openPerUser.get(user.id) ?? 0;
   if (held >= user.limit)
-    throw AppError.of('too_many_streams',
+    throw AppError.of(
+      'too_many_streams',
       `同时打开的实时推送过多（最多 ${user.limit} 个），请关闭其他页面后再试`,
     );
   openPerUser.set(user.id, held + 1);

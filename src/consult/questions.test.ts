@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
-import { json, setUpArea, type Area } from './testkit.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
 
 let t: TestApp;
 let area: Area;

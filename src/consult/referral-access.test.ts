@@ -1,7 +1,7 @@
 /** A legal-aid referral is read only by the competent agency's officers; image downloads are audited. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
-import { json, setUpArea, type Area } from './testkit.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
 
 let t: TestApp;
 let area: Area;

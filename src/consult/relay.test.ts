@@ -11,7 +11,7 @@ import { createContext } from '../core/context.js';
 import { openPostgres, type DataLayer } from '../db/connection.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { testConfig } from '../test/db.js';
-import { connectSse, json, setUpArea, type Area } from './testkit.js';
+import { connectSse, json, setUpArea, type Area } from '../test/consult.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 

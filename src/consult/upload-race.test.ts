@@ -12,7 +12,7 @@ import { createContext } from '../core/context.js';
 import { openPostgres, type DataLayer } from '../db/connection.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { testConfig } from '../test/db.js';
-import { json, setUpArea, type Area } from './testkit.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 const uploadDir = mkdtempSync(path.join(tmpdir(), 'open12348-consult-'));

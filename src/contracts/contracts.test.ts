@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { caseDeadlines, DEFAULT_SETTINGS } from '../aid/deadlines.js';
 import { presentDetail, presentListItem } from '../aid/presenter.js';
-import { makeApplication } from '../aid/test-fixtures.js';
+import { makeApplication } from '../test/aid-fixtures.js';
 import type { SessionUser } from '../core/session.js';
 import { presentListItem as presentQuestionItem, presentQuestion } from '../consult/presenter.js';
 import type { QuestionRow } from '../consult/repository.js';

@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationBody } from '../aid/test-api.js';
-import { json, setUpArea, type Area } from '../consult/testkit.js';
+import { applicationBody } from '../test/aid-api.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { isCalendarDate } from './schemas.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationBody } from '../aid/test-api.js';
+import { applicationBody } from '../test/aid-api.js';
 import type { Role } from './session.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { fuzzCases, type JsonSchema, type Operation } from '../test/fuzz.js';

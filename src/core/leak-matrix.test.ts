@@ -4,9 +4,9 @@
  * that takes their id, by callers who have no business with them. Any 2xx is a leak.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationBody, multipart } from '../aid/test-api.js';
-import { json, setUpArea, type Area } from '../consult/testkit.js';
-import { importOpinionLaws } from '../opinion/test-fixture.js';
+import { applicationBody, multipart } from '../test/aid-api.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
+import { importOpinionLaws } from '../test/opinion.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 
 let t: TestApp;

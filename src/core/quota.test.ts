@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationBody, multipart } from '../aid/test-api.js';
+import { applicationBody, multipart } from '../test/aid-api.js';
 import { sweepAnonymousConversations } from '../qa/retention.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { applicationBody, multipart } from '../aid/test-api.js';
+import { applicationBody, multipart } from '../test/aid-api.js';
 import { createContext } from '../core/context.js';
 import { createTestDb, testConfig, testDialect } from '../test/db.js';
 import { backup, restore } from './backup.js';

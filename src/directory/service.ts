@@ -194,7 +194,8 @@ export async function importEntries(
   errors.push(...resolveParents(rows, known));
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
-    throw AppError.of('import_invalid',
+    throw AppError.of(
+      'import_invalid',
       `共有 ${errors.length} 处错误，未导入任何数据，请修改后重新上传`,
       { errors, rows: table.length - 1 },
     );

@@ -17,7 +17,7 @@ import { importLawFixture, sharedLawsDir } from '../test/laws-fixture.js';
 import { checkIssues } from './check.js';
 import { shippedIssues } from './files.js';
 import type { IssueContent } from './schema.js';
-import { importKbLaws } from './testing.js';
+import { importKbLaws } from '../test/kb.js';
 
 let ctx: AppContext;
 let close: () => Promise<void>;

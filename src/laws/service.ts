@@ -86,7 +86,8 @@ export async function readArticle(
   const { key, versions, current, chosen } = await resolveVersion(ctx, law, opts.version);
   const found = await findArticle(ctx.db, chosen.id, ref.num, ref.sub);
   if (!found) {
-    throw AppError.of('article_not_found',
+    throw AppError.of(
+      'article_not_found',
       `${chosen.title}（${chosen.version_date ?? '现行'}）中没有该条文`,
     );
   }

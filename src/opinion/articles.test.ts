@@ -7,7 +7,7 @@ import { checkScenarios } from './startup.js';
 import { loadScenario } from './engine.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { labourScenario } from './scenarios/labour.js';
-import { importOpinionLaws } from './test-fixture.js';
+import { importOpinionLaws } from '../test/opinion.js';
 
 let ctx: AppContext;
 let close: () => Promise<void>;

@@ -4,7 +4,7 @@ import { parseConfig } from '../config/env.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { opinionModule } from './index.js';
 import { SAMPLE_ANSWERS } from './samples.js';
-import { importOpinionLaws } from './test-fixture.js';
+import { importOpinionLaws } from '../test/opinion.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {

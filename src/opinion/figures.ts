@@ -86,7 +86,8 @@ export function lookupFrom(rows: Figure[]): FigureLookup {
       .sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate));
     const hit = all.filter((r) => r.effectiveDate <= asOf).pop() ?? all[0];
     if (!hit)
-      throw AppError.of('figure_missing',
+      throw AppError.of(
+        'figure_missing',
         `尚未配置计算所需数据：${FIGURE_KEYS[key]?.label ?? key}`,
       );
     return hit;

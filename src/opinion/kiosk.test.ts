@@ -1,7 +1,7 @@
 /** A kiosk reset ends the anonymous 法律意见书 token: the next visitor inherits nothing, by cookie or by counting. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.js';
-import { importOpinionLaws } from './test-fixture.js';
+import { importOpinionLaws } from '../test/opinion.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { SAMPLE_ANSWERS } from './samples.js';
 import type { Answers } from './scenario-schema.js';
 import { findScenario } from './scenarios/index.js';
 import { figureLookup } from './service.js';
-import { importOpinionLaws } from './test-fixture.js';
+import { importOpinionLaws } from '../test/opinion.js';
 
 let ctx: AppContext;
 let close: () => Promise<void>;

@@ -81,7 +81,8 @@ async function quoteAll(db: Kysely<Database>, s: Scenario, keys: (ArticleKey & {
     const q = await quoteArticle(db, k);
     // A letter never cites an article the corpus does not hold.
     if (!q)
-      throw AppError.of('article_missing',
+      throw AppError.of(
+        'article_missing',
         `法规库中缺少「${keyText(k)}」，暂无法出具意见书（情景：${s.title}）`,
       );
     out.push({ ...q, key: keyText(k), why: k.why });

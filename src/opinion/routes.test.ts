@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { SAMPLE_ANSWERS } from './samples.js';
-import { importOpinionLaws } from './test-fixture.js';
+import { importOpinionLaws } from '../test/opinion.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -20,9 +20,7 @@ async function searchEngine(deps: QaDeps): Promise<SearchEngine> {
   try {
     return await deps.engine();
   } catch {
-    throw AppError.of('search_unavailable',
-      '法规检索暂不可用（法规库可能尚未导入），请稍后再试',
-    );
+    throw AppError.of('search_unavailable', '法规检索暂不可用（法规库可能尚未导入），请稍后再试');
   }
 }
 

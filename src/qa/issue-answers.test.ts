@@ -5,7 +5,7 @@
  * conversation that follows the citizen from one matter to the next.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importKbLaws } from '../kb/testing.js';
+import { importKbLaws } from '../test/kb.js';
 import { getArticle, parseArticleRef } from '../laws/repository.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import type { Answer } from './answer.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, setUpArea, type Area } from '../consult/testkit.js';
-import { importKbLaws } from '../kb/testing.js';
+import { json, setUpArea, type Area } from '../test/consult.js';
+import { importKbLaws } from '../test/kb.js';
 import { getSearchEngine } from '../search/engine.js';
 import { asTrainQuestions } from '../search/examples.js';
 import { activeExamples, examplesRevision } from '../search/learning.js';
@@ -158,7 +158,11 @@ describe('learning from staff labels on poorly answered questions', () => {
     const turnIds = [(await askQa(question)).answer.id!];
     const cases: [Record<string, unknown>, number, string][] = [
       [{ turnIds, issueId: 'no-such-issue' }, 422, 'kb_issue_not_published'],
-      [{ turnIds, articles: [{ law: '劳动合同法', article: 999 }] }, 422, 'label_article_not_found'],
+      [
+        { turnIds, articles: [{ law: '劳动合同法', article: 999 }] },
+        422,
+        'label_article_not_found',
+      ],
       [
         {
           turnIds,

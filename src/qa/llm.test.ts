@@ -15,7 +15,7 @@ import {
   promptArticles,
 } from './llm.js';
 import { toTraditional } from './locale.js';
-import { QA_LAW_FILES, parseSse, withoutKnowledgeBase } from './testing.js';
+import { QA_LAW_FILES, parseSse, withoutKnowledgeBase } from '../test/qa.js';
 
 /** What the fake OpenAI-compatible server does with the next request. */
 let mode: 'stream' | 'error' | 'slow' | 'json' = 'stream';

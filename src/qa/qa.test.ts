@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { importLawFixture } from '../test/laws-fixture.js';
 import type { Answer } from './answer.js';
 import { getTranscript, qaDeps, setQaDeps } from './service.js';
-import { QA_LAW_FILES, parseSse, withoutKnowledgeBase } from './testing.js';
+import { QA_LAW_FILES, parseSse, withoutKnowledgeBase } from '../test/qa.js';
 
 let t: TestApp;
 beforeAll(async () => {

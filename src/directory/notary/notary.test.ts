@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApplication } from '../../aid/test-fixtures.js';
+import { makeApplication } from '../../test/aid-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../test/app.js';
 
 let t: TestApp;

@@ -12,7 +12,7 @@ import {
   startApp,
   type RunningApp,
 } from '../../../../e2e/harness';
-import { importOpinionLaws } from '../../../../src/opinion/test-fixture';
+import { importOpinionLaws } from '../../../../src/test/opinion';
 
 let server: RunningApp;
 let browser: Browser;

@@ -2,11 +2,11 @@
 import type { AppContext } from '../core/context.js';
 import { normalizeLawName } from '../laws/names.js';
 import { buildUnits, listCorpusFiles } from '../laws/units.js';
-import { importLawFixture, sharedLawsDir } from '../test/laws-fixture.js';
+import { importLawFixture, sharedLawsDir } from './laws-fixture.js';
 import { corpusLookup } from '../qa/corpus.js';
-import { shippedIssues } from './files.js';
-import { publishedSnapshot } from './service.js';
-import type { IssueContent } from './schema.js';
+import { shippedIssues } from '../kb/files.js';
+import { publishedSnapshot } from '../kb/service.js';
+import type { IssueContent } from '../kb/schema.js';
 
 /** Corpus files (every version) of the laws `issues` cite, their steps included. */
 export function lawFilesFor(issues: readonly IssueContent[]): string[] {

@@ -1,5 +1,5 @@
 /** @module API test helpers for the aid area: valid 身份证号, application payloads, roster setup, multipart bodies. */
-import type { Session, TestApp } from '../test/app.js';
+import type { Session, TestApp } from './app.js';
 
 const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 

@@ -1,6 +1,6 @@
 /** @module Test fixtures of the consult area: a street with two communities, their lawyers, a pool volunteer, a resident. */
 import http from 'node:http';
-import type { Session, TestApp } from '../test/app.js';
+import type { Session, TestApp } from './app.js';
 
 export interface Area {
   admin: Session;

@@ -1,7 +1,7 @@
 /** @module Test helpers for the aid area: a complete application record and payloads that satisfy every guard. */
-import { BLANK_PROGRESS } from './blank.js';
-import type { AidApplication } from './tables.js';
-import type { AidEvent, EventType, Party } from './workflow.js';
+import { BLANK_PROGRESS } from '../aid/blank.js';
+import type { AidApplication } from '../aid/tables.js';
+import type { AidEvent, EventType, Party } from '../aid/workflow.js';
 
 export function makeApplication(over: Partial<AidApplication> = {}): AidApplication {
   const at = '2026-03-02T02:00:00.000Z';

@@ -1,8 +1,8 @@
 /** @module Test helpers of the qa area: the real statutes the qa tests import, and SSE parsing. */
 import type { AppContext } from '../core/context.js';
-import { CIVIL_CODE_FILES } from '../test/laws-fixture.js';
-import { emptyIssueIndex } from './issues.js';
-import { qaDeps, setQaDeps } from './service.js';
+import { CIVIL_CODE_FILES } from './laws-fixture.js';
+import { emptyIssueIndex } from '../qa/issues.js';
+import { qaDeps, setQaDeps } from '../qa/service.js';
 
 /** A handful of real laws: enough for labour, family, traffic and company questions and the legal-aid notice. */
 export const QA_LAW_FILES = [

@@ -1,6 +1,6 @@
 /** @module Test helper: the real statute files every opinion scenario cites, imported from the shared corpus. */
 import type { AppContext } from '../core/context.js';
-import { CIVIL_CODE_FILES, importLawFixture } from '../test/laws-fixture.js';
+import { CIVIL_CODE_FILES, importLawFixture } from './laws-fixture.js';
 
 export const OPINION_LAW_FILES = [
   ...CIVIL_CODE_FILES,
