@@ -1,9 +1,10 @@
 /** @module Aid queries shared by routes and the workflow: hardship lines in force, agency names, the status-checked save. */
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';
 import type { TransitionStore } from '../core/transition-save.js';
-import type { AidApplication, AidApplicationRow, AidHardshipLineRow } from './tables.js';
+import type { AidApplication, AidHardshipLineRow } from './tables.js';
+import { updateIfState } from '../db/status-update.js';
 
 type Line = Selectable<AidHardshipLineRow>;
 
@@ -66,15 +67,15 @@ export async function agencyNames(db: Kysely<Database>): Promise<Map<number, str
 export const aidStore = (agencyId: number): TransitionStore<string, AidApplication> => ({
   entity: 'aid_application',
   raceMessage: '该申请刚被其他操作处理，状态已改变，请刷新后重试',
-  async saveIfState(trx, id, from, to, patch, at) {
-    const r = await trx
-      .updateTable('aid_applications')
-      .set({ ...(patch as Updateable<AidApplicationRow>), status: to, updated_at: at })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  saveIfState: (trx, id, from, to, patch, at) =>
+    updateIfState(trx, {
+      table: 'aid_applications',
+      id,
+      column: 'status',
+      from,
+      to,
+      set: { ...patch, updated_at: at },
+    }),
   async addStep(trx, s) {
     await trx
       .insertInto('aid_steps')

@@ -11,6 +11,7 @@ import type {
   QuestionStage,
   QuestionStatus,
 } from './tables.js';
+import { updateIfState } from '../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type QuestionRow = Selectable<ConsultQuestionRow>;
@@ -22,15 +23,15 @@ export type QuestionRow = Selectable<ConsultQuestionRow>;
 export const questionStore = (stage: string): TransitionStore<QuestionStatus, QuestionRow> => ({
   entity: 'consult_question',
   raceMessage: '该咨询的状态已被其他操作改变，请刷新后重试',
-  async saveIfState(trx, id, from, to, patch, at) {
-    const r = await trx
-      .updateTable('consult_questions')
-      .set({ ...patch, status: to, updated_at: at })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  saveIfState: (trx, id, from, to, patch, at) =>
+    updateIfState(trx, {
+      table: 'consult_questions',
+      id,
+      column: 'status',
+      from,
+      to,
+      set: { ...patch, updated_at: at },
+    }),
   addStep: (trx, s) => addEvent(trx, s.id, 'first_reply', s.at, s.actorId, { stage }),
 });
 

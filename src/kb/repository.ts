@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { TransitionStore } from '../core/transition-save.js';
 import type { KbIssueRow, KbVersionRow, KbVersionStatus } from './tables.js';
 import type { KbReviewState } from './workflow.js';
+import { updateIfState } from '../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Issue = Selectable<KbIssueRow>;
@@ -135,15 +136,15 @@ export const kbVersionStore: TransitionStore<KbVersionStatus, KbReviewState> = {
   entity: 'kb_version',
   auditPrefix: 'kb:',
   raceMessage: '该版本的状态已被其他操作改变，请刷新后重试',
-  async saveIfState(trx, id, from, to, patch, at) {
-    const r = await trx
-      .updateTable('kb_versions')
-      .set({ ...patch, status: to, updated_at: at })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  saveIfState: (trx, id, from, to, patch, at) =>
+    updateIfState(trx, {
+      table: 'kb_versions',
+      id,
+      column: 'status',
+      from,
+      to,
+      set: { ...patch, updated_at: at },
+    }),
 };
 
 /**

@@ -5,6 +5,7 @@ import type { TransitionStore } from '../../core/transition-save.js';
 import type { AppraisalCaseRow, AppraisalStage } from '../tables.js';
 import type { CaseState } from './workflow.js';
 import type { CaseQuery } from './schema.js';
+import { updateIfState } from '../../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type AppraisalCase = Selectable<AppraisalCaseRow> & { institution_name: string };
@@ -72,16 +73,16 @@ export const appraisalStore = (
 ): TransitionStore<AppraisalStage, CaseState> => ({
   entity: 'appraisal_case',
   raceMessage: '案件状态已被其他操作改变，请刷新后重试',
-  async saveIfState(trx, id, from, to, patch, at) {
-    const r = await trx
-      .updateTable('appraisal_cases')
-      .set({ ...patch, stage: to, updated_at: at })
-      .where('id', '=', id)
-      .where('stage', '=', from)
-      .where('extension_days', '=', extensionDays)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  saveIfState: (trx, id, from, to, patch, at) =>
+    updateIfState(trx, {
+      table: 'appraisal_cases',
+      id,
+      column: 'stage',
+      from,
+      to,
+      set: { ...patch, updated_at: at },
+      still: { extension_days: extensionDays },
+    }),
 });
 
 export function findCase(db: Db, id: number): Promise<AppraisalCase | undefined> {

@@ -7,6 +7,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { TransitionStore } from '../../core/transition-save.js';
 import type { BookingStatus, NotaryBookingRow, NotaryMatterRow, NotarySlotRow } from '../tables.js';
+import { updateIfState } from '../../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Slot = Selectable<NotarySlotRow>;
@@ -66,15 +67,15 @@ export async function releaseSeat(db: Db, slotId: number): Promise<void> {
 export const notaryStore: TransitionStore<BookingStatus, Booking> = {
   entity: 'notary_booking',
   raceMessage: '预约状态已被其他操作改变，请刷新后重试',
-  async saveIfState(trx, id, from, to, patch, at) {
-    const r = await trx
-      .updateTable('notary_bookings')
-      .set({ ...patch, status: to, updated_at: at })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  saveIfState: (trx, id, from, to, patch, at) =>
+    updateIfState(trx, {
+      table: 'notary_bookings',
+      id,
+      column: 'status',
+      from,
+      to,
+      set: { ...patch, updated_at: at },
+    }),
 };
 
 export function findBooking(db: Db, id: number): Promise<Booking | undefined> {
