@@ -43,10 +43,6 @@ export function listRoster(db: Db, agencyId: number | null) {
   return q.orderBy('aid_roster.id').execute();
 }
 
-/** A user's id and role, to check that a roster entry names a legal-aid lawyer. */
-export const findUserRole = (db: Db, userId: number) =>
-  db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
-
 export const findRosterEntry = (db: Db, userId: number) =>
   db
     .selectFrom('aid_roster')

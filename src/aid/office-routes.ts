@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../core/context.js';
+import { findUserRole } from '../auth/repository.js';
 import { audit } from '../core/audit.js';
 import { badRequest, forbidden } from '../core/errors.js';
 import { toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
@@ -13,7 +14,6 @@ import { presentListItem } from './presenter.js';
 import { agencyNames, currentLines } from './repository.js';
 import {
   findRosterEntry,
-  findUserRole,
   insertRosterEntry,
   listClockedApplications,
   listNotifications,

@@ -86,3 +86,7 @@ export const findSessionUser = (db: Db, tokenHash: string) =>
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
+
+/** A user's id and role (other areas check a role through this, not the users table). */
+export const findUserRole = (db: Db, userId: number) =>
+  db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
