@@ -90,3 +90,11 @@ export const findSessionUser = (db: Db, tokenHash: string) =>
 /** A user's id and role (other areas check a role through this, not the users table). */
 export const findUserRole = (db: Db, userId: number) =>
   db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
+
+/** A resident's name and phone, to prefill a legal-aid referral. */
+export const findNameAndPhone = (db: Db, userId: number) =>
+  db
+    .selectFrom('users')
+    .select(['display_name', 'phone'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();

@@ -1,6 +1,12 @@
-/** @module Consult queries for the endpoints: a question's thread (place, messages, files, events), referrals, settings. */
-import type { Kysely } from 'kysely';
+/** @module Consult queries for the endpoints and actions: a question's thread (place, messages, files, events), referrals, settings. */
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type {
+  ConsultMessageRow,
+  ConsultQuestionRow,
+  ConsultReferralRow,
+  QuestionCategory,
+} from './tables.js';
 
 type Db = Kysely<Database>;
 
@@ -80,4 +86,100 @@ export async function saveEscalationSettings(
     })
     .where('id', '=', 1)
     .execute();
+}
+
+/** The question as stored now (after an action changed it). */
+export const findQuestion = (db: Db, id: number) =>
+  db.selectFrom('consult_questions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+export async function insertQuestion(
+  db: Db,
+  values: Insertable<ConsultQuestionRow>,
+): Promise<number> {
+  const row = await db
+    .insertInto('consult_questions')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertMessage(
+  db: Db,
+  values: Insertable<ConsultMessageRow>,
+): Promise<number> {
+  const m = await db
+    .insertInto('consult_messages')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return m.id;
+}
+
+/** Claims a pool question for a volunteer; false when someone claimed it first (or it left the pool). */
+export async function claimFromPool(
+  db: Db,
+  id: number,
+  userId: number,
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('consult_questions')
+    .set({ claimed_by: userId, claimed_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('claimed_by', 'is', null)
+    .where('stage', '=', 'pool')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function setCategory(
+  db: Db,
+  id: number,
+  category: QuestionCategory,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('consult_questions')
+    .set({ category, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The resident's rating, once; false when the question was already rated. */
+export async function rateOnce(
+  db: Db,
+  id: number,
+  r: { score: number; comment: string | null; at: string },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('consult_questions')
+    .set({ rating: r.score, rating_comment: r.comment, updated_at: r.at })
+    .where('id', '=', id)
+    .where('rating', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertReferral(
+  db: Db,
+  values: Insertable<ConsultReferralRow>,
+): Promise<number> {
+  const r = await db
+    .insertInto('consult_referrals')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Confirms a draft referral; false when it was no longer a draft. */
+export async function confirmDraftReferral(db: Db, id: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('consult_referrals')
+    .set({ status: 'confirmed', confirmed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
