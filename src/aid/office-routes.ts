@@ -2,15 +2,26 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../core/context.js';
+import { findUserRole } from '../auth/repository.js';
 import { audit } from '../core/audit.js';
 import { badRequest, forbidden } from '../core/errors.js';
 import { toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
 import { API, route } from '../core/http.js';
 import { CALENDAR_SOURCE } from './clock.js';
-import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
+import { caseDeadlines, loadSettings } from './deadlines.js';
 import { aidStatistics, ledgerColumns, ledgerItems, ledgerRows } from './ledger.js';
 import { presentListItem } from './presenter.js';
 import { agencyNames, currentLines } from './repository.js';
+import {
+  findRosterEntry,
+  insertRosterEntry,
+  listClockedApplications,
+  listNotifications,
+  listRoster,
+  replaceHardshipLine,
+  replaceSetting,
+  updateRosterEntry,
+} from './office-repository.js';
 import {
   HardshipLineSchema,
   LedgerQuery,
@@ -68,14 +79,13 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     access: STAFF,
     handler: async ({ user }) => {
-      let q = ctx.db
-        .selectFrom('aid_applications')
-        .selectAll()
-        .where('status', 'in', CLOCKED_STATUSES);
-      if (user.role !== 'admin') q = q.where('agency_id', '=', user.agencyId ?? -1);
+      const rows = await listClockedApplications(
+        ctx.db,
+        user.role === 'admin' ? null : (user.agencyId ?? -1),
+      );
       const s = await loadSettings(ctx.db);
       const now = ctx.now();
-      const items = (await q.orderBy('received_at').execute())
+      const items = rows
         .map((a) => ({ a, d: caseDeadlines(a, s, now) }))
         .filter((x) => x.d.overdue.length > 0)
         .map((x) => presentListItem(x.a, x.d));
@@ -103,16 +113,7 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags,
     access: 'user',
     handler: async ({ user }) => {
-      let q = ctx.db.selectFrom('aid_notifications').selectAll();
-      q =
-        user.role === 'aid_officer'
-          ? q.where((eb) =>
-              eb.or([eb('agency_id', '=', user.agencyId ?? -1), eb('user_id', '=', user.id)]),
-            )
-          : user.role === 'admin'
-            ? q.where((eb) => eb.or([eb('agency_id', 'is not', null), eb('user_id', '=', user.id)]))
-            : q.where('user_id', '=', user.id);
-      const rows = await q.orderBy('id', 'desc').limit(100).execute();
+      const rows = await listNotifications(ctx.db, user);
       return {
         items: rows.map((n) => ({
           id: n.id,
@@ -135,13 +136,7 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
     query: z.strictObject({ agencyId: CoercedId.optional() }),
     handler: async ({ user, query }) => {
       const agencyId = user.role === 'admin' ? (query.agencyId ?? null) : user.agencyId;
-      let q = ctx.db
-        .selectFrom('aid_roster')
-        .innerJoin('users', 'users.id', 'aid_roster.user_id')
-        .selectAll('aid_roster')
-        .select('users.display_name');
-      if (agencyId) q = q.where('aid_roster.agency_id', '=', agencyId);
-      const rows = await q.orderBy('aid_roster.id').execute();
+      const rows = await listRoster(ctx.db, agencyId);
       return {
         items: rows.map((r) => ({
           userId: r.user_id,
@@ -169,11 +164,7 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!agencyId) throw badRequest('agency_required', '请指定法律援助机构');
       if (user.role !== 'admin' && body.agencyId && body.agencyId !== user.agencyId)
         throw forbidden('只能管理本机构的名册');
-      const lawyer = await ctx.db
-        .selectFrom('users')
-        .select(['id', 'role'])
-        .where('id', '=', body.userId)
-        .executeTakeFirst();
+      const lawyer = await findUserRole(ctx.db, body.userId);
       if (!lawyer || lawyer.role !== 'aid_lawyer')
         throw badRequest('not_a_lawyer', '只能将法律援助律师账户列入名册');
       const now = ctx.now().toISOString();
@@ -187,20 +178,11 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
         updated_at: now,
       };
       await ctx.db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('aid_roster')
-          .select(['id', 'agency_id'])
-          .where('user_id', '=', body.userId)
-          .executeTakeFirst();
+        const existing = await findRosterEntry(trx, body.userId);
         if (existing && user.role !== 'admin' && existing.agency_id !== user.agencyId)
           throw forbidden('该律师属于其他机构的名册');
-        if (existing)
-          await trx.updateTable('aid_roster').set(values).where('id', '=', existing.id).execute();
-        else
-          await trx
-            .insertInto('aid_roster')
-            .values({ ...values, user_id: body.userId, created_at: now })
-            .execute();
+        if (existing) await updateRosterEntry(trx, existing.id, values);
+        else await insertRosterEntry(trx, { ...values, user_id: body.userId, created_at: now });
         await audit(
           trx,
           {
@@ -240,11 +222,7 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
       await ctx.db.transaction().execute(async (trx) => {
         for (const [key, value] of Object.entries(body)) {
           if (value === undefined) continue;
-          await trx.deleteFrom('aid_settings').where('key', '=', key).execute();
-          await trx
-            .insertInto('aid_settings')
-            .values({ key, value: String(value) })
-            .execute();
+          await replaceSetting(trx, key, String(value));
         }
         await audit(
           trx,
@@ -288,22 +266,13 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async ({ user, body, req }) => {
       const now = ctx.now().toISOString();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('aid_hardship_lines')
-          .where('region', '=', body.region)
-          .where('effective_from', '=', body.effectiveFrom)
-          .execute();
-        await trx
-          .insertInto('aid_hardship_lines')
-          .values({
-            region: body.region,
-            monthly_per_capita: body.monthlyPerCapita,
-            effective_from: body.effectiveFrom,
-            source: body.source,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        await replaceHardshipLine(trx, {
+          region: body.region,
+          monthlyPerCapita: body.monthlyPerCapita,
+          effectiveFrom: body.effectiveFrom,
+          source: body.source,
+          at: now,
+        });
         await audit(
           trx,
           {

@@ -1,10 +1,15 @@
 /** @module Aid queries shared by routes and the workflow: hardship lines in force, agency names, the status-checked save. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';
 import type { TransitionStore } from '../core/transition-save.js';
-import type { AidApplication, AidHardshipLineRow } from './tables.js';
 import { updateIfState } from '../db/status-update.js';
+import type {
+  AidApplication,
+  AidApplicationRow,
+  AidHardshipLineRow,
+  AidNotificationRow,
+} from './tables.js';
 
 type Line = Selectable<AidHardshipLineRow>;
 
@@ -110,3 +115,61 @@ export async function storedMaterialNames(
   }
   return found;
 }
+
+export const loadApplication = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('aid_applications').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The agency's id if it exists (to check the receiving agency of a new application). */
+export const findAgencyId = (db: Kysely<Database>, agencyId: number) =>
+  db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
+
+/** Inserts a new application (its status is `draft` until applyEvent submits it) and returns its id. */
+export async function insertApplication(
+  db: Kysely<Database>,
+  values: Insertable<AidApplicationRow>,
+): Promise<number> {
+  const row = await db
+    .insertInto('aid_applications')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Sets the reference number (made from the id, so only after the insert). */
+export async function setRefNo(db: Kysely<Database>, id: number, refNo: string): Promise<void> {
+  await db.updateTable('aid_applications').set({ ref_no: refNo }).where('id', '=', id).execute();
+}
+
+export async function insertNotification(
+  db: Kysely<Database>,
+  values: Insertable<AidNotificationRow>,
+): Promise<void> {
+  await db.insertInto('aid_notifications').values(values).execute();
+}
+
+/** The active lawyers of an agency's roster, with what assignment needs to weigh them. */
+export const listActiveRoster = (db: Kysely<Database>, agencyId: number) =>
+  db
+    .selectFrom('aid_roster')
+    .innerJoin('users', 'users.id', 'aid_roster.user_id')
+    .select([
+      'aid_roster.user_id',
+      'users.display_name',
+      'aid_roster.specialties',
+      'aid_roster.years_experience',
+      'aid_roster.famous',
+      'aid_roster.conflict_parties',
+    ])
+    .where('aid_roster.agency_id', '=', agencyId)
+    .where('aid_roster.active', '=', 1)
+    .execute();
+
+/** Open cases per assigned lawyer (every agency). */
+export const countOpenCasesByLawyer = (db: Kysely<Database>) =>
+  db
+    .selectFrom('aid_applications')
+    .select(['assigned_lawyer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['assigned', 'in_progress', 'lawyer_change_requested'])
+    .groupBy('assigned_lawyer_id')
+    .execute();

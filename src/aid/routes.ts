@@ -16,6 +16,21 @@ import { precheckStep } from './precheck.js';
 import { presentDetail, presentListItem } from './presenter.js';
 import { currentLines, lineFor } from './repository.js';
 import {
+  findAgencyName,
+  findEvaluation,
+  findLatestDecisionStep,
+  insertEvaluation,
+  insertNote,
+  listActiveRosterLawyers,
+  listAgencies,
+  listApplicationsOfApplicant,
+  listAttachments,
+  listCasesOfLawyer,
+  listNotes,
+  listSteps,
+  saveCitizenFeedback,
+} from './case-repository.js';
+import {
   ApplicationSchema,
   CASE_TYPES,
   COMMITMENT_TEXT,
@@ -68,11 +83,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         label,
       })),
       commitmentText: COMMITMENT_TEXT,
-      agencies: await ctx.db
-        .selectFrom('agencies')
-        .select(['id', 'code', 'name', 'district'])
-        .orderBy('id')
-        .execute(),
+      agencies: await listAgencies(ctx.db),
     }),
   });
 
@@ -84,20 +95,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     access: 'public',
     query: z.strictObject({ agencyId: CoercedId }),
     handler: async ({ query }) => {
-      const rows = await ctx.db
-        .selectFrom('aid_roster')
-        .innerJoin('users', 'users.id', 'aid_roster.user_id')
-        .select([
-          'aid_roster.user_id',
-          'users.display_name',
-          'specialties',
-          'years_experience',
-          'famous',
-        ])
-        .where('aid_roster.agency_id', '=', query.agencyId)
-        .where('active', '=', 1)
-        .orderBy('aid_roster.id')
-        .execute();
+      const rows = await listActiveRosterLawyers(ctx.db, query.agencyId);
       return {
         items: rows.map((r) => ({
           id: r.user_id,
@@ -135,12 +133,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     tags,
     access: ['citizen'],
     handler: async ({ user }) => {
-      const rows = await ctx.db
-        .selectFrom('aid_applications')
-        .selectAll()
-        .where('applicant_user_id', '=', user.id)
-        .orderBy('id', 'desc')
-        .execute();
+      const rows = await listApplicationsOfApplicant(ctx.db, user.id);
       const s = await loadSettings(ctx.db);
       return { items: rows.map((a) => presentListItem(a, caseDeadlines(a, s, ctx.now()))) };
     },
@@ -153,12 +146,7 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     tags,
     access: ['aid_lawyer'],
     handler: async ({ user }) => {
-      const rows = await ctx.db
-        .selectFrom('aid_applications')
-        .selectAll()
-        .where('assigned_lawyer_id', '=', user.id)
-        .orderBy('id', 'desc')
-        .execute();
+      const rows = await listCasesOfLawyer(ctx.db, user.id);
       return { items: rows.map((a) => presentListItem(a)) };
     },
   });
@@ -173,29 +161,10 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     handler: async ({ user, params, req }) => {
       const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
       const [steps, files, notes, evaluation, s] = await Promise.all([
-        ctx.db
-          .selectFrom('aid_steps')
-          .selectAll()
-          .where('application_id', '=', a.id)
-          .orderBy('id')
-          .execute(),
-        ctx.db
-          .selectFrom('aid_attachments')
-          .select(['id', 'kind', 'original_name', 'mime', 'size', 'created_at'])
-          .where('application_id', '=', a.id)
-          .orderBy('id')
-          .execute(),
-        ctx.db
-          .selectFrom('aid_notes')
-          .selectAll()
-          .where('application_id', '=', a.id)
-          .orderBy('id')
-          .execute(),
-        ctx.db
-          .selectFrom('aid_evaluations')
-          .selectAll()
-          .where('application_id', '=', a.id)
-          .executeTakeFirst(),
+        listSteps(ctx.db, a.id),
+        listAttachments(ctx.db, a.id),
+        listNotes(ctx.db, a.id),
+        findEvaluation(ctx.db, a.id),
         loadSettings(ctx.db),
       ]);
       await audit(
@@ -272,16 +241,13 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         throw badRequest('case_not_open', '案件不在办理中，不能添加进展记录');
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('aid_notes')
-          .values({
-            application_id: a.id,
-            author_id: user.id,
-            at: now.toISOString(),
-            kind: 'progress',
-            body: body.body,
-          })
-          .execute();
+        await insertNote(trx, {
+          applicationId: a.id,
+          authorId: user.id,
+          at: now.toISOString(),
+          kind: 'progress',
+          body: body.body,
+        });
         await audit(
           trx,
           {
@@ -321,20 +287,17 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
       };
       const combined = combinedScore(input);
       await applyEvent(ctx, a.id, user, { type: 'evaluate' }, req.ip, async (trx) => {
-        await trx
-          .insertInto('aid_evaluations')
-          .values({
-            application_id: a.id,
-            satisfaction,
-            file_score: body.fileScore,
-            hearing_score: body.hearingScore,
-            court_score: body.courtScore,
-            combined,
-            weights: JSON.stringify(EVALUATION_WEIGHTS),
-            evaluator_id: user.id,
-            created_at: ctx.now().toISOString(),
-          })
-          .execute();
+        await insertEvaluation(trx, {
+          applicationId: a.id,
+          satisfaction,
+          fileScore: body.fileScore,
+          hearingScore: body.hearingScore,
+          courtScore: body.courtScore,
+          combined,
+          weights: JSON.stringify(EVALUATION_WEIGHTS),
+          evaluatorId: user.id,
+          createdAt: ctx.now().toISOString(),
+        });
       });
       return { combined };
     },
@@ -354,15 +317,11 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         throw badRequest('not_closed', '案件结案后才能评价');
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('aid_applications')
-          .set({
-            citizen_satisfaction: body.satisfaction,
-            citizen_comment: body.comment ?? null,
-            updated_at: now.toISOString(),
-          })
-          .where('id', '=', a.id)
-          .execute();
+        await saveCitizenFeedback(trx, a.id, {
+          satisfaction: body.satisfaction,
+          comment: body.comment ?? null,
+          at: now.toISOString(),
+        });
         await audit(
           trx,
           {
@@ -389,19 +348,9 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     rateLimit: ctx.config.PDF_RATE_LIMIT_PER_MINUTE, // a render is up to seconds of CPU
     handler: async ({ user, params, reply, req }) => {
       const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
-      const step = await ctx.db
-        .selectFrom('aid_steps')
-        .select('event')
-        .where('application_id', '=', a.id)
-        .where('event', 'in', ['decide_grant', 'decide_refuse', 'grant_urgent'])
-        .orderBy('id', 'desc')
-        .executeTakeFirst();
+      const step = await findLatestDecisionStep(ctx.db, a.id);
       if (!step) throw AppError.of('no_decision', '尚未作出决定');
-      const agency = await ctx.db
-        .selectFrom('agencies')
-        .select('name')
-        .where('id', '=', a.agency_id)
-        .executeTakeFirstOrThrow();
+      const agency = await findAgencyName(ctx.db, a.agency_id);
       const pdf = await decisionNotice(a, agency.name, step.event !== 'decide_refuse');
       await audit(
         ctx.db,

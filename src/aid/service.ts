@@ -13,7 +13,17 @@ import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
 import { competentAgencyId } from './competence.js';
 import { loadSettings } from './deadlines.js';
-import { aidStore, findOpenDuplicate } from './repository.js';
+import {
+  aidStore,
+  countOpenCasesByLawyer,
+  findAgencyId,
+  findOpenDuplicate,
+  insertApplication,
+  insertNotification,
+  listActiveRoster,
+  loadApplication,
+  setRefNo,
+} from './repository.js';
 import type { ApplicationInput, EventInput } from './schema.js';
 import type { AidApplication } from './tables.js';
 import { BLANK_PROGRESS } from './blank.js';
@@ -33,8 +43,7 @@ export function partyOf(user: SessionUser, a: AidApplication): Party | null {
   return null;
 }
 
-export const loadApplication = (db: Db, id: number) =>
-  db.selectFrom('aid_applications').selectAll().where('id', '=', id).executeTakeFirst();
+export { loadApplication };
 
 /** Creates the record (online by the citizen; at the window or orally by an officer) and submits it. */
 export async function createApplication(
@@ -52,11 +61,7 @@ export async function createApplication(
   const receiving = officer
     ? (user.agencyId ?? input.receivingAgencyId ?? competent)
     : (input.receivingAgencyId ?? competent);
-  const agency = await ctx.db
-    .selectFrom('agencies')
-    .select('id')
-    .where('id', '=', receiving)
-    .executeTakeFirst();
+  const agency = await findAgencyId(ctx.db, receiving);
   if (!agency) throw badRequest('agency_not_found', '指定的法律援助机构不存在');
   if (!input.confirmDuplicate) await refuseRepeat(ctx, officer ? null : user.id, input);
   const now = ctx.now();
@@ -76,59 +81,51 @@ export async function createApplication(
         },
         `每个账户每天最多提交 ${ctx.config.AID_APPLICATIONS_PER_DAY} 份法律援助申请，请明天再试`,
       );
-    const ins = await trx
-      .insertInto('aid_applications')
-      .values({
-        ref_no: null,
-        status: 'draft',
-        channel: officer ? (input.channel === 'oral' ? 'oral' : 'window') : 'online',
-        applicant_user_id: officer ? null : user.id,
-        created_by: user.id,
-        applicant_name: input.applicant.name,
-        applicant_id_number: input.applicant.idNumber.toUpperCase(),
-        applicant_phone: input.applicant.phone,
-        applicant_address: input.applicant.address ?? null,
-        proxy_name: input.proxy?.name ?? null,
-        proxy_relation: input.proxy?.relation ?? null,
-        proxy_id_number: input.proxy?.idNumber.toUpperCase() ?? null,
-        adverse_party: input.adverseParty || null,
-        case_type: input.caseType,
-        case_category: input.caseCategory,
-        case_facts: input.caseFacts,
-        is_litigation: input.isLitigation ? 1 : 0,
-        handling_organ: input.handlingOrgan ?? null,
-        handling_district: input.handlingDistrict,
-        max_penalty_life_or_death: input.lifeOrDeath ? 1 : 0,
-        hardship_basis: h.basis,
-        commitment_name: h.basis === 'commitment' ? h.signedName : null,
-        commitment_at: h.basis === 'commitment' ? iso : null,
-        exempt_article: h.basis === 'exempt' ? h.article : null,
-        household_size: input.householdSize ?? null,
-        household_monthly_income: input.monthlyIncome ?? null,
-        home_service: input.homeService ? 1 : 0,
-        preferred_lawyer_ids: JSON.stringify(input.preferredLawyerIds),
-        received_agency_id: receiving,
-        agency_id: receiving,
-        competent_agency_id: competent,
-        received_at: iso,
-        ...BLANK_PROGRESS,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const refNo = `武援申〔${now.getUTCFullYear()}〕${String(ins.id).padStart(6, '0')}号`;
-    await trx
-      .updateTable('aid_applications')
-      .set({ ref_no: refNo })
-      .where('id', '=', ins.id)
-      .execute();
+    const id = await insertApplication(trx, {
+      ref_no: null,
+      status: 'draft',
+      channel: officer ? (input.channel === 'oral' ? 'oral' : 'window') : 'online',
+      applicant_user_id: officer ? null : user.id,
+      created_by: user.id,
+      applicant_name: input.applicant.name,
+      applicant_id_number: input.applicant.idNumber.toUpperCase(),
+      applicant_phone: input.applicant.phone,
+      applicant_address: input.applicant.address ?? null,
+      proxy_name: input.proxy?.name ?? null,
+      proxy_relation: input.proxy?.relation ?? null,
+      proxy_id_number: input.proxy?.idNumber.toUpperCase() ?? null,
+      adverse_party: input.adverseParty || null,
+      case_type: input.caseType,
+      case_category: input.caseCategory,
+      case_facts: input.caseFacts,
+      is_litigation: input.isLitigation ? 1 : 0,
+      handling_organ: input.handlingOrgan ?? null,
+      handling_district: input.handlingDistrict,
+      max_penalty_life_or_death: input.lifeOrDeath ? 1 : 0,
+      hardship_basis: h.basis,
+      commitment_name: h.basis === 'commitment' ? h.signedName : null,
+      commitment_at: h.basis === 'commitment' ? iso : null,
+      exempt_article: h.basis === 'exempt' ? h.article : null,
+      household_size: input.householdSize ?? null,
+      household_monthly_income: input.monthlyIncome ?? null,
+      home_service: input.homeService ? 1 : 0,
+      preferred_lawyer_ids: JSON.stringify(input.preferredLawyerIds),
+      received_agency_id: receiving,
+      agency_id: receiving,
+      competent_agency_id: competent,
+      received_at: iso,
+      ...BLANK_PROGRESS,
+      created_at: iso,
+      updated_at: iso,
+    });
+    const refNo = `武援申〔${now.getUTCFullYear()}〕${String(id).padStart(6, '0')}号`;
+    await setRefNo(trx, id, refNo);
     await audit(
       trx,
-      { actor: user, action: 'create', entity: 'aid_application', entityId: ins.id, ip },
+      { actor: user, action: 'create', entity: 'aid_application', entityId: id, ip },
       now,
     );
-    const row = (await loadApplication(trx, ins.id))!;
+    const row = (await loadApplication(trx, id))!;
     const actor: Actor = {
       party: officer ? 'officer' : 'applicant',
       userId: user.id,
@@ -280,43 +277,22 @@ async function notify(
           ? { agency_id: null, user_id: a.assigned_lawyer_id }
           : { agency_id: null, user_id: a.applicant_user_id };
     if (target.agency_id === null && target.user_id === null) continue; // window applicant without an account
-    await trx
-      .insertInto('aid_notifications')
-      .values({
-        ...target,
-        application_id: a.id,
-        kind: e.kind,
-        message: `${a.ref_no ?? ''} ${e.message}`.trim(),
-        due_date: null,
-        created_at: iso,
-        read_at: null,
-      })
-      .execute();
+    await insertNotification(trx, {
+      ...target,
+      application_id: a.id,
+      kind: e.kind,
+      message: `${a.ref_no ?? ''} ${e.message}`.trim(),
+      due_date: null,
+      created_at: iso,
+      read_at: null,
+    });
   }
 }
 
 /** Candidates from the agency's roster with their open load. */
 export async function rosterCandidates(db: Db, agencyId: number): Promise<Candidate[]> {
-  const rows = await db
-    .selectFrom('aid_roster')
-    .innerJoin('users', 'users.id', 'aid_roster.user_id')
-    .select([
-      'aid_roster.user_id',
-      'users.display_name',
-      'aid_roster.specialties',
-      'aid_roster.years_experience',
-      'aid_roster.famous',
-      'aid_roster.conflict_parties',
-    ])
-    .where('aid_roster.agency_id', '=', agencyId)
-    .where('aid_roster.active', '=', 1)
-    .execute();
-  const loads = await db
-    .selectFrom('aid_applications')
-    .select(['assigned_lawyer_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', ['assigned', 'in_progress', 'lawyer_change_requested'])
-    .groupBy('assigned_lawyer_id')
-    .execute();
+  const rows = await listActiveRoster(db, agencyId);
+  const loads = await countOpenCasesByLawyer(db);
   const load = new Map(loads.map((l) => [l.assigned_lawyer_id, Number(l.n)]));
   return rows.map((r) => ({
     userId: r.user_id,

@@ -12,6 +12,14 @@ import { lockedUsernames, unlockUsername } from './attempts.js';
 import { agencyPolicy, userPolicy } from './policy.js';
 import { SESSION_COOKIE } from './plugin.js';
 import { presentMe, presentUserListItem } from './presenter.js';
+import {
+  findAgencyId,
+  findUser,
+  findUsername,
+  listAgencyStaff,
+  listAllAgencies,
+  listUsersPage,
+} from './repository.js';
 import { CreateStaffSchema, LoginSchema, RegisterSchema } from './schema.js';
 import { createUser, login, logout } from './service.js';
 import type { Role } from './types.js';
@@ -121,11 +129,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     body: CreateStaffSchema,
     handler: async ({ body, user }) => {
       if (body.agencyId) {
-        const agency = await ctx.db
-          .selectFrom('agencies')
-          .select('id')
-          .where('id', '=', body.agencyId)
-          .executeTakeFirst();
+        const agency = await findAgencyId(ctx.db, body.agencyId);
         if (!agency) throw AppError.of('agency_not_found', '指定的法律援助机构不存在');
       }
       const id = await createUser(ctx, { ...body, role: body.role as Role }, user);
@@ -141,13 +145,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: ['admin'],
     query: z.strictObject({ ...Pagination, role: z.string().optional() }),
     handler: async ({ query }) => {
-      let q = ctx.db.selectFrom('users').selectAll();
-      if (query.role) q = q.where('role', '=', query.role as Role);
-      const rows = await q
-        .orderBy('id')
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
-        .execute();
+      const rows = await listUsersPage(ctx.db, {
+        ...(query.role ? { role: query.role as Role } : {}),
+        page: query.page,
+        pageSize: query.pageSize,
+      });
       const locked = await lockedUsernames(
         ctx.db,
         rows.map((r) => r.username),
@@ -165,11 +167,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: ['admin'],
     params: IdParams,
     handler: async ({ user, params, req }) => {
-      const row = await ctx.db
-        .selectFrom('users')
-        .select(['id', 'username'])
-        .where('id', '=', params.id)
-        .executeTakeFirst();
+      const row = await findUsername(ctx.db, params.id);
       if (!row) throw notFound('账户');
       const unlocked = await unlockUsername(ctx.db, row.username, ctx.now());
       await audit(
@@ -195,7 +193,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     tags: ['auth'],
     access: 'public',
     handler: async () => ({
-      items: await ctx.db.selectFrom('agencies').selectAll().orderBy('id').execute(),
+      items: await listAllAgencies(ctx.db),
     }),
   });
 }
@@ -210,11 +208,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: 'user',
     params: IdParams,
     handler: async ({ user, params, req }) => {
-      const row = await ctx.db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', params.id)
-        .executeTakeFirst();
+      const row = await findUser(ctx.db, params.id);
       authorize(userPolicy, user, 'read', row ? { id: row.id, agencyId: row.agency_id } : null);
       await audit(
         ctx.db,
@@ -241,18 +235,9 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: ['aid_officer', 'admin'],
     params: IdParams,
     handler: async ({ user, params }) => {
-      const agency = await ctx.db
-        .selectFrom('agencies')
-        .select('id')
-        .where('id', '=', params.id)
-        .executeTakeFirst();
+      const agency = await findAgencyId(ctx.db, params.id);
       authorize(agencyPolicy, user, 'manage', agency);
-      const rows = await ctx.db
-        .selectFrom('users')
-        .selectAll()
-        .where('agency_id', '=', params.id)
-        .orderBy('id')
-        .execute();
+      const rows = await listAgencyStaff(ctx.db, params.id);
       return { items: rows.map((r) => presentUserListItem(r)) };
     },
   });

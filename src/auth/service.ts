@@ -7,6 +7,14 @@ import { nowIso } from '../db/columns.js';
 import type { Role } from '../db/core-tables.js';
 import { clearAttempts, lockWhenExhausted, reserveAttempt } from './attempts.js';
 import { hashPassword, verifyPassword } from './password.js';
+import {
+  deleteSession,
+  findSessionUser,
+  findUserByUsername,
+  findUserIdByUsername,
+  insertSession,
+  insertUser,
+} from './repository.js';
 import type { SessionUser } from './types.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -28,46 +36,38 @@ export async function createUser(
   u: NewUser,
   actor: SessionUser | null = null,
 ): Promise<number> {
-  const existing = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', u.username)
-    .executeTakeFirst();
+  const existing = await findUserIdByUsername(ctx.db, u.username);
   if (existing) throw conflict('username_taken', '该用户名已被注册');
   if (u.role === 'aid_officer' && !u.agencyId)
     throw AppError.of('agency_required', '法律援助工作人员须归属一个法律援助机构');
   const now = nowIso();
   const passwordHash = await hashPassword(u.password);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('users')
-      .values({
-        username: u.username,
-        password_hash: passwordHash,
-        role: u.role,
-        display_name: u.displayName,
-        phone: u.phone ?? null,
-        id_number: u.idNumber ?? null,
-        agency_id: u.agencyId ?? null,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(trx, {
+      username: u.username,
+      password_hash: passwordHash,
+      role: u.role,
+      display_name: u.displayName,
+      phone: u.phone ?? null,
+      id_number: u.idNumber ?? null,
+      agency_id: u.agencyId ?? null,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: now,
+      updated_at: now,
+    });
     await audit(
       trx,
       {
         actor,
         action: 'create',
         entity: 'user',
-        entityId: row.id,
+        entityId: id,
         detail: { role: u.role },
       },
       ctx.now(),
     );
-    return row.id;
+    return id;
   });
 }
 
@@ -100,11 +100,7 @@ export async function login(
       `登录失败次数过多，账户已临时锁定，请于 ${ctx.config.LOGIN_LOCK_MINUTES} 分钟后再试`,
     );
   }
-  const user = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const user = await findUserByUsername(ctx.db, username);
   if (!(await verifyPassword(user?.password_hash ?? (await dummy()), password)) || !user) {
     const locked = await lockWhenExhausted(ctx.db, username, from, now, limits);
     if (user) {
@@ -128,16 +124,13 @@ export async function login(
   const expiresAt = new Date(
     now.getTime() + ctx.config.SESSION_TTL_HOURS * 3_600_000,
   ).toISOString();
-  await ctx.db
-    .insertInto('sessions')
-    .values({
-      token_hash: sha256(sessionToken),
-      user_id: user.id,
-      csrf_token: csrfToken,
-      expires_at: expiresAt,
-      created_at: now.toISOString(),
-    })
-    .execute();
+  await insertSession(ctx.db, {
+    tokenHash: sha256(sessionToken),
+    userId: user.id,
+    csrfToken,
+    expiresAt,
+    createdAt: now.toISOString(),
+  });
   const su: SessionUser = {
     id: user.id,
     username: user.username,
@@ -155,7 +148,7 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, sessionToken: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('token_hash', '=', sha256(sessionToken)).execute();
+  await deleteSession(ctx.db, sha256(sessionToken));
 }
 
 /** The user behind a session cookie, or null when it is unknown or expired. */
@@ -163,20 +156,7 @@ export async function resolveSession(
   ctx: AppContext,
   sessionToken: string,
 ): Promise<SessionUser | null> {
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.role',
-      'users.display_name',
-      'users.agency_id',
-      'sessions.csrf_token',
-      'sessions.expires_at',
-    ])
-    .where('sessions.token_hash', '=', sha256(sessionToken))
-    .executeTakeFirst();
+  const row = await findSessionUser(ctx.db, sha256(sessionToken));
   if (!row || new Date(row.expires_at) <= ctx.now()) return null;
   return {
     id: row.id,

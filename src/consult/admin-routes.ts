@@ -18,6 +18,7 @@ import {
 import { importCommunities, importLawyers } from './import.js';
 import { breakdown, bulletin, bulletinXlsx } from './metrics.js';
 import { getSettings } from './repository.js';
+import { saveEscalationSettings } from './thread-repository.js';
 import {
   CommunityCreate,
   CommunityUpdate,
@@ -148,15 +149,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     body: Settings,
     handler: async ({ user, body }) => {
       await ctx.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('consult_settings')
-          .set({
-            pool_after_minutes: body.poolAfterMinutes,
-            hotline_after_minutes: body.hotlineAfterMinutes,
-            updated_at: ctx.now().toISOString(),
-          })
-          .where('id', '=', 1)
-          .execute();
+        await saveEscalationSettings(trx, {
+          poolAfterMinutes: body.poolAfterMinutes,
+          hotlineAfterMinutes: body.hotlineAfterMinutes,
+          at: ctx.now().toISOString(),
+        });
         await audit(
           trx,
           {

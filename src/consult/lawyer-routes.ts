@@ -19,6 +19,7 @@ import {
   type ListFilter,
 } from './repository.js';
 import { Classify, InboxQuery, OfflineLogCreate } from './schema.js';
+import { findReferral, findReferralOwner } from './thread-repository.js';
 import { claim, classify, confirmReferral } from './service.js';
 
 const LAWYERS = ['community_lawyer', 'aid_lawyer'] as const;
@@ -151,11 +152,7 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: 'user',
     params: IdParams,
     handler: async ({ user, params, req }) => {
-      const r = await ctx.db
-        .selectFrom('consult_referrals')
-        .selectAll()
-        .where('id', '=', params.id)
-        .executeTakeFirst();
+      const r = await findReferral(ctx.db, params.id);
       if (!r || !(await referralVisible(ctx, user, r))) throw notFound('转介');
       await audit(
         ctx.db,
@@ -189,11 +186,7 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
     access: ['citizen'],
     params: IdParams,
     handler: async ({ user, params }) => {
-      const r = await ctx.db
-        .selectFrom('consult_referrals')
-        .select(['id', 'citizen_id'])
-        .where('id', '=', params.id)
-        .executeTakeFirst();
+      const r = await findReferralOwner(ctx.db, params.id);
       if (!r || r.citizen_id !== user.id) throw notFound('转介');
       return confirmReferral(ctx, user, r.id);
     },

@@ -2,6 +2,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../auth/plugin.js';
+import { findDisplayName } from '../auth/repository.js';
 import { resolveSession } from '../auth/service.js';
 import type { SessionUser } from '../core/session.js';
 import { audit } from '../core/audit.js';
@@ -16,6 +17,14 @@ import { openStream, subscribeQuestion } from './live.js';
 import { questionPolicy, type QuestionAction } from './policy.js';
 import { presentListItem, presentQuestion } from './presenter.js';
 import { listQuestions, loadQuestion } from './repository.js';
+import {
+  findAttachment,
+  findCommunityPlace,
+  findReferralOfQuestion,
+  listQuestionAttachments,
+  listQuestionEvents,
+  listThreadMessages,
+} from './thread-repository.js';
 import { Ask, MessageCreate, ProfileUpdate, Rate } from './schema.js';
 import { ask, postMessage, rate } from './service.js';
 import { imageLimit, readAttachment, saveAttachment } from './uploads.js';
@@ -35,42 +44,12 @@ export async function loadFor(
 async function detail(ctx: AppContext, id: number, user: SessionUser, ip: string) {
   const { row, resource } = await loadFor(ctx, id, user, 'read');
   const [citizen, community, messages, attachments, events, referral] = await Promise.all([
-    ctx.db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', row.citizen_id)
-      .executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom('consult_communities as c')
-      .innerJoin('consult_streets as s', 's.id', 'c.street_id')
-      .select(['c.name', 's.name as street', 's.district'])
-      .where('c.id', '=', row.community_id)
-      .executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom('consult_messages as m')
-      .innerJoin('users as u', 'u.id', 'm.author_id')
-      .selectAll('m')
-      .select('u.display_name as author_name')
-      .where('m.question_id', '=', id)
-      .orderBy('m.id')
-      .execute(),
-    ctx.db
-      .selectFrom('consult_attachments')
-      .selectAll()
-      .where('question_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    ctx.db
-      .selectFrom('consult_events')
-      .select(['kind', 'at'])
-      .where('question_id', '=', id)
-      .orderBy('id')
-      .execute(),
-    ctx.db
-      .selectFrom('consult_referrals')
-      .select(['id', 'status'])
-      .where('question_id', '=', id)
-      .executeTakeFirst(),
+    findDisplayName(ctx.db, row.citizen_id),
+    findCommunityPlace(ctx.db, row.community_id),
+    listThreadMessages(ctx.db, id),
+    listQuestionAttachments(ctx.db, id),
+    listQuestionEvents(ctx.db, id),
+    findReferralOfQuestion(ctx.db, id),
   ]);
   // The question text is the resident's personal account of her case: every read by someone else is audited.
   if (user.id !== row.citizen_id)
@@ -236,11 +215,7 @@ export async function questionRoutes(app: FastifyInstance, ctx: AppContext): Pro
     access: 'user',
     params: IdParams,
     handler: async ({ user, params, reply, req }) => {
-      const a = await ctx.db
-        .selectFrom('consult_attachments')
-        .selectAll()
-        .where('id', '=', params.id)
-        .executeTakeFirst();
+      const a = await findAttachment(ctx.db, params.id);
       if (!a) throw AppError.of('not_found', '图片不存在');
       await loadFor(ctx, a.question_id, user, 'read');
       const data = await readAttachment(ctx, a.stored_name);

@@ -5,6 +5,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import { publish, type LiveEvent } from './live.js';
 import { getTranscript } from '../qa/service.js';
+import { findNameAndPhone } from '../auth/repository.js';
 import {
   addEvent,
   getSettings,
@@ -12,6 +13,18 @@ import {
   questionStore,
   type QuestionRow,
 } from './repository.js';
+import {
+  claimFromPool,
+  confirmDraftReferral,
+  findCommunityPlace,
+  findQuestion,
+  findReferralOfQuestion,
+  insertMessage,
+  insertQuestion,
+  insertReferral,
+  rateOnce,
+  setCategory,
+} from './thread-repository.js';
 import { commitTransition } from '../core/transition-save.js';
 import { questionWorkflow } from './workflow.js';
 import { getProfile } from './geography.js';
@@ -42,11 +55,7 @@ function liveEvent(type: LiveEvent['type'], q: QuestionRow, at: string): LiveEve
 }
 
 async function reload(ctx: AppContext, id: number): Promise<QuestionRow> {
-  return ctx.db
-    .selectFrom('consult_questions')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  return findQuestion(ctx.db, id);
 }
 
 /** A resident asks; the question goes to her community's lawyers and the escalation clock starts. */
@@ -69,36 +78,32 @@ export async function ask(
   // With no lawyer assigned the clock is already due: the next sweep offers it to the pool.
   const due = lawyers.length ? now.getTime() + settings.pool_after_minutes * 60_000 : now.getTime();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('consult_questions')
-      .values({
-        citizen_id: user.id,
-        community_id: profile.communityId,
-        body: input.body,
-        transcript,
-        conversation_id: input.conversationId ?? null,
-        stage: 'community',
-        status: 'open',
-        claimed_by: null,
-        claimed_at: null,
-        next_escalation_at: new Date(due).toISOString(),
-        first_response_at: null,
-        first_responder_id: null,
-        category: null,
-        rating: null,
-        rating_comment: null,
-        created_at: nowIso,
-        updated_at: nowIso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addEvent(trx, row.id, 'asked', nowIso, user.id, { lawyers });
+    const questionId = await insertQuestion(trx, {
+      citizen_id: user.id,
+      community_id: profile.communityId,
+      body: input.body,
+      transcript,
+      conversation_id: input.conversationId ?? null,
+      stage: 'community',
+      status: 'open',
+      claimed_by: null,
+      claimed_at: null,
+      next_escalation_at: new Date(due).toISOString(),
+      first_response_at: null,
+      first_responder_id: null,
+      category: null,
+      rating: null,
+      rating_comment: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    });
+    await addEvent(trx, questionId, 'asked', nowIso, user.id, { lawyers });
     await audit(
       trx,
-      { actor: user, action: 'create', entity: 'consult_question', entityId: row.id },
+      { actor: user, action: 'create', entity: 'consult_question', entityId: questionId },
       now,
     );
-    return row.id;
+    return questionId;
   });
   const q = await reload(ctx, id);
   publish(ctx, liveEvent('asked', q, nowIso));
@@ -123,17 +128,13 @@ export async function postMessage(
   const nowIso = now.toISOString();
   const kind = authorKind(user);
   const { messageId, first } = await ctx.db.transaction().execute(async (trx) => {
-    const m = await trx
-      .insertInto('consult_messages')
-      .values({
-        question_id: q.id,
-        author_id: user.id,
-        author_kind: kind,
-        body,
-        created_at: nowIso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const newMessageId = await insertMessage(trx, {
+      question_id: q.id,
+      author_id: user.id,
+      author_kind: kind,
+      body,
+      created_at: nowIso,
+    });
     // The first reply by a lawyer or staff member answers the question; losing that race to another
     // responder only means this reply is not the first.
     const first =
@@ -152,7 +153,7 @@ export async function postMessage(
       { actor: user, action: 'reply', entity: 'consult_question', entityId: q.id },
       now,
     );
-    return { messageId: m.id, first };
+    return { messageId: newMessageId, first };
   });
   const fresh = await reload(ctx, q.id);
   const ev = liveEvent('message', fresh, nowIso);
@@ -172,14 +173,7 @@ export async function postMessage(
 export async function claim(ctx: AppContext, user: SessionUser, q: QuestionRow) {
   const nowIso = ctx.now().toISOString();
   const won = await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('consult_questions')
-      .set({ claimed_by: user.id, claimed_at: nowIso, updated_at: nowIso })
-      .where('id', '=', q.id)
-      .where('claimed_by', 'is', null)
-      .where('stage', '=', 'pool')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return false;
+    if (!(await claimFromPool(trx, q.id, user.id, nowIso))) return false;
     await addEvent(trx, q.id, 'claimed', nowIso, user.id);
     await audit(
       trx,
@@ -204,11 +198,7 @@ export async function classify(
   const nowIso = ctx.now().toISOString();
   const fields = category === 'legal_aid' ? await referralFields(ctx, q, user) : null;
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('consult_questions')
-      .set({ category, updated_at: nowIso })
-      .where('id', '=', q.id)
-      .execute();
+    await setCategory(trx, q.id, category, nowIso);
     await addEvent(trx, q.id, 'classified', nowIso, user.id, { category });
     await audit(
       trx,
@@ -222,54 +212,37 @@ export async function classify(
       ctx.now(),
     );
     if (!fields) return { referralId: null };
-    const existing = await trx
-      .selectFrom('consult_referrals')
-      .select('id')
-      .where('question_id', '=', q.id)
-      .executeTakeFirst();
+    const existing = await findReferralOfQuestion(trx, q.id);
     if (existing) return { referralId: existing.id };
-    const r = await trx
-      .insertInto('consult_referrals')
-      .values({
-        question_id: q.id,
-        citizen_id: q.citizen_id,
-        lawyer_id: user.id,
-        fields: JSON.stringify(fields),
-        status: 'draft',
-        created_at: nowIso,
-        confirmed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await addEvent(trx, q.id, 'referred', nowIso, user.id, { referralId: r.id });
+    const referralId = await insertReferral(trx, {
+      question_id: q.id,
+      citizen_id: q.citizen_id,
+      lawyer_id: user.id,
+      fields: JSON.stringify(fields),
+      status: 'draft',
+      created_at: nowIso,
+      confirmed_at: null,
+    });
+    await addEvent(trx, q.id, 'referred', nowIso, user.id, { referralId });
     await audit(
       trx,
-      { actor: user, action: 'create', entity: 'consult_referral', entityId: r.id },
+      { actor: user, action: 'create', entity: 'consult_referral', entityId: referralId },
       ctx.now(),
     );
-    return { referralId: r.id };
+    return { referralId };
   });
 }
 
 /** The fields an aid application can be prefilled with, taken from the resident's account and question. */
 async function referralFields(ctx: AppContext, q: QuestionRow, lawyer: SessionUser) {
-  const citizen = await ctx.db
-    .selectFrom('users')
-    .select(['display_name', 'phone'])
-    .where('id', '=', q.citizen_id)
-    .executeTakeFirstOrThrow();
-  const place = await ctx.db
-    .selectFrom('consult_communities as c')
-    .innerJoin('consult_streets as s', 's.id', 'c.street_id')
-    .select(['c.name as community', 's.name as street', 's.district'])
-    .where('c.id', '=', q.community_id)
-    .executeTakeFirstOrThrow();
+  const citizen = await findNameAndPhone(ctx.db, q.citizen_id);
+  const place = await findCommunityPlace(ctx.db, q.community_id);
   return {
     applicantName: citizen.display_name,
     phone: citizen.phone,
     district: place.district,
     street: place.street,
-    community: place.community,
+    community: place.name,
     caseSummary: q.body.slice(0, 1000),
     source: '法指针社区律师转介',
     consultQuestionId: q.id,
@@ -286,13 +259,8 @@ export async function rate(
 ) {
   const nowIso = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('consult_questions')
-      .set({ rating: score, rating_comment: comment ?? null, updated_at: nowIso })
-      .where('id', '=', q.id)
-      .where('rating', 'is', null)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw conflict('already_rated', '您已评价过该咨询');
+    if (!(await rateOnce(trx, q.id, { score, comment: comment ?? null, at: nowIso })))
+      throw conflict('already_rated', '您已评价过该咨询');
     await addEvent(trx, q.id, 'rated', nowIso, user.id, { score });
     await audit(
       trx,
@@ -305,13 +273,8 @@ export async function rate(
 export async function confirmReferral(ctx: AppContext, user: SessionUser, id: number) {
   const nowIso = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('consult_referrals')
-      .set({ status: 'confirmed', confirmed_at: nowIso })
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw conflict('already_confirmed', '该转介已确认');
+    if (!(await confirmDraftReferral(trx, id, nowIso)))
+      throw conflict('already_confirmed', '该转介已确认');
     await audit(
       trx,
       { actor: user, action: 'confirm', entity: 'consult_referral', entityId: id },

@@ -1,5 +1,5 @@
 /** @module Directory queries: search with filters, load one entry, staff links. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { SearchQuery } from './schema.js';
 import type { DirectoryEntryRow } from './tables.js';
@@ -79,5 +79,56 @@ export function institutionsOf(db: Db, userId: number): Promise<Entry[]> {
     .selectAll('e')
     .where('s.user_id', '=', userId)
     .orderBy('e.id')
+    .execute();
+}
+
+/** Another entry of the same kind with this licence number, if any (`selfId`: the entry being edited). */
+export function findEntryByLicence(db: Db, kind: Entry['kind'], licence: string, selfId?: number) {
+  let q = db
+    .selectFrom('directory_entries')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('licence_no', '=', licence);
+  if (selfId) q = q.where('id', '!=', selfId);
+  return q.executeTakeFirst();
+}
+
+/** Inserts an entry and returns its id. */
+export async function insertEntry(db: Db, values: Insertable<DirectoryEntryRow>): Promise<number> {
+  const r = await db
+    .insertInto('directory_entries')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateEntryRow(
+  db: Db,
+  id: number,
+  values: Updateable<DirectoryEntryRow>,
+): Promise<void> {
+  await db.updateTable('directory_entries').set(values).where('id', '=', id).execute();
+}
+
+/** Every entry's identifying fields (to match an import's rows and parents). */
+export const listEntryKeys = (db: Db) =>
+  db.selectFrom('directory_entries').select(['id', 'kind', 'name', 'licence_no']).execute();
+
+export const findStaffLink = (db: Db, entryId: number, userId: number) =>
+  db
+    .selectFrom('directory_staff')
+    .select('id')
+    .where('entry_id', '=', entryId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+
+export async function insertStaffLink(
+  db: Db,
+  l: { entryId: number; userId: number; at: string },
+): Promise<void> {
+  await db
+    .insertInto('directory_staff')
+    .values({ entry_id: l.entryId, user_id: l.userId, created_at: l.at })
     .execute();
 }

@@ -1,11 +1,20 @@
 /** @module Directory actions: create and edit entries, import a file (all rows or none), link staff to institutions. */
 import type { SessionUser } from '../core/session.js';
+import { findUserRole } from '../auth/repository.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, badRequest, conflict, notFound } from '../core/errors.js';
 import { parseCsv, readXlsx, validateTable, type ImportRow, type RowError } from './import.js';
 import { INSTITUTION_KINDS } from './labels.js';
-import { findEntry } from './repository.js';
+import {
+  findEntry,
+  findEntryByLicence,
+  findStaffLink,
+  insertEntry,
+  insertStaffLink,
+  listEntryKeys,
+  updateEntryRow,
+} from './repository.js';
 import type { EntryFields, EntryPatch } from './schema.js';
 import type { EntryKind } from './tables.js';
 
@@ -48,13 +57,7 @@ async function checkLicence(
   selfId?: number,
 ) {
   if (!licence) return;
-  let q = ctx.db
-    .selectFrom('directory_entries')
-    .select('id')
-    .where('kind', '=', kind)
-    .where('licence_no', '=', licence);
-  if (selfId) q = q.where('id', '!=', selfId);
-  if (await q.executeTakeFirst())
+  if (await findEntryByLicence(ctx.db, kind, licence, selfId))
     throw conflict('licence_taken', '已有同类机构或人员使用该执业许可证号');
 }
 
@@ -67,33 +70,29 @@ export async function createEntry(
   await checkLicence(ctx, f.kind, f.licenceNo);
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('directory_entries')
-      .values({
-        ...toRow(f),
-        kind: f.kind,
-        name: f.name,
-        status: f.status,
-        specialties: f.specialties.join('、'),
-        services: f.services.join('、'),
-        is_sample: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertEntry(trx, {
+      ...toRow(f),
+      kind: f.kind,
+      name: f.name,
+      status: f.status,
+      specialties: f.specialties.join('、'),
+      services: f.services.join('、'),
+      is_sample: 0,
+      created_at: now,
+      updated_at: now,
+    });
     await audit(
       trx,
       {
         actor,
         action: 'create',
         entity: 'directory_entry',
-        entityId: r.id,
+        entityId: id,
         detail: { kind: f.kind, name: f.name },
       },
       ctx.now(),
     );
-    return r.id;
+    return id;
   });
 }
 
@@ -111,11 +110,7 @@ export async function updateEntry(
   if (patch.licenceNo !== undefined || patch.kind)
     await checkLicence(ctx, kind, patch.licenceNo ?? cur.licence_no, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('directory_entries')
-      .set({ ...toRow(patch), updated_at: ctx.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await updateEntryRow(trx, id, { ...toRow(patch), updated_at: ctx.now().toISOString() });
     await audit(
       trx,
       {
@@ -187,10 +182,7 @@ export async function importEntries(
   const buf = Buffer.from(content, 'base64');
   const table = format === 'csv' ? parseCsv(buf.toString('utf8')) : await readXlsx(buf);
   const { rows, errors } = validateTable(table);
-  const known: Known[] = await ctx.db
-    .selectFrom('directory_entries')
-    .select(['id', 'kind', 'name', 'licence_no'])
-    .execute();
+  const known: Known[] = await listEntryKeys(ctx.db);
   errors.push(...resolveParents(rows, known));
   if (errors.length) {
     errors.sort((a, b) => a.row - b.row);
@@ -221,24 +213,20 @@ export async function importEntries(
       const values = { ...toRow(f), parent_id: parentId, updated_at: now };
       const existing = index.get(keyOf(f.kind, f.name, f.licenceNo ?? null));
       if (existing) {
-        await trx.updateTable('directory_entries').set(values).where('id', '=', existing).execute();
+        await updateEntryRow(trx, existing, values);
         result.updated++;
       } else {
-        const ins = await trx
-          .insertInto('directory_entries')
-          .values({
-            ...values,
-            kind: f.kind,
-            name: f.name,
-            status: f.status,
-            specialties: f.specialties.join('、'),
-            services: f.services.join('、'),
-            is_sample: 0,
-            created_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (INSTITUTION_KINDS.includes(f.kind)) byName.set(`${f.kind}|${f.name}`, ins.id);
+        const newId = await insertEntry(trx, {
+          ...values,
+          kind: f.kind,
+          name: f.name,
+          status: f.status,
+          specialties: f.specialties.join('、'),
+          services: f.services.join('、'),
+          is_sample: 0,
+          created_at: now,
+        });
+        if (INSTITUTION_KINDS.includes(f.kind)) byName.set(`${f.kind}|${f.name}`, newId);
         result.created++;
       }
     }
@@ -262,26 +250,14 @@ export async function linkStaff(
   if (!entry) throw notFound('机构');
   if (!INSTITUTION_KINDS.includes(entry.kind))
     throw badRequest('not_institution', '只能为机构添加工作人员');
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'role'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await findUserRole(ctx.db, userId);
   if (!user) throw badRequest('user_not_found', '指定的用户不存在');
   if (user.role === 'citizen')
     throw badRequest('citizen_not_staff', '群众账户不能设为机构工作人员');
-  const dup = await ctx.db
-    .selectFrom('directory_staff')
-    .select('id')
-    .where('entry_id', '=', entryId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const dup = await findStaffLink(ctx.db, entryId, userId);
   if (dup) throw conflict('already_staff', '该用户已是本机构工作人员');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('directory_staff')
-      .values({ entry_id: entryId, user_id: userId, created_at: ctx.now().toISOString() })
-      .execute();
+    await insertStaffLink(trx, { entryId, userId, at: ctx.now().toISOString() });
     await audit(
       trx,
       {

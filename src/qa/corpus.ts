@@ -9,6 +9,11 @@ import {
   normalizeLawName,
   type ArticleWithLaw,
 } from '../laws/repository.js';
+import {
+  listArticleInAllVersions,
+  listCurrentArticles,
+  listLawNames,
+} from '../laws/lookup-repository.js';
 
 export interface CorpusArticle {
   law: string;
@@ -81,10 +86,7 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
   async function loadNames(): Promise<Map<string, string>> {
     await fresh();
     if (names) return names;
-    const rows = await ctx.db
-      .selectFrom('laws')
-      .select(['law_key', 'title', 'short_name'])
-      .execute();
+    const rows = await listLawNames(ctx.db);
     const m = new Map<string, string>();
     for (const r of rows) {
       m.set(r.law_key, r.law_key);
@@ -132,27 +134,11 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
 
   /** The articles in the current versions of their laws, in one query (as getArticle picks them). */
   async function currentArticles(refs: readonly ArticleRef[]): Promise<Map<string, CorpusArticle>> {
-    const rows = await ctx.db
-      .selectFrom('articles as a')
-      .innerJoin('laws as l', 'l.id', 'a.law_id')
-      .select([
-        'l.id as lawId',
-        'l.law_key',
-        'l.title',
-        'l.version_date',
-        'l.status',
-        'a.num',
-        'a.sub',
-        'a.seq',
-        'a.label',
-        'a.text',
-      ])
-      .where('l.is_current', '=', 1)
-      .where('l.law_key', 'in', [...new Set(refs.map((r) => r.law))])
-      .where('a.num', 'in', [...new Set(refs.map((r) => r.num))])
-      .orderBy('l.id')
-      .orderBy('a.seq')
-      .execute();
+    const rows = await listCurrentArticles(
+      ctx.db,
+      [...new Set(refs.map((r) => r.law))],
+      [...new Set(refs.map((r) => r.num))],
+    );
     const wanted = new Set(refs.map((r) => `${r.law}#${r.num}#${r.sub}`));
     const out = new Map<string, CorpusArticle>();
     for (const r of rows) {
@@ -178,22 +164,7 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
     const current = await getArticle(ctx.db, law, num, sub);
     if (current) return fromArticleWithLaw(current);
     // Only in an older version (e.g. an article the last amendment removed): say it is superseded.
-    const rows = await ctx.db
-      .selectFrom('articles as a')
-      .innerJoin('laws as l', 'l.id', 'a.law_id')
-      .select([
-        'l.law_key',
-        'l.title',
-        'l.version_date',
-        'l.status',
-        'l.is_current',
-        'a.label',
-        'a.text',
-      ])
-      .where('a.law_key', '=', law)
-      .where('a.num', '=', num)
-      .where('a.sub', '=', sub)
-      .execute();
+    const rows = await listArticleInAllVersions(ctx.db, law, num, sub);
     const best = rows.sort(
       (x, y) =>
         (STATUS_RANK[x.status] ?? 3) - (STATUS_RANK[y.status] ?? 3) ||

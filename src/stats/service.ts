@@ -6,6 +6,7 @@ import { badRequest } from '../core/errors.js';
 import { toXlsx, type Sheet } from '../core/export.js';
 import { chinaDate } from '../core/time.js';
 import { PROVIDERS } from './providers/index.js';
+import { listTargets, replaceTargets } from './repository.js';
 import type { Period, Section } from './providers/types.js';
 
 export interface Dashboard {
@@ -78,12 +79,7 @@ export function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
 }
 
 export async function getTargets(ctx: AppContext, year: number) {
-  const rows = await ctx.db
-    .selectFrom('stats_targets')
-    .select(['metric', 'target'])
-    .where('year', '=', year)
-    .orderBy('metric')
-    .execute();
+  const rows = await listTargets(ctx.db, year);
   return rows.map((r) => ({ metric: r.metric, target: Number(r.target) }));
 }
 
@@ -99,12 +95,7 @@ export async function setTargets(
     throw badRequest('duplicate_metric', '同一指标只能设置一个目标');
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('stats_targets').where('year', '=', year).execute();
-    if (targets.length)
-      await trx
-        .insertInto('stats_targets')
-        .values(targets.map((t) => ({ year, metric: t.metric, target: t.target, updated_at: now })))
-        .execute();
+    await replaceTargets(trx, year, targets, now);
     await audit(
       trx,
       {

@@ -1,5 +1,8 @@
 /** @module Dashboard figures of 司法鉴定 cases commissioned in the period, and cases overdue today across all institutions. */
-import { overdueWhere } from '../../directory/appraisal/repository.js';
+import {
+  appraisalCasesCommissioned,
+  appraisalCasesOverdue,
+} from '../../directory/appraisal/stats.js';
 import type { StatsProvider } from './types.js';
 import { countBy, monthsOf, pct } from './types.js';
 
@@ -7,32 +10,8 @@ export const appraisalProvider: StatsProvider = {
   key: 'appraisal',
   title: '司法鉴定',
   async collect({ db, period, today }) {
-    const rows = await db
-      .selectFrom('appraisal_cases')
-      .innerJoin('directory_entries as e', 'e.id', 'appraisal_cases.institution_id')
-      .select([
-        'appraisal_cases.stage',
-        'appraisal_cases.commissioned_on',
-        'appraisal_cases.due_on',
-        'appraisal_cases.opinion_on',
-        'e.name as institution',
-      ])
-      .where('appraisal_cases.commissioned_on', '>=', period.from)
-      .where('appraisal_cases.commissioned_on', '<=', period.to)
-      .execute();
-    const overdueNow = await db
-      .selectFrom('appraisal_cases')
-      .innerJoin('directory_entries as e', 'e.id', 'appraisal_cases.institution_id')
-      .select([
-        'appraisal_cases.code',
-        'appraisal_cases.stage',
-        'appraisal_cases.accept_due_on',
-        'appraisal_cases.due_on',
-        'e.name as institution',
-      ])
-      .where(overdueWhere(today))
-      .orderBy('appraisal_cases.id')
-      .execute();
+    const rows = await appraisalCasesCommissioned(db, period);
+    const overdueNow = await appraisalCasesOverdue(db, today);
     const opinions = rows.filter((r) => r.opinion_on);
     const onTime = opinions.filter((r) => r.due_on && r.opinion_on! <= r.due_on).length;
     const institutions = [...new Set(rows.map((r) => r.institution))].sort();

@@ -1,16 +1,13 @@
 /** @module Dashboard figures of the directory: institutions and licensed people by kind and district (as of today, not per period). */
 import { KIND_LABELS, ENTRY_KINDS } from '../../directory/labels.js';
+import { directoryEntriesForStats } from '../../directory/stats.js';
 import type { StatsProvider } from './types.js';
 
 export const directoryProvider: StatsProvider = {
   key: 'directory',
   title: '机构人员',
   async collect({ db }) {
-    const rows = await db
-      .selectFrom('directory_entries')
-      .select(['kind', 'district', 'status', 'is_sample'])
-      .where('is_sample', '=', 0)
-      .execute();
+    const rows = await directoryEntriesForStats(db);
     const active = rows.filter((r) => r.status === 'active');
     const byKind = ENTRY_KINDS.map((k) => ({
       kind: KIND_LABELS[k],

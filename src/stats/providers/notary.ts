@@ -1,4 +1,5 @@
 /** @module Dashboard figures of notary appointments made in the period: bookings, cancellations, acceptances, certificates, fee waivers, the 15-working-day clock. */
+import { notaryBookingsCreated } from '../../directory/notary/stats.js';
 import type { StatsProvider } from './types.js';
 import { countBy, instantBounds, localMonth, monthsOf, pct } from './types.js';
 
@@ -7,20 +8,7 @@ export const notaryProvider: StatsProvider = {
   title: '公证预约',
   async collect({ db, period, today }) {
     const b = instantBounds(period);
-    const rows = await db
-      .selectFrom('notary_bookings as nb')
-      .innerJoin('notary_matters as m', 'm.code', 'nb.matter_code')
-      .select([
-        'nb.status',
-        'nb.fee_waiver',
-        'nb.created_at',
-        'nb.due_on',
-        'nb.completed_on',
-        'm.name as matter',
-      ])
-      .where('nb.created_at', '>=', b.from)
-      .where('nb.created_at', '<', b.to)
-      .execute();
+    const rows = await notaryBookingsCreated(db, b);
     const completed = rows.filter((r) => r.status === 'completed');
     const onTime = completed.filter(
       (r) => r.due_on && r.completed_on && r.completed_on <= r.due_on,

@@ -1,4 +1,5 @@
 /** @module Dashboard figures of AI 法律意见书: letters issued in the period, by scenario. */
+import { opinionLettersIssued } from '../../opinion/stats.js';
 import type { StatsProvider } from './types.js';
 import { countBy, instantBounds } from './types.js';
 
@@ -7,12 +8,7 @@ export const opinionProvider: StatsProvider = {
   title: '法律意见书',
   async collect({ db, period }) {
     const b = instantBounds(period);
-    const rows = await db
-      .selectFrom('opinion_letters')
-      .select(['scenario_id'])
-      .where('issued_at', '>=', b.from)
-      .where('issued_at', '<', b.to)
-      .execute();
+    const rows = await opinionLettersIssued(db, b);
     const scenarios = [...new Set(rows.map((r) => r.scenario_id))].sort();
     const counts = countBy(rows, (r) => r.scenario_id, scenarios);
     return {

@@ -1,4 +1,5 @@
 /** @module Dashboard figures of 智能问答: questions asked, questions the corpus could not answer, feedback. */
+import { qaActivity } from '../../qa/stats.js';
 import type { StatsProvider } from './types.js';
 import { countBy, instantBounds, localMonth, monthsOf, pct } from './types.js';
 
@@ -7,24 +8,7 @@ export const qaProvider: StatsProvider = {
   title: '智能问答',
   async collect({ db, period }) {
     const b = instantBounds(period);
-    const turns = await db
-      .selectFrom('qa_turns')
-      .select(['created_at'])
-      .where('created_at', '>=', b.from)
-      .where('created_at', '<', b.to)
-      .execute();
-    const unanswered = await db
-      .selectFrom('qa_unanswered')
-      .select(['created_at', 'topic'])
-      .where('created_at', '>=', b.from)
-      .where('created_at', '<', b.to)
-      .execute();
-    const feedback = await db
-      .selectFrom('qa_feedback')
-      .select(['helpful'])
-      .where('created_at', '>=', b.from)
-      .where('created_at', '<', b.to)
-      .execute();
+    const { turns, unanswered, feedback } = await qaActivity(db, b);
     const helpful = feedback.filter((f) => f.helpful === 1).length;
     const months = monthsOf(period);
     return {
