@@ -3,13 +3,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { localDate } from './clock.js';
 import type { TransitionStore } from '../core/transition-save.js';
-import { updateIfState } from '../db/status-update.js';
-import type {
-  AidApplication,
-  AidApplicationRow,
-  AidHardshipLineRow,
-  AidNotificationRow,
-} from './tables.js';
+import type { AidApplicationRow, AidHardshipLineRow, AidNotificationRow } from './tables.js';
 
 type Line = Selectable<AidHardshipLineRow>;
 
@@ -69,18 +63,10 @@ export async function agencyNames(db: Kysely<Database>): Promise<Map<number, str
  * (on PostgreSQL the second UPDATE waits for the first's row lock and then finds the status changed; SQLite
  * runs one writer at a time), and the step joins the application's timeline under its agency.
  */
-export const aidStore = (agencyId: number): TransitionStore<string, AidApplication> => ({
+export const aidStore = (agencyId: number): TransitionStore<string> => ({
   entity: 'aid_application',
   raceMessage: '该申请刚被其他操作处理，状态已改变，请刷新后重试',
-  saveIfState: (trx, id, from, to, patch, at) =>
-    updateIfState(trx, {
-      table: 'aid_applications',
-      id,
-      column: 'status',
-      from,
-      to,
-      set: { ...patch, updated_at: at },
-    }),
+  table: 'aid_applications',
   async addStep(trx, s) {
     await trx
       .insertInto('aid_steps')

@@ -11,7 +11,6 @@ import type {
   QuestionStage,
   QuestionStatus,
 } from './tables.js';
-import { updateIfState } from '../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type QuestionRow = Selectable<ConsultQuestionRow>;
@@ -20,18 +19,10 @@ export type QuestionRow = Selectable<ConsultQuestionRow>;
  * How the core engine saves a question's step: only while it is still in `from`; the first reply joins the
  * question's events with the stage it was answered at.
  */
-export const questionStore = (stage: string): TransitionStore<QuestionStatus, QuestionRow> => ({
+export const questionStore = (stage: string): TransitionStore<QuestionStatus> => ({
   entity: 'consult_question',
   raceMessage: '该咨询的状态已被其他操作改变，请刷新后重试',
-  saveIfState: (trx, id, from, to, patch, at) =>
-    updateIfState(trx, {
-      table: 'consult_questions',
-      id,
-      column: 'status',
-      from,
-      to,
-      set: { ...patch, updated_at: at },
-    }),
+  table: 'consult_questions',
   addStep: (trx, s) => addEvent(trx, s.id, 'first_reply', s.at, s.actorId, { stage }),
 });
 

@@ -3,6 +3,8 @@
  * a time), the letter and its public verification. Pure zod.
  */
 import { z } from 'zod';
+// The scenario schema is pure zod too: the interview shows its questions as written.
+import { QuestionSchema } from '../opinion/scenario-schema.js';
 
 export const ScenarioItem = z.object({
   id: z.string(),
@@ -14,20 +16,8 @@ export const ScenarioItem = z.object({
 });
 export const Scenarios = z.object({ items: z.array(ScenarioItem) });
 
-/** A question as shown: the scenario's question without its routing (next/then). */
-export const QuestionView = z.object({
-  id: z.string(),
-  text: z.string(),
-  help: z.string().optional(),
-  type: z.enum(['number', 'money', 'date', 'choice', 'yesno', 'text']),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  integer: z.boolean().optional(),
-  unit: z.string().optional(),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  notFuture: z.boolean().optional(),
-  maxLength: z.number().optional(),
-});
+/** A question as shown: the scenario's own question schema without its routing (next/then). */
+export const QuestionView = QuestionSchema.omit({ next: true, then: true });
 
 const LetterRef = z.object({ id: z.number(), code: z.string() });
 

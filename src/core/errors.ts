@@ -35,11 +35,6 @@ export const forbidden = (message?: string) => AppError.of('forbidden', message)
 export const notFound = (what = '记录') => AppError.of('not_found', `${what}不存在`);
 export const conflict = (code: CodeWithStatus<409>, message?: string, details?: ErrorDetails) =>
   AppError.of(code, message, details);
-export const invalidTransition = (from: string, event: string) =>
-  AppError.of('invalid_transition', `当前状态（${from}）下不能执行该操作（${event}）`, {
-    from,
-    event,
-  });
 export const tooManyRequests = (message?: string) => AppError.of('rate_limited', message);
 export const serviceUnavailable = (
   code: CodeWithStatus<503>,

@@ -29,7 +29,3 @@ export function service<T>(ctx: AppContext, key: ServiceKey<T>): T {
 export function provide<T>(ctx: AppContext, key: ServiceKey<T>, value: T): void {
   ctx.services.set(key.name, value);
 }
-
-/** Whether the service has been built (or provided) in this context. */
-export const hasService = (ctx: AppContext, key: ServiceKey<unknown>): boolean =>
-  ctx.services.has(key.name);

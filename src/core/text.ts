@@ -7,7 +7,6 @@
  * string bigrams and the index's numeric keys always agree.
  */
 import * as OpenCC from 'opencc-js';
-import { toTraditionalText } from './locale.js';
 
 let toCn: ((s: string) => string) | null = null;
 
@@ -18,8 +17,8 @@ export function toSimplified(text: string): string {
   return toCn(text);
 }
 
-/** 简体 → 繁体 (Taiwan standard characters, with the legal-term corrections). */
-export const toTraditional = (text: string): string => toTraditionalText(text);
+/** 简体 → 繁体 (Taiwan standard characters, with the legal-term corrections: core/locale.ts). */
+export { toTraditionalText as toTraditional } from './locale.js';
 
 /** Full-width ASCII (４７, ＡＢ) → half-width. */
 export const halfWidth = (text: string): string =>

@@ -43,7 +43,7 @@ export const CALENDAR_SOURCE: string = holidayData.source;
 /** The years the calendar covers; a year outside them has only weekends off. */
 export const CALENDAR_YEARS: readonly number[] = [
   ...new Set(holidayData.holidays.map((d) => Number(d.slice(0, 4)))),
-].sort();
+].sort((a, b) => a - b);
 
 /** Weekends are rest days unless the calendar makes them 调休 working days; listed holidays are rest days. */
 export function isWorkingDay(date: string, cal: HolidayCalendar = OFFICIAL_CALENDAR): boolean {

@@ -1,11 +1,12 @@
 /**
- * @module The one save of a workflow step. The area's store writes the record only while it is still in the
- * state the step was computed from (a status-checked UPDATE), so of two requests that read the same state
+ * @module The one save of a workflow step. The record is written only while it is still in the state the
+ * step was computed from (a status-checked UPDATE, db/status-update.ts), so of two requests that read the same state
  * only the first to write wins and the other gets 409. The timeline step and the audit row are written in
  * the same transaction, so a step is never half saved.
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { updateIfState } from '../db/status-update.js';
 import { audit } from './audit.js';
 import { conflict } from './errors.js';
 import type { SessionUser } from './session.js';
@@ -26,25 +27,19 @@ export interface TimelineStep<S> {
 }
 
 /** What an area gives the engine to persist its records. */
-export interface TransitionStore<S, R> {
+export interface TransitionStore<S> {
   /** The entity name in the audit trail, e.g. `aid_application`. */
   entity: string;
   /** The audit action's prefix before the event (`transition:` unless the area has its own). */
   auditPrefix?: string;
   /** What the loser of a race reads, e.g. 该申请刚被其他操作处理，状态已改变，请刷新后重试. */
   raceMessage: string;
-  /**
-   * Writes the new state and the patch only while the row is still in `from` (plus any other column the
-   * area checks, such as a version counter). @returns false when another request moved it first.
-   */
-  saveIfState(
-    trx: Trx,
-    id: number,
-    from: S,
-    to: S,
-    patch: Partial<R>,
-    at: string,
-  ): Promise<boolean>;
+  /** The area's table of records (each with `id` and `updated_at`). */
+  table: keyof Database;
+  /** The column holding the state (`status` unless told: 司法鉴定 cases keep a `stage`). */
+  column?: string;
+  /** Other columns that must still hold what was read (e.g. the count of extensions). */
+  still?: Record<string, string | number>;
   /** The record's timeline step (areas whose history is the audit trail leave it out). */
   addStep?(trx: Trx, step: TimelineStep<S>): Promise<void>;
 }
@@ -71,12 +66,21 @@ export interface CommitArgs<S, R, F> {
  */
 export async function commitTransition<S extends string, R, F>(
   trx: Trx,
-  store: TransitionStore<S, R>,
+  store: TransitionStore<S>,
   a: CommitArgs<S, R, F> & { ifStill?: boolean },
 ): Promise<boolean> {
   const at = a.now.toISOString();
   const { from, next, patch } = a.step;
-  if (!(await store.saveIfState(trx, a.id, from, next, patch, at))) {
+  const moved = await updateIfState(trx, {
+    table: store.table,
+    id: a.id,
+    column: store.column ?? 'status',
+    from,
+    to: next,
+    set: { ...patch, updated_at: at },
+    ...(store.still ? { still: store.still } : {}),
+  });
+  if (!moved) {
     if (a.ifStill) return false;
     throw conflict('invalid_transition', store.raceMessage, { from, event: a.event });
   }

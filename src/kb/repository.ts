@@ -3,8 +3,6 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { TransitionStore } from '../core/transition-save.js';
 import type { KbIssueRow, KbVersionRow, KbVersionStatus } from './tables.js';
-import type { KbReviewState } from './workflow.js';
-import { updateIfState } from '../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Issue = Selectable<KbIssueRow>;
@@ -132,19 +130,11 @@ export function lastFileVersion(db: Db, issueId: string): Promise<Version | unde
  * meanwhile, so of two racing reviewers exactly one wins.
  */
 /** How the core engine saves a version's review step: only while the version is still in `from`. */
-export const kbVersionStore: TransitionStore<KbVersionStatus, KbReviewState> = {
+export const kbVersionStore: TransitionStore<KbVersionStatus> = {
   entity: 'kb_version',
   auditPrefix: 'kb:',
   raceMessage: '该版本的状态已被其他操作改变，请刷新后重试',
-  saveIfState: (trx, id, from, to, patch, at) =>
-    updateIfState(trx, {
-      table: 'kb_versions',
-      id,
-      column: 'status',
-      from,
-      to,
-      set: { ...patch, updated_at: at },
-    }),
+  table: 'kb_versions',
 };
 
 /**

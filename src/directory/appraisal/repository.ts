@@ -3,9 +3,7 @@ import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js';
 import type { TransitionStore } from '../../core/transition-save.js';
 import type { AppraisalCaseRow, AppraisalStage } from '../tables.js';
-import type { CaseState } from './workflow.js';
 import type { CaseQuery } from './schema.js';
-import { updateIfState } from '../../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type AppraisalCase = Selectable<AppraisalCaseRow> & { institution_name: string };
@@ -68,21 +66,12 @@ export async function listCases(
  * How the core engine saves a case's step: only while the case is still at `from` and its extensions are
  * as read (two extensions racing from one stage must not both apply).
  */
-export const appraisalStore = (
-  extensionDays: number,
-): TransitionStore<AppraisalStage, CaseState> => ({
+export const appraisalStore = (extensionDays: number): TransitionStore<AppraisalStage> => ({
   entity: 'appraisal_case',
   raceMessage: '案件状态已被其他操作改变，请刷新后重试',
-  saveIfState: (trx, id, from, to, patch, at) =>
-    updateIfState(trx, {
-      table: 'appraisal_cases',
-      id,
-      column: 'stage',
-      from,
-      to,
-      set: { ...patch, updated_at: at },
-      still: { extension_days: extensionDays },
-    }),
+  table: 'appraisal_cases',
+  column: 'stage',
+  still: { extension_days: extensionDays },
 });
 
 export function findCase(db: Db, id: number): Promise<AppraisalCase | undefined> {

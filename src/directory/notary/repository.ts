@@ -7,7 +7,6 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { TransitionStore } from '../../core/transition-save.js';
 import type { BookingStatus, NotaryBookingRow, NotaryMatterRow, NotarySlotRow } from '../tables.js';
-import { updateIfState } from '../../db/status-update.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type Slot = Selectable<NotarySlotRow>;
@@ -64,18 +63,10 @@ export async function releaseSeat(db: Db, slotId: number): Promise<void> {
 }
 
 /** How the core engine saves a booking's step: only while the booking is still in `from`. */
-export const notaryStore: TransitionStore<BookingStatus, Booking> = {
+export const notaryStore: TransitionStore<BookingStatus> = {
   entity: 'notary_booking',
   raceMessage: '预约状态已被其他操作改变，请刷新后重试',
-  saveIfState: (trx, id, from, to, patch, at) =>
-    updateIfState(trx, {
-      table: 'notary_bookings',
-      id,
-      column: 'status',
-      from,
-      to,
-      set: { ...patch, updated_at: at },
-    }),
+  table: 'notary_bookings',
 };
 
 export function findBooking(db: Db, id: number): Promise<Booking | undefined> {
