@@ -1,6 +1,7 @@
 /** @module The auth area (accounts, sessions, roles) as registered in the app. */
 import type { AppModule } from '../core/module.js';
 import { authMigrations } from './migrations.js';
+import { phoneLoginRoutes } from './phone-routes.js';
 import { authRoutes, profileRoutes } from './routes.js';
 
 export const authModule: AppModule = {
@@ -9,5 +10,6 @@ export const authModule: AppModule = {
   routes: (app, ctx) => {
     authRoutes(app, ctx);
     profileRoutes(app, ctx);
+    phoneLoginRoutes(app, ctx);
   },
 };

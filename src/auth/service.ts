@@ -87,7 +87,7 @@ export async function login(
   username: string,
   password: string,
   ip: string | null,
-): Promise<{ sessionToken: string; user: SessionUser; expiresAt: string }> {
+): Promise<OpenedSession> {
   const now = ctx.now();
   const from = ip ?? '';
   const limits = {
@@ -119,6 +119,29 @@ export async function login(
     throw INVALID();
   }
   await clearAttempts(ctx.db, username, from);
+  return openSession(ctx, user, ip, 'login');
+}
+
+export interface OpenedSession {
+  sessionToken: string;
+  user: SessionUser;
+  expiresAt: string;
+}
+
+/** Opens a session for an account that has proved who it is (password, SMS code or WeChat), audited. */
+export async function openSession(
+  ctx: AppContext,
+  user: {
+    id: number;
+    username: string;
+    role: Role;
+    display_name: string;
+    agency_id: number | null;
+  },
+  ip: string | null,
+  action: 'login' | 'login_sms' | 'login_wechat',
+): Promise<OpenedSession> {
+  const now = ctx.now();
   const sessionToken = token();
   const csrfToken = token();
   const expiresAt = new Date(
@@ -139,11 +162,7 @@ export async function login(
     agencyId: user.agency_id,
     csrfToken,
   };
-  await audit(
-    ctx.db,
-    { actor: su, action: 'login', entity: 'user', entityId: user.id, ip },
-    ctx.now(),
-  );
+  await audit(ctx.db, { actor: su, action, entity: 'user', entityId: user.id, ip }, ctx.now());
   return { sessionToken, user: su, expiresAt };
 }
 

@@ -53,3 +53,24 @@ describe('abuse limits', () => {
       expect(() => parseConfig({ [k]: v })).toThrow(new RegExp(k));
   });
 });
+
+describe('notification providers', () => {
+  it('send to the log by default and refuse a provider switched on without its settings, naming them', () => {
+    const c = parseConfig({});
+    expect([c.NOTIFY_SMS_PROVIDER, c.NOTIFY_WECHAT_PROVIDER, c.NOTIFY_QUIET_HOURS]).toEqual([
+      'log',
+      'log',
+      '22:00-08:00',
+    ]);
+    expect(() => parseConfig({ NOTIFY_SMS_PROVIDER: 'http' })).toThrow(/NOTIFY_SMS_URL/);
+    expect(() =>
+      parseConfig({ NOTIFY_WECHAT_PROVIDER: 'wechat', WECHAT_APPID: 'a', WECHAT_SECRET: 's' }),
+    ).toThrow(/WECHAT_TEMPLATE_ID/);
+    expect(() => parseConfig({ WECHAT_LOGIN: 'true' })).toThrow(/WECHAT_APPID[\s\S]*WECHAT_SECRET/);
+    expect(() => parseConfig({ NOTIFY_QUIET_HOURS: '22-8' })).toThrow(/NOTIFY_QUIET_HOURS/);
+    expect(
+      parseConfig({ NOTIFY_SMS_PROVIDER: 'http', NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms' })
+        .NOTIFY_SMS_URL,
+    ).toBe('http://127.0.0.1:9/sms');
+  });
+});

@@ -68,6 +68,7 @@ export const ERRORS = {
     message: '提交的内容含有不允许的控制字符（NUL），请删除后重试',
   },
   invalid_credentials: { status: 401, message: '用户名或密码错误' },
+  invalid_mobile: { status: 400, message: '请输入正确的11位手机号码' },
   invalid_parent: {
     status: 400,
     message: '所属机构不存在或类型不匹配（律师应属律师事务所，鉴定人应属鉴定机构）',
@@ -120,6 +121,7 @@ export const ERRORS = {
   slot_full: { status: 409, message: '该时段已约满，请选择其他时段' },
   slot_in_past: { status: 400, message: '不能发布已过去日期的时段' },
   slot_mismatch: { status: 400, message: '只能改约到同一公证机构、同一事项的其他时段' },
+  sms_code_invalid: { status: 400, message: '验证码错误或已过期，请重新获取' },
   source_required: { status: 400, message: '取消“示例数据”标记时请填写数据来源' },
   storage_full: { status: 503, message: '服务器存储空间不足，暂时无法保存' },
   street_exists: { status: 409, message: '已有同名的街道' },
@@ -134,6 +136,8 @@ export const ERRORS = {
   user_not_found: { status: 400, message: '指定的用户不存在' },
   username_taken: { status: 409, message: '该用户名已被注册' },
   validation_failed: { status: 400, message: '提交的内容有误，请检查后重试' },
+  wechat_login_disabled: { status: 404, message: '本平台未开通微信登录' },
+  wechat_login_failed: { status: 400, message: '微信授权失败，请返回重新进入' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,7 +12,7 @@ import { chinaDate } from './time.js';
 export interface QuotaUse {
   /** Whose allowance: `user:<id>` or `ip:<address>`. */
   subject: string;
-  kind: 'upload_bytes' | 'aid_applications' | 'notary_bookings' | 'qa_questions';
+  kind: 'upload_bytes' | 'aid_applications' | 'notary_bookings' | 'qa_questions' | 'sms_codes';
   /** `all` for a lifetime allowance, or the UTC day (YYYY-MM-DD) for a daily one. */
   period: string;
   amount: number;

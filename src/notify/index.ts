@@ -17,6 +17,9 @@ export {
 } from './service.js';
 export type { NotifyChannel } from './tables.js';
 
+/** Emitted on the context's bus after a commit that queued a message worth sending at once. */
+export const QUEUED_EVENT = 'notify:queued';
+
 export const notifyModule: AppModule = {
   migrations: notifyMigrations,
   name: 'notify',
@@ -39,6 +42,12 @@ export const notifyModule: AppModule = {
     };
     const timer = setInterval(() => void run(), ctx.config.NOTIFY_POLL_SECONDS * 1000);
     timer.unref();
-    return () => clearInterval(timer);
+    // An area that queued something that should not wait for the next poll (a sign-in code) says so.
+    const kick = () => void run();
+    ctx.bus.on(QUEUED_EVENT, kick);
+    return () => {
+      clearInterval(timer);
+      ctx.bus.off(QUEUED_EVENT, kick);
+    };
   },
 };
