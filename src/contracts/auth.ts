@@ -35,3 +35,11 @@ export const Agencies = z.object({
 export type Role = z.infer<typeof Role>;
 export type Me = z.infer<typeof Me>;
 export type UserListItem = z.infer<typeof UserListItem>;
+
+/** Which sign-in methods this site offers (WeChat only when the bureau configured its 公众号). */
+export const LoginProviders = z.object({
+  password: z.boolean(),
+  sms: z.boolean(),
+  wechat: z.boolean(),
+});
+export const SmsCodeSent = z.object({ sent: z.literal(true), resendAfterSeconds: z.number() });

@@ -10,6 +10,7 @@ import { directoryRoutes } from './pages/directory/routes';
 import { statsRoutes } from './pages/stats/routes';
 import { authRoutes } from './pages/auth/routes';
 import { adminRoutes } from './pages/admin/routes';
+import { notifyRoutes } from './pages/notify/routes';
 
 const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -22,6 +23,7 @@ const routes: RouteRecordRaw[] = [
   ...statsRoutes,
   ...authRoutes,
   ...adminRoutes,
+  ...notifyRoutes,
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });

@@ -24,6 +24,14 @@ export async function signIn(username: string, password: string): Promise<Me> {
   return r.user;
 }
 
+/** Signs in with the code sent by SMS (a first sign-in makes the citizen account). */
+export async function signInWithSms(phone: string, code: string): Promise<Me> {
+  const r = await api('POST', '/auth/sms-login', { phone, code }, SignedIn);
+  me.value = r.user;
+  setCsrfToken(r.user.csrfToken);
+  return r.user;
+}
+
 export async function signOut(): Promise<void> {
   await api('POST', '/auth/logout');
   me.value = null;
