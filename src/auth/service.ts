@@ -119,6 +119,8 @@ export async function login(
     throw INVALID();
   }
   await clearAttempts(ctx.db, username, from);
+  // After the password check, so the state of an account is told only to whoever knows its password.
+  if (user.disabled_at) throw AppError.of('account_disabled');
   const sessionToken = token();
   const csrfToken = token();
   const expiresAt = new Date(
@@ -157,7 +159,7 @@ export async function resolveSession(
   sessionToken: string,
 ): Promise<SessionUser | null> {
   const row = await findSessionUser(ctx.db, sha256(sessionToken));
-  if (!row || new Date(row.expires_at) <= ctx.now()) return null;
+  if (!row || row.disabled_at || new Date(row.expires_at) <= ctx.now()) return null;
   return {
     id: row.id,
     username: row.username,

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { index, withId, withTimestamps } from '../db/columns.js';
 import type { Dialect } from '../db/connection.js';
 import type { Migration } from '../db/migrator.js';
+import { appraisalPauseAndWaiver, uniqueSlots } from './migrations-0606.js';
 import { NOTARY_MATTERS, SAMPLE_ENTRIES } from './seed.js';
 
 async function createEntries(db: Kysely<any>, dialect: Dialect): Promise<void> {
@@ -158,6 +159,8 @@ export const directoryMigrations: Migration[] = [
     up: (db) => db.schema.alterTable('notary_bookings').addColumn('paused_on', 'text').execute(),
   },
   { name: '0605_directory_notary_one_seat', up: oneSeatPerCitizen },
+  { name: '0606_directory_notary_unique_slots', up: uniqueSlots },
+  { name: '0607_directory_appraisal_pause_waiver', up: appraisalPauseAndWaiver },
 ];
 
 /**
