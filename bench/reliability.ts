@@ -68,7 +68,7 @@ async function aidDecisions(rounds: number): Promise<string> {
 
 async function notarySeats(rounds: number): Promise<string> {
   const admin = await t.signIn('admin');
-  const staff = await t.signIn('community_lawyer');
+  const staff = await t.signIn('notary_staff');
   const office = (
     await t.request({ method: 'GET', url: '/api/v1/directory/entries?kind=notary_office' })
   ).json().items[0].id as number;

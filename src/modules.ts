@@ -12,10 +12,13 @@ import { directoryModule } from './directory/index.js';
 import { statsModule } from './stats/index.js';
 import { auditModule } from './core/audit-module.js';
 import { demoModule } from './demo/index.js';
+import { calendarModule } from './calendar/index.js';
 import type { AppModule } from './core/module.js';
 
 export const modules: AppModule[] = [
   authModule,
+  // Early: its routes() loads the bureau's calendar edits before any area counts working days.
+  calendarModule,
   lawsModule,
   notifyModule,
   searchModule,

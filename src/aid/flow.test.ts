@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
-import { hasAidFeeWaiver } from './fee-waiver.js';
+import { decisionVerificationCode, hasAidFeeWaiver } from './fee-waiver.js';
 import {
   addLawyer,
   agencyId,
@@ -170,7 +170,20 @@ describe('from application to evaluation', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('给予法律援助决定书');
     expect(text).toContain('第三十一条第五项');
-    expect(await hasAidFeeWaiver(t.ctx.db, { idNumber: idNumber() })).toBe(true);
+    // Art. 21: a bare ID number tells nothing; the decision's verification code (or the recipient's own account) does.
+    expect(await hasAidFeeWaiver(t.ctx.db, { idNumber: idNumber() })).toBe(false);
+    const row = await t.ctx.db
+      .selectFrom('aid_applications')
+      .select(['id', 'ref_no', 'applicant_id_number', 'decided_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const code = decisionVerificationCode(row);
+    expect(
+      await hasAidFeeWaiver(t.ctx.db, { idNumber: idNumber(), verificationCode: 'ABCDE-FGHJK' }),
+    ).toBe(false);
+    expect(await hasAidFeeWaiver(t.ctx.db, { idNumber: idNumber(), verificationCode: code })).toBe(
+      true,
+    );
   });
 
   it('assigns by rota, skipping the lawyer with a conflict; only that lawyer sees the case', async () => {

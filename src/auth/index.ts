@@ -1,5 +1,6 @@
 /** @module The auth area (accounts, sessions, roles) as registered in the app. */
 import type { AppModule } from '../core/module.js';
+import { disableRoutes } from './disable-routes.js';
 import { authMigrations } from './migrations.js';
 import { phoneLoginRoutes } from './phone-routes.js';
 import { authRoutes, profileRoutes } from './routes.js';
@@ -11,5 +12,6 @@ export const authModule: AppModule = {
     authRoutes(app, ctx);
     profileRoutes(app, ctx);
     phoneLoginRoutes(app, ctx);
+    disableRoutes(app, ctx);
   },
 };

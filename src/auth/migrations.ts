@@ -31,4 +31,8 @@ export const authMigrations: Migration[] = [
       await index(db, 'users', ['phone']);
     },
   },
+  {
+    name: '0051_auth_account_disabled',
+    up: (db) => db.schema.alterTable('users').addColumn('disabled_at', 'text').execute(),
+  },
 ];

@@ -28,5 +28,6 @@ export function presentUserListItem(u: Selectable<UserRow>, locked = false): Use
     phone: maskMobile(u.phone),
     agencyId: u.agency_id,
     locked,
+    disabled: u.disabled_at !== null,
   };
 }

@@ -1,5 +1,5 @@
 /** @module Auth queries for the endpoints: accounts (users) and the agency list they belong to. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Insertable } from 'kysely';
 import type { UserRow } from '../db/core-tables.js';
@@ -83,6 +83,7 @@ export const findSessionUser = (db: Db, tokenHash: string) =>
       'users.agency_id',
       'sessions.csrf_token',
       'sessions.expires_at',
+      'users.disabled_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -98,3 +99,23 @@ export const findNameAndPhone = (db: Db, userId: number) =>
     .select(['display_name', 'phone'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
+
+/**
+ * Disables (`at` set) or re-enables (`at` null) an account, only from the other state; disabling also ends
+ * its sessions. False when the account was already in the asked state (the caller answers 409).
+ */
+export async function setDisabled(
+  db: Db | Transaction<Database>,
+  userId: number,
+  at: string | null,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('users')
+    .set({ disabled_at: at, updated_at: new Date().toISOString() })
+    .where('id', '=', userId)
+    .where('disabled_at', at ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  if (at) await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  return true;
+}

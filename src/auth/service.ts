@@ -137,10 +137,13 @@ export async function openSession(
     role: Role;
     display_name: string;
     agency_id: number | null;
+    disabled_at: string | null;
   },
   ip: string | null,
   action: 'login' | 'login_sms' | 'login_wechat',
 ): Promise<OpenedSession> {
+  // After the proof (password, code, WeChat), so an account's state is told only to whoever could sign in as it.
+  if (user.disabled_at) throw AppError.of('account_disabled');
   const now = ctx.now();
   const sessionToken = token();
   const csrfToken = token();
@@ -176,7 +179,7 @@ export async function resolveSession(
   sessionToken: string,
 ): Promise<SessionUser | null> {
   const row = await findSessionUser(ctx.db, sha256(sessionToken));
-  if (!row || new Date(row.expires_at) <= ctx.now()) return null;
+  if (!row || row.disabled_at || new Date(row.expires_at) <= ctx.now()) return null;
   return {
     id: row.id,
     username: row.username,

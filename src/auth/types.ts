@@ -9,6 +9,8 @@ export const ROLES: readonly Role[] = [
   'aid_lawyer',
   'aid_officer',
   'admin',
+  'notary_staff',
+  'appraisal_staff',
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -17,6 +19,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   aid_lawyer: '法律援助律师',
   aid_officer: '法律援助工作人员',
   admin: '司法局管理员',
+  notary_staff: '公证机构工作人员',
+  appraisal_staff: '司法鉴定机构工作人员',
 };
 
 declare module 'fastify' {

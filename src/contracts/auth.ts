@@ -1,7 +1,15 @@
 /** @module Contract of the accounts API (/api/v1/auth, /api/v1/admin/users): the signed-in user and staff lists. */
 import { z } from 'zod';
 
-export const Role = z.enum(['citizen', 'community_lawyer', 'aid_lawyer', 'aid_officer', 'admin']);
+export const Role = z.enum([
+  'citizen',
+  'community_lawyer',
+  'aid_lawyer',
+  'aid_officer',
+  'admin',
+  'notary_staff',
+  'appraisal_staff',
+]);
 
 export const Me = z.object({
   id: z.number(),
@@ -25,6 +33,8 @@ export const UserListItem = z.object({
   phone: z.string().nullable(),
   agencyId: z.number().nullable(),
   locked: z.boolean(),
+  /** Disabled by an administrator: cannot sign in, sessions ended. */
+  disabled: z.boolean(),
 });
 export const UserList = z.object({ items: z.array(UserListItem) });
 

@@ -3,6 +3,7 @@
  * entries, matters, slots, bookings and cases as the presenters show them. Pure zod.
  */
 import { z } from 'zod';
+import { CalendarWarning } from './calendar.js';
 
 const Option = z.object({ value: z.string(), label: z.string() });
 
@@ -55,6 +56,8 @@ export const Slot = z.object({
   endTime: z.string(),
   capacity: z.number(),
   remaining: z.number(),
+  /** Why the office opens on this rest day (null on a working day). */
+  weekendReason: z.string().nullable(),
 });
 export const Slots = z.object({ items: z.array(Slot) });
 
@@ -82,6 +85,8 @@ export const Booking = z.object({
   pausedOn: z.string().nullable(),
   overdue: z.boolean(),
   workdaysLeft: z.number().nullable(),
+  /** Set when the 15-working-day period crosses a year the holiday calendar lacks or holds provisionally. */
+  calendarWarning: CalendarWarning.nullable(),
   actions: z.array(z.string()),
 });
 export const Bookings = z.object({ items: z.array(Booking) });
@@ -117,6 +122,17 @@ export const AppraisalCase = z.object({
   overdue: z.boolean(),
   workdaysLeft: z.number().nullable(),
   late: z.boolean(),
+  /** Accepted after the acceptance deadline. */
+  acceptedLate: z.boolean(),
+  /** The clock stands still for supplementary materials (补充材料). */
+  paused: z.boolean(),
+  pausedOn: z.string().nullable(),
+  pausedDays: z.number(),
+  /** 法律援助法 第五十三条: the commissioning party receives legal aid. */
+  feeWaiver: z.boolean(),
+  feeWaiverNote: z.string().nullable(),
+  /** Set when the current deadline's period crosses a year the holiday calendar lacks or holds provisionally. */
+  calendarWarning: CalendarWarning.nullable(),
   actions: z.array(z.string()),
 });
 export const AppraisalCases = z.object({ items: z.array(AppraisalCase), total: z.number() });
@@ -129,6 +145,8 @@ export const AppraisalSummary = z.object({
       open: z.number(),
       finished: z.number(),
       overdue: z.number(),
+      /** Accepted after the acceptance deadline (counted in overdue too). */
+      acceptedLate: z.number(),
     }),
   ),
 });

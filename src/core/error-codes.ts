@@ -138,6 +138,21 @@ export const ERRORS = {
   validation_failed: { status: 400, message: '提交的内容有误，请检查后重试' },
   wechat_login_disabled: { status: 404, message: '本平台未开通微信登录' },
   wechat_login_failed: { status: 400, message: '微信授权失败，请返回重新进入' },
+  // Issue 16 items 10–11 (notary, appraisal, calendar, account disabling).
+  account_disabled: { status: 403, message: '该账户已停用，请联系管理员' },
+  already_disabled: { status: 409, message: '该账户已停用' },
+  not_disabled: { status: 409, message: '该账户未停用' },
+  cannot_disable_self: { status: 400, message: '不能停用自己的账户' },
+  staff_role_mismatch: { status: 400, message: '该账户的角色与机构类型不符' },
+  slot_not_workday: {
+    status: 400,
+    message: '该日期为休息日，如确需在休息日办理，请勾选“休息日办理”并说明理由',
+  },
+  slot_exists: { status: 409, message: '该机构在同一日期、同一时间已发布过此事项的时段' },
+  aid_code_invalid: {
+    status: 400,
+    message: '法律援助决定书核验码与身份证号不符，或该决定已不在有效期',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

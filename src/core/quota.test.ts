@@ -85,7 +85,7 @@ describe('upload bytes per account', () => {
 describe('notary bookings per day', () => {
   it('refuses a third booking of one account on one day', async () => {
     const admin = await t.signIn('admin');
-    const staff = await t.signIn('community_lawyer');
+    const staff = await t.signIn('notary_staff');
     const citizen = await t.signIn('citizen');
     const entries = await t.request({
       method: 'GET',

@@ -1,7 +1,15 @@
 /** @module Row types of the core tables: agencies, users, sessions, audit trail. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
-export type Role = 'citizen' | 'community_lawyer' | 'aid_lawyer' | 'aid_officer' | 'admin';
+export type Role =
+  | 'citizen'
+  | 'community_lawyer'
+  | 'aid_lawyer'
+  | 'aid_officer'
+  | 'admin'
+  // Staff of a notary office / an appraisal institution (linked to it in the directory area).
+  | 'notary_staff'
+  | 'appraisal_staff';
 
 export interface AgencyRow {
   id: Generated<number>;
@@ -25,6 +33,8 @@ export interface UserRow {
   agency_id: number | null;
   failed_logins: number;
   locked_until: string | null;
+  /** Set when an administrator disabled the account (auth's migration 0051); optional on insert. */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -109,7 +109,7 @@ async function seedNotary(ctx: AppContext) {
     .where('name', '=', '示例公证处（示例数据）')
     .executeTakeFirst();
   if (!office) return 0;
-  const staff = await account(ctx, 'demo_notary', 'community_lawyer', '示例公证员');
+  const staff = await account(ctx, 'demo_notary', 'notary_staff', '示例公证员');
   await ctx.db
     .insertInto('directory_staff')
     .values({ entry_id: office.id, user_id: staff.id, created_at: ctx.now().toISOString() })

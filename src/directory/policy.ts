@@ -1,5 +1,6 @@
 /** @module Who may edit directory entries (administrators) and act for an institution (its linked staff, or an administrator). */
 import { definePolicy } from '../core/policy.js';
+import type { Role } from '../core/session.js';
 
 export interface EntryResource {
   id: number;
@@ -19,6 +20,8 @@ export const entryPolicy = definePolicy<EntryResource, 'read' | 'manage'>({
 export interface InstitutionResource {
   id: number;
   staffIds: number[];
+  /** The role an account needs besides the link (notary offices: notary_staff; appraisal institutions: appraisal_staff). */
+  staffRole?: Role;
 }
 
 export const institutionPolicy = definePolicy<InstitutionResource, 'read' | 'act'>({
@@ -27,6 +30,7 @@ export const institutionPolicy = definePolicy<InstitutionResource, 'read' | 'act
   readAction: 'read',
   rules: {
     read: () => true,
-    act: (u, r) => u.role === 'admin' || r.staffIds.includes(u.id),
+    act: (u, r) =>
+      u.role === 'admin' || (r.staffIds.includes(u.id) && (!r.staffRole || u.role === r.staffRole)),
   },
 });

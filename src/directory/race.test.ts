@@ -45,8 +45,8 @@ beforeAll(async () => {
     apps.push(other);
   }
   admin = await t.signIn('admin');
-  notaryStaff = await t.signIn('community_lawyer');
-  appraiser = await t.signIn('community_lawyer');
+  notaryStaff = await t.signIn('notary_staff');
+  appraiser = await t.signIn('appraisal_staff');
   citizen = await t.signIn('citizen');
   officeId = await linkStaff('notary_office', notaryStaff);
   institutionId = await linkStaff('appraisal_institution', appraiser);
@@ -63,14 +63,23 @@ afterAll(async () => {
 const post = (i: number, url: string, s: Session, payload: Record<string, unknown> = {}) =>
   apps[i % apps.length]!.inject({ method: 'POST', url, headers: s.headers, payload });
 
+let slotSeq = 0;
+/** A slot at a time of its own (one slot per office, matter, date and start time). */
+const slotBody = (capacity: number, n = ++slotSeq) => ({
+  matterCode: 'weituo',
+  date: '2026-03-10',
+  startTime: `${String(8 + Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`,
+  endTime: '23:00',
+  capacity,
+});
+
 async function newSlot(capacity: number): Promise<number> {
-  const r = await post(0, `${api}/notary/offices/${officeId}/slots`, notaryStaff, {
-    matterCode: 'weituo',
-    date: '2026-03-10',
-    startTime: '09:00',
-    endTime: '10:00',
-    capacity,
-  });
+  const r = await post(
+    0,
+    `${api}/notary/offices/${officeId}/slots`,
+    notaryStaff,
+    slotBody(capacity),
+  );
   if (r.statusCode !== 200) throw new Error(r.body);
   return r.json().id as number;
 }
@@ -140,6 +149,55 @@ describe('notary seats', () => {
       expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('invalid_transition');
     }
   });
+
+  it('two pauses (补充材料) of one case, and then two resumes: one of each wins, the other 409', async () => {
+    for (let round = 0; round < 4; round++) {
+      const c = await post(0, `${api}/appraisal/cases`, appraiser, {
+        institutionId,
+        category: '文书',
+        commissioner: '武汉市某区人民法院',
+        summary: '笔迹鉴定',
+        commissionedOn: '2026-03-02',
+      });
+      const id = c.json().id as number;
+      const url = `${api}/appraisal/cases/${id}/events`;
+      expect((await post(0, url, appraiser, { event: 'accept' })).statusCode).toBe(200);
+      for (const event of ['pause', 'resume']) {
+        const res = await Promise.all([
+          post(0, url, appraiser, { event }),
+          post(1, url, appraiser, { event }),
+        ]);
+        expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+        expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('invalid_transition');
+      }
+    }
+  });
+});
+
+describe('notary slots and accounts', () => {
+  it('two identical slots published at once: the unique index keeps one, the other gets slot_exists', async () => {
+    for (let round = 0; round < 6; round++) {
+      const body = slotBody(3);
+      const url = `${api}/notary/offices/${officeId}/slots`;
+      const res = await Promise.all([
+        post(0, url, notaryStaff, body),
+        post(1, url, notaryStaff, body),
+      ]);
+      expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('slot_exists');
+    }
+  });
+
+  it('two administrators disabling one account: one wins, the other gets already_disabled', async () => {
+    const other = await t.signIn('admin');
+    for (let round = 0; round < 4; round++) {
+      const staff = await t.signIn('notary_staff');
+      const url = `${api}/admin/users/${staff.userId}/disable`;
+      const res = await Promise.all([post(0, url, admin), post(1, url, other)]);
+      expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('already_disabled');
+    }
+  });
 });
 
 describe('appraisal cases', () => {
@@ -162,6 +220,55 @@ describe('appraisal cases', () => {
       ]);
       expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('invalid_transition');
+    }
+  });
+
+  it('two pauses (补充材料) of one case, and then two resumes: one of each wins, the other 409', async () => {
+    for (let round = 0; round < 4; round++) {
+      const c = await post(0, `${api}/appraisal/cases`, appraiser, {
+        institutionId,
+        category: '文书',
+        commissioner: '武汉市某区人民法院',
+        summary: '笔迹鉴定',
+        commissionedOn: '2026-03-02',
+      });
+      const id = c.json().id as number;
+      const url = `${api}/appraisal/cases/${id}/events`;
+      expect((await post(0, url, appraiser, { event: 'accept' })).statusCode).toBe(200);
+      for (const event of ['pause', 'resume']) {
+        const res = await Promise.all([
+          post(0, url, appraiser, { event }),
+          post(1, url, appraiser, { event }),
+        ]);
+        expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+        expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('invalid_transition');
+      }
+    }
+  });
+});
+
+describe('notary slots and accounts', () => {
+  it('two identical slots published at once: the unique index keeps one, the other gets slot_exists', async () => {
+    for (let round = 0; round < 6; round++) {
+      const body = slotBody(3);
+      const url = `${api}/notary/offices/${officeId}/slots`;
+      const res = await Promise.all([
+        post(0, url, notaryStaff, body),
+        post(1, url, notaryStaff, body),
+      ]);
+      expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('slot_exists');
+    }
+  });
+
+  it('two administrators disabling one account: one wins, the other gets already_disabled', async () => {
+    const other = await t.signIn('admin');
+    for (let round = 0; round < 4; round++) {
+      const staff = await t.signIn('notary_staff');
+      const url = `${api}/admin/users/${staff.userId}/disable`;
+      const res = await Promise.all([post(0, url, admin), post(1, url, other)]);
+      expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(res.find((r) => r.statusCode === 409)!.json().error.code).toBe('already_disabled');
     }
   });
 });

@@ -1,5 +1,5 @@
 /** @module Directory actions: create and edit entries, import a file (all rows or none), link staff to institutions. */
-import type { SessionUser } from '../core/session.js';
+import type { Role, SessionUser } from '../core/session.js';
 import { findUserRole } from '../auth/repository.js';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
@@ -239,6 +239,13 @@ export async function importEntries(
   });
 }
 
+/** Notary offices and appraisal institutions are worked by accounts of their own role only. */
+const STAFF_ROLE_OF: Partial<Record<EntryKind, Role>> = {
+  notary_office: 'notary_staff',
+  appraisal_institution: 'appraisal_staff',
+};
+const INSTITUTION_STAFF_ROLES: readonly Role[] = ['notary_staff', 'appraisal_staff'];
+
 /** Links a user account to an institution so it can act for it (publish notary slots, register appraisal cases). */
 export async function linkStaff(
   ctx: AppContext,
@@ -254,6 +261,14 @@ export async function linkStaff(
   if (!user) throw badRequest('user_not_found', '指定的用户不存在');
   if (user.role === 'citizen')
     throw badRequest('citizen_not_staff', '群众账户不能设为机构工作人员');
+  const needed = STAFF_ROLE_OF[entry.kind];
+  if ((needed && user.role !== needed) || (!needed && INSTITUTION_STAFF_ROLES.includes(user.role)))
+    throw badRequest(
+      'staff_role_mismatch',
+      needed
+        ? `请使用“${needed === 'notary_staff' ? '公证机构工作人员' : '司法鉴定机构工作人员'}”角色的账户`
+        : '公证、司法鉴定机构工作人员账户只能关联到对应类型的机构',
+    );
   const dup = await findStaffLink(ctx.db, entryId, userId);
   if (dup) throw conflict('already_staff', '该用户已是本机构工作人员');
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,5 +1,8 @@
 /** @module Row types of the directory area's tables: directory entries, their staff, notary slots and bookings, appraisal cases. */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A column added later with a default: optional on insert. */
+type Later<T> = ColumnType<T, T | undefined, T>;
 
 /** The kinds of institutions and people the directory lists. */
 export type EntryKind =
@@ -65,6 +68,10 @@ export interface NotarySlotRow {
   capacity: number;
   /** Seats taken; only a conditional UPDATE (`booked < capacity`) raises it. */
   booked: number;
+  /** Why the office opens on a rest day (set only for such slots; migration 0606). */
+  weekend_reason: Later<string | null>;
+  /** 0 for every slot since 0606; the id of an older duplicate, so the unique index could be built over them. */
+  legacy_duplicate: Later<number>;
   created_at: string;
 }
 
@@ -94,7 +101,15 @@ export interface NotaryBookingRow {
 }
 
 export type AppraisalStage =
-  'commissioned' | 'accepted' | 'examining' | 'opinion' | 'archived' | 'declined';
+  | 'commissioned'
+  | 'accepted'
+  | 'examining'
+  | 'opinion'
+  | 'archived'
+  | 'declined'
+  // Clock stopped for supplementary materials (补充材料), from 受理 or from 鉴定.
+  | 'accepted_paused'
+  | 'examining_paused';
 
 export interface AppraisalCaseRow {
   id: Generated<number>;
@@ -114,6 +129,14 @@ export interface AppraisalCaseRow {
   extension_days: number;
   opinion_on: string | null;
   archived_on: string | null;
+  /** Start of the current pause for supplementary materials (not counted in the 30 working days). */
+  paused_on: Later<string | null>;
+  /** Working days paused so far (the completion deadline moved out by as many). */
+  paused_days: Later<number>;
+  /** 1 when the commissioning party is a legal-aid recipient (法律援助法 第五十三条: fee reduced or waived). */
+  fee_waiver: Later<number>;
+  /** How the waiver was established (e.g. 法律援助决定书核验). */
+  fee_waiver_basis: Later<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -4,6 +4,7 @@
  */
 export {
   addWorkingDays as addWorkdays,
+  calendarWarning,
   chinaDate,
   isWorkingDay as isWorkday,
   workingDaysBetween as workdaysBetween,

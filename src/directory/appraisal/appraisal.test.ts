@@ -11,8 +11,8 @@ const api = '/api/v1';
 
 async function signInAll(): Promise<void> {
   admin = await t.signIn('admin');
-  staffA = await t.signIn('community_lawyer');
-  staffB = await t.signIn('community_lawyer');
+  staffA = await t.signIn('appraisal_staff');
+  staffB = await t.signIn('appraisal_staff');
   for (const [inst, s] of [
     [instA, staffA],
     [instB, staffB],

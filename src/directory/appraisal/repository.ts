@@ -8,10 +8,18 @@ import type { CaseQuery } from './schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 export type AppraisalCase = Selectable<AppraisalCaseRow> & { institution_name: string };
 
-/** Open cases past their current deadline on `today`. */
+/**
+ * Cases past their current deadline on `today` — a paused case only if it was already late when it
+ * paused — and cases accepted after the acceptance deadline, which stay in view once accepted.
+ */
 export const overdueWhere =
   (today: string) => (eb: ExpressionBuilder<Database, 'appraisal_cases'>) =>
     eb.or([
+      eb('appraisal_cases.accepted_on', '>', eb.ref('appraisal_cases.accept_due_on')),
+      eb.and([
+        eb('appraisal_cases.stage', 'in', ['accepted_paused', 'examining_paused']),
+        eb('appraisal_cases.due_on', '<', eb.ref('appraisal_cases.paused_on')),
+      ]),
       eb.and([
         eb('appraisal_cases.stage', '=', 'commissioned'),
         eb('appraisal_cases.accept_due_on', '<', today),
@@ -88,14 +96,24 @@ export async function summaryByInstitution(db: Db, today: string) {
       'e.name',
       'appraisal_cases.stage',
       'appraisal_cases.accept_due_on',
+      'appraisal_cases.accepted_on',
       'appraisal_cases.due_on',
+      'appraisal_cases.paused_on',
     ])
     .where('e.kind', '=', 'appraisal_institution')
     .orderBy('e.id')
     .execute();
   const out = new Map<
     number,
-    { id: number; name: string; total: number; open: number; finished: number; overdue: number }
+    {
+      id: number;
+      name: string;
+      total: number;
+      open: number;
+      finished: number;
+      overdue: number;
+      acceptedLate: number;
+    }
   >();
   for (const r of rows) {
     const s = out.get(r.id) ?? {
@@ -105,15 +123,20 @@ export async function summaryByInstitution(db: Db, today: string) {
       open: 0,
       finished: 0,
       overdue: 0,
+      acceptedLate: 0,
     };
     out.set(r.id, s);
     if (!r.stage) continue;
     s.total++;
     if (['opinion', 'archived', 'declined'].includes(r.stage)) s.finished++;
     else s.open++;
+    const acceptedLate = !!r.accepted_on && r.accepted_on > r.accept_due_on!;
+    if (acceptedLate) s.acceptedLate++;
     if (
+      acceptedLate ||
       (r.stage === 'commissioned' && r.accept_due_on! < today) ||
-      ((r.stage === 'accepted' || r.stage === 'examining') && r.due_on && r.due_on < today)
+      ((r.stage === 'accepted' || r.stage === 'examining') && r.due_on && r.due_on < today) ||
+      (r.stage.endsWith('_paused') && r.due_on && r.paused_on && r.due_on < r.paused_on)
     )
       s.overdue++;
   }

@@ -21,6 +21,8 @@ const tags = ['appraisal'];
 /** The appraisal institutions a user works for; `null` for the bureau (sees all). */
 async function scopeOf(ctx: AppContext, user: SessionUser): Promise<number[] | null> {
   if (user.role === 'admin') return null;
+  if (user.role !== 'appraisal_staff')
+    throw forbidden('仅司法鉴定机构工作人员和司法局管理员可查看鉴定案件');
   const mine = (await institutionsOf(ctx.db, user.id)).filter(
     (e) => e.kind === 'appraisal_institution',
   );
@@ -51,7 +53,11 @@ export function appraisalRoutes(app: FastifyInstance, ctx: AppContext): void {
       const inst = await findEntry(ctx.db, body.institutionId);
       const resource =
         inst?.kind === 'appraisal_institution'
-          ? { id: inst.id, staffIds: await staffIdsOf(ctx.db, inst.id) }
+          ? {
+              id: inst.id,
+              staffIds: await staffIdsOf(ctx.db, inst.id),
+              staffRole: 'appraisal_staff' as const,
+            }
           : null;
       authorize(institutionPolicy, user, 'act', resource);
       if (!resource!.staffIds.includes(user.id))

@@ -1,6 +1,6 @@
 /** @module Request schemas of 司法鉴定 case monitoring. */
 import { z } from 'zod';
-import { CoercedId, Id, IsoDate, Pagination } from '../../core/schemas.js';
+import { CoercedId, Id, IdNumber, IsoDate, Pagination } from '../../core/schemas.js';
 import { STAGE_LABELS } from './workflow.js';
 
 export const CATEGORIES = [
@@ -29,6 +29,13 @@ export const NewCaseBody = z.strictObject({
   summary: z.string().trim().min(2).max(2000),
   commissionedOn: IsoDate,
   byLetter: z.boolean().default(false),
+  /**
+   * 法律援助法 第五十三条: the party is a legal-aid recipient — their ID number and the verification code of
+   * their 给予法律援助决定书 (never the ID number alone).
+   */
+  aidRecipient: z
+    .strictObject({ idNumber: IdNumber, verificationCode: z.string().trim().min(4).max(20) })
+    .optional(),
 });
 
 export const CaseQuery = z.strictObject({
@@ -41,7 +48,16 @@ export const CaseQuery = z.strictObject({
 export type CaseQuery = z.infer<typeof CaseQuery>;
 
 export const EventBody = z.strictObject({
-  event: z.enum(['accept', 'decline', 'start', 'extend', 'issue_opinion', 'archive']),
+  event: z.enum([
+    'accept',
+    'decline',
+    'start',
+    'extend',
+    'issue_opinion',
+    'archive',
+    'pause',
+    'resume',
+  ]),
   days: z.number().int().min(1).max(30).optional(),
   note: z.string().trim().max(500).optional(),
 });

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
-import { badRequest, notFound } from '../../core/errors.js';
+import { AppError, badRequest, notFound } from '../../core/errors.js';
+import { feeWaiverCheck } from '../notary/fee-waiver.js';
 import { findEntry } from '../repository.js';
 import { addWorkdays, chinaDate } from '../workdays.js';
 import { appraisalStore, findCase } from './repository.js';
@@ -25,6 +26,7 @@ export interface NewCase {
   summary: string;
   commissionedOn: string;
   byLetter: boolean;
+  aidRecipient?: { idNumber: string; verificationCode: string } | undefined;
 }
 
 export async function registerCase(
@@ -36,6 +38,9 @@ export async function registerCase(
   if (!inst || inst.kind !== 'appraisal_institution') throw notFound('司法鉴定机构');
   if (c.commissionedOn > chinaDate(ctx.now()))
     throw badRequest('date_in_future', '委托日期不能晚于今天');
+  // Art. 53 relief on the recipient's own decision code; a code that does not fit is refused, not ignored.
+  const feeWaiver = !!c.aidRecipient && (await feeWaiverCheck(ctx.db, { ...c.aidRecipient }));
+  if (c.aidRecipient && !feeWaiver) throw AppError.of('aid_code_invalid');
   const now = ctx.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const r = await trx
@@ -58,6 +63,8 @@ export async function registerCase(
         extension_days: 0,
         opinion_on: null,
         archived_on: null,
+        fee_waiver: feeWaiver ? 1 : 0,
+        fee_waiver_basis: feeWaiver ? '法律援助决定书核验' : null,
         created_at: now,
         updated_at: now,
       })
@@ -72,7 +79,7 @@ export async function registerCase(
         action: 'create',
         entity: 'appraisal_case',
         entityId: r.id,
-        detail: { code, institutionId: c.institutionId },
+        detail: { code, institutionId: c.institutionId, feeWaiver },
       },
       ctx.now(),
     );

@@ -14,7 +14,7 @@ export const COMPLETE_WORKDAYS = 30;
 export const MAX_EXTENSION_WORKDAYS = 30;
 
 export type AppraisalEvent =
-  'accept' | 'decline' | 'start' | 'extend' | 'issue_opinion' | 'archive';
+  'accept' | 'decline' | 'start' | 'extend' | 'issue_opinion' | 'archive' | 'pause' | 'resume';
 /** The institution's staff (or an administrator): the route's policy has checked who they are. */
 export type AppraisalParty = 'institution';
 export interface AppraisalEventInput {
@@ -30,6 +30,8 @@ export const STAGE_LABELS: Record<AppraisalStage, string> = {
   opinion: '意见书',
   archived: '归档',
   declined: '不予受理',
+  accepted_paused: '受理（补充材料，暂停计时）',
+  examining_paused: '鉴定（补充材料，暂停计时）',
 };
 
 export interface CaseState {
@@ -39,9 +41,39 @@ export interface CaseState {
   extension_days: number;
   opinion_on?: string | null;
   archived_on?: string | null;
+  paused_on?: string | null;
+  paused_days?: number;
 }
 
 const by: readonly AppraisalParty[] = ['institution'];
+
+/** 补充材料: the clock stops on the pause and the deadline moves out by the working days it stood still. */
+const pauseRow = (from: 'accepted' | 'examining') =>
+  ({
+    from: [from],
+    event: 'pause',
+    to: `${from}_paused`,
+    by,
+    label: '补充材料（暂停计时）',
+    patch: (_c: CaseState, _e: AppraisalEventInput, now: Date) => ({ paused_on: chinaDate(now) }),
+  }) as const;
+const resumeRow = (to: 'accepted' | 'examining') =>
+  ({
+    from: [`${to}_paused`],
+    event: 'resume',
+    to,
+    by,
+    label: '材料补齐（恢复计时）',
+    patch: (c: CaseState, _e: AppraisalEventInput, now: Date) => {
+      const stood = workdaysBetween(c.paused_on!, chinaDate(now));
+      return {
+        paused_on: null,
+        paused_days: (c.paused_days ?? 0) + stood,
+        due_on: addWorkdays(c.due_on!, stood),
+      };
+    },
+  }) as const;
+
 export const appraisalWorkflow = defineWorkflow<
   AppraisalStage,
   AppraisalEvent,
@@ -94,6 +126,10 @@ export const appraisalWorkflow = defineWorkflow<
       label: '归档',
       patch: (_c, _e, now) => ({ archived_on: chinaDate(now) }),
     },
+    pauseRow('accepted'),
+    pauseRow('examining'),
+    resumeRow('accepted'),
+    resumeRow('examining'),
   ],
   guards: {
     extensionWithinLimit: (c, e) => {
@@ -119,6 +155,10 @@ export interface ClockView {
   workdaysLeft: number | null;
   /** The opinion came after the completion deadline. */
   late: boolean;
+  /** Accepted after the acceptance deadline (stays in the overdue view). */
+  acceptedLate: boolean;
+  /** The clock stands still for supplementary materials. */
+  paused: boolean;
 }
 
 /** The case's clock as of `today`. */
@@ -126,24 +166,27 @@ export function clock(
   c: CaseState & { accept_due_on: string; opinion_on: string | null },
   today: string,
 ): ClockView {
+  const paused = c.stage === 'accepted_paused' || c.stage === 'examining_paused';
   const deadline =
     c.stage === 'commissioned'
       ? 'accept'
-      : c.stage === 'accepted' || c.stage === 'examining'
+      : c.stage === 'accepted' || c.stage === 'examining' || paused
         ? 'complete'
         : null;
   const deadlineOn =
     deadline === 'accept' ? c.accept_due_on : deadline === 'complete' ? c.due_on : null;
   const late = !!(c.opinion_on && c.due_on && c.opinion_on > c.due_on);
-  if (!deadlineOn) return { deadline, deadlineOn, overdue: false, workdaysLeft: null, late };
-  const overdue = today > deadlineOn;
+  const acceptedLate = !!(c.accepted_on && c.accepted_on > c.accept_due_on);
+  const flags = { late, acceptedLate, paused };
+  if (!deadlineOn) return { deadline, deadlineOn, overdue: false, workdaysLeft: null, ...flags };
+  // While paused the clock reads as it stood on the day it stopped.
+  const asOf = paused && c.paused_on ? c.paused_on : today;
+  const overdue = asOf > deadlineOn;
   return {
     deadline,
     deadlineOn,
     overdue,
-    workdaysLeft: overdue
-      ? -workdaysBetween(deadlineOn, today)
-      : workdaysBetween(today, deadlineOn),
-    late,
+    workdaysLeft: overdue ? -workdaysBetween(deadlineOn, asOf) : workdaysBetween(asOf, deadlineOn),
+    ...flags,
   };
 }

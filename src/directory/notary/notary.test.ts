@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApplication } from '../../test/aid-fixtures.js';
+import { decisionVerificationCode } from '../../aid/fee-waiver.js';
 import { createTestApp, type Session, type TestApp } from '../../test/app.js';
 
 let t: TestApp;
@@ -11,7 +12,7 @@ const api = '/api/v1';
 /** Sessions expire when the test clock jumps ahead, so each jump signs the office's staff in afresh. */
 async function signInStaff(): Promise<void> {
   admin = await t.signIn('admin');
-  staff = await t.signIn('community_lawyer', { displayName: '公证员' });
+  staff = await t.signIn('notary_staff', { displayName: '公证员' });
   const link = await t.request({
     method: 'POST',
     url: `${api}/directory/entries/${officeId}/staff`,
@@ -356,11 +357,11 @@ describe('the office’s day and the 15-working-day clock (公证法 第三十�
 });
 
 describe('legal-aid fee waiver (法律援助法 第五十三条)', () => {
-  it('flags the booking of a citizen who receives legal aid, by account or by 身份证号', async () => {
+  it('flags a recipient’s own booking, or one with the decision’s code — never a bare 身份证号', async () => {
     t.clock.set('2026-04-01T01:00:00Z');
     await signInStaff();
     const slotId = await slot('2026-04-02', 5, 'weituo');
-    const [recipient, byId, plain] = await citizens(3);
+    const [recipient, byCode, byBareId, plain] = await citizens(4);
     const base = makeApplication({ status: 'granted' });
     const { id: _omit, ...row } = base;
     await t.ctx.db
@@ -379,19 +380,28 @@ describe('legal-aid fee waiver (法律援助法 第五十三条)', () => {
           applicant_user_id: null,
           created_by: admin.userId,
           applicant_id_number: '420102199003077757',
+          decided_at: '2026-03-20T02:03:04.567Z',
         },
       ])
       .execute();
+    const aid = await t.ctx.db
+      .selectFrom('aid_applications')
+      .select(['id', 'ref_no', 'applicant_id_number', 'decided_at'])
+      .where('ref_no', '=', 'FW-2')
+      .executeTakeFirstOrThrow();
+    const code = decisionVerificationCode(aid);
     const flags: boolean[] = [];
-    for (const [s, idNumber] of [
-      [recipient, undefined],
-      [byId, '420102199003077757'],
-      [plain, undefined],
+    for (const [s, extra] of [
+      [recipient, {}],
+      [byCode, { idNumber: '420102199003077757', aidCode: code.toLowerCase() }],
+      // Typing someone's ID number (a suspect's, say) tells nothing about them.
+      [byBareId, { idNumber: '420102199003077757' }],
+      [plain, { idNumber: '420102199003077757', aidCode: 'ABCDE-FGHJK' }],
     ] as const) {
       const r = await t.request({
         method: 'POST',
         url: `${api}/notary/bookings`,
-        payload: { ...booking(slotId), ...(idNumber ? { idNumber } : {}) },
+        payload: { ...booking(slotId), ...extra },
         session: s!,
       });
       expect(r.statusCode, r.body).toBe(200);
@@ -402,7 +412,7 @@ describe('legal-aid fee waiver (法律援助法 第五十三条)', () => {
       });
       flags.push(d.json().booking.feeWaiver);
     }
-    expect(flags).toEqual([true, true, false]);
+    expect(flags).toEqual([true, true, false, false]);
   });
 });
 

@@ -5,9 +5,14 @@ import type {
   Slot as SlotView,
 } from '../../contracts/directory.js';
 import { maskIdNumber, maskMobile, maskName } from '../../core/pii.js';
-import { workdaysBetween } from '../workdays.js';
+import { addWorkdays, calendarWarning, workdaysBetween } from '../workdays.js';
 import type { Booking, Matter, Slot } from './repository.js';
-import { BOOKING_STATUS_LABELS, bookingWorkflow, type BookingActor } from './workflow.js';
+import {
+  BOOKING_STATUS_LABELS,
+  bookingWorkflow,
+  NOTARY_WORKDAYS,
+  type BookingActor,
+} from './workflow.js';
 
 export function presentMatter(m: Matter): MatterView {
   return {
@@ -29,6 +34,7 @@ export function presentSlot(s: Slot, matters: Map<string, Matter>): SlotView {
     endTime: s.end_time,
     capacity: s.capacity,
     remaining: s.capacity - s.booked,
+    weekendReason: s.weekend_reason,
   };
 }
 
@@ -40,6 +46,18 @@ export function notaryClock(b: Pick<Booking, 'status' | 'due_on'>, today: string
     overdue,
     workdaysLeft: overdue ? -workdaysBetween(b.due_on, today) : workdaysBetween(today, b.due_on),
   };
+}
+
+/**
+ * The calendar notice of a booking's 公证法 第三十条 period: the running one once accepted, the one it
+ * would have if accepted at the appointment while still booked.
+ */
+function bookingCalendarWarning(b: BookingWithSlot) {
+  if (b.status === 'booked' && b.date)
+    return calendarWarning(b.date, addWorkdays(b.date, NOTARY_WORKDAYS));
+  if (b.status === 'accepted' || b.status === 'suspended')
+    return calendarWarning(b.accepted_on, b.due_on);
+  return null;
 }
 
 type BookingWithSlot = Booking & { date: string; start_time: string; end_time: string };
@@ -78,6 +96,7 @@ export function presentBooking(
     completedOn: b.completed_on,
     pausedOn: b.paused_on,
     ...notaryClock(b, opts.today),
+    calendarWarning: bookingCalendarWarning(b),
     actions: opts.as ? bookingWorkflow.available(b.status, opts.as) : [],
   };
 }

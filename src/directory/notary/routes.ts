@@ -33,7 +33,12 @@ const plusDays = addCalendarDays;
 async function officeResource(ctx: AppContext, id: number) {
   const office = await findEntry(ctx.db, id);
   if (!office || office.kind !== 'notary_office') return null;
-  return { id: office.id, name: office.name, staffIds: await staffIdsOf(ctx.db, office.id) };
+  return {
+    id: office.id,
+    name: office.name,
+    staffIds: await staffIdsOf(ctx.db, office.id),
+    staffRole: 'notary_staff' as const,
+  };
 }
 
 /** A booking with its slot times and the office's staff, authorized for `action`. */

@@ -2,11 +2,11 @@
 import type { SessionUser } from '../../core/session.js';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
-import { badRequest, conflict, notFound } from '../../core/errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../core/errors.js';
 import { consumeQuota, dayOf } from '../../core/quota.js';
 import { isUniqueViolation } from '../../db/faults.js';
 import { findEntry } from '../repository.js';
-import { chinaDate } from '../workdays.js';
+import { chinaDate, isWorkday } from '../workdays.js';
 import { feeWaiverCheck } from './fee-waiver.js';
 import {
   findBooking,
@@ -36,6 +36,8 @@ export interface NewSlot {
   startTime: string;
   endTime: string;
   capacity: number;
+  allowWeekend?: boolean;
+  weekendReason?: string | undefined;
 }
 
 export async function publishSlot(
@@ -49,34 +51,44 @@ export async function publishSlot(
   if (!(await findMatter(ctx.db, s.matterCode)))
     throw badRequest('unknown_matter', '不支持的公证事项');
   if (s.date < chinaDate(ctx.now())) throw badRequest('slot_in_past', '不能发布已过去日期的时段');
-  return ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('notary_slots')
-      .values({
-        office_id: officeId,
-        matter_code: s.matterCode,
-        date: s.date,
-        start_time: s.startTime,
-        end_time: s.endTime,
-        capacity: s.capacity,
-        booked: 0,
-        created_at: ctx.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(
-      trx,
-      {
-        actor,
-        action: 'create',
-        entity: 'notary_slot',
-        entityId: r.id,
-        detail: { officeId, ...s },
-      },
-      ctx.now(),
-    );
-    return r.id;
-  });
+  // Rest days of the one calendar (weekends, holidays; 调休 Saturdays are working days).
+  if (!isWorkday(s.date) && !s.allowWeekend) throw AppError.of('slot_not_workday');
+  return ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const r = await trx
+        .insertInto('notary_slots')
+        .values({
+          office_id: officeId,
+          matter_code: s.matterCode,
+          date: s.date,
+          start_time: s.startTime,
+          end_time: s.endTime,
+          capacity: s.capacity,
+          booked: 0,
+          weekend_reason: isWorkday(s.date) ? null : (s.weekendReason ?? null),
+          legacy_duplicate: 0,
+          created_at: ctx.now().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(
+        trx,
+        {
+          actor,
+          action: 'create',
+          entity: 'notary_slot',
+          entityId: r.id,
+          detail: { officeId, ...s },
+        },
+        ctx.now(),
+      );
+      return r.id;
+    })
+    .catch((e: unknown) => {
+      // The unique index (office, matter, date, start time) speaks for itself.
+      throw isUniqueViolation(e) ? AppError.of('slot_exists') : e;
+    });
 }
 
 async function bookableSlot(ctx: AppContext, slotId: number) {
@@ -91,6 +103,7 @@ export interface NewBooking {
   applicantName: string;
   phone: string;
   idNumber?: string | undefined;
+  aidCode?: string | undefined;
 }
 
 /**
@@ -99,7 +112,12 @@ export interface NewBooking {
  */
 export async function book(ctx: AppContext, citizen: SessionUser, b: NewBooking): Promise<number> {
   const slot = await bookableSlot(ctx, b.slotId);
-  const waiver = await feeWaiverCheck(ctx.db, { userId: citizen.id, idNumber: b.idNumber ?? null });
+  // The citizen's own account, or an ID number with its decision's code; a bare ID number never answers.
+  const waiver = await feeWaiverCheck(ctx.db, {
+    userId: citizen.id,
+    idNumber: b.idNumber ?? null,
+    verificationCode: b.aidCode ?? null,
+  });
   const now = ctx.now().toISOString();
   return ctx.db
     .transaction()
@@ -173,7 +191,7 @@ export async function act(
   const feeWaiver =
     event === 'accept' &&
     bookingWorkflow.can(b.status, event, as) &&
-    (await feeWaiverCheck(ctx.db, { userId: b.citizen_id, idNumber: b.id_number }));
+    (await feeWaiverCheck(ctx.db, { userId: b.citizen_id }));
   const step = bookingWorkflow.step(b, { type: event, feeWaiver }, as, now);
   await ctx.db.transaction().execute(async (trx) => {
     await commitTransition(trx, notaryStore, { id, event, step, actor, now });

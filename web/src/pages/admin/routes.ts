@@ -13,4 +13,9 @@ export const adminRoutes: RouteRecordRaw[] = [
     name: 'admin-learning',
     component: () => import('./LearningPage.vue'),
   },
+  {
+    path: '/admin/calendar',
+    name: 'admin-calendar',
+    component: () => import('./CalendarPage.vue'),
+  },
 ];

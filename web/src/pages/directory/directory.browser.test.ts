@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const [username, role] of [
     ['web_admin', 'admin'],
     ['web_citizen', 'citizen'],
-    ['web_staff', 'community_lawyer'],
+    ['web_staff', 'notary_staff'],
   ] as const)
     await createUser(server.ctx, {
       username,
