@@ -105,6 +105,29 @@ describe('SMS code sign-in', () => {
     expect(other.json<{ user: { id: number } }>().user.id).not.toBe(staff);
   });
 
+  it('refuses a disabled account whatever the way of signing in', async () => {
+    nextMinute();
+    const id = await createUser(t.ctx, {
+      username: 'disabled_sms',
+      password: 'correct-horse-9',
+      role: 'citizen',
+      displayName: '李四',
+      phone: '13700007777',
+    });
+    await t.ctx.db
+      .updateTable('users')
+      .set({ disabled_at: t.clock.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await post('/auth/sms-code', { phone: '13700007777' });
+    const r = await post('/auth/sms-login', {
+      phone: '13700007777',
+      code: await codeSentTo('13700007777'),
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ error: { code: 'account_disabled' } });
+  });
+
   it('refuses a second code within the minute and more than the hourly limit, answering alike for any number', async () => {
     nextMinute();
     expect((await post('/auth/sms-code', { phone: '13700004444' })).statusCode).toBe(200);
