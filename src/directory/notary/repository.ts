@@ -111,3 +111,25 @@ export function openAccepted(db: Db, officeId: number): Promise<Booking[]> {
     .orderBy('due_on')
     .execute();
 }
+
+/** Bookings still to be kept on a day, with what a reminder names: office, matter, time and phone. */
+export function bookedOn(db: Db, date: string) {
+  return db
+    .selectFrom('notary_bookings as b')
+    .innerJoin('notary_slots as s', 's.id', 'b.slot_id')
+    .innerJoin('directory_entries as o', 'o.id', 'b.office_id')
+    .innerJoin('notary_matters as m', 'm.code', 'b.matter_code')
+    .select([
+      'b.id',
+      'b.citizen_id',
+      'b.phone',
+      'o.name as office',
+      'm.name as matter',
+      's.date',
+      's.start_time',
+    ])
+    .where('b.status', '=', 'booked')
+    .where('s.date', '=', date)
+    .orderBy('b.id')
+    .execute();
+}

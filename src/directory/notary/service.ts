@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../db/faults.js';
 import { findEntry } from '../repository.js';
 import { chinaDate, isWorkday } from '../workdays.js';
 import { feeWaiverCheck } from './fee-waiver.js';
+import { bookingConfirmed } from './notices.js';
 import {
   findBooking,
   findMatter,
@@ -112,6 +113,10 @@ export interface NewBooking {
  */
 export async function book(ctx: AppContext, citizen: SessionUser, b: NewBooking): Promise<number> {
   const slot = await bookableSlot(ctx, b.slotId);
+  const [office, matter] = await Promise.all([
+    findEntry(ctx.db, slot.office_id),
+    findMatter(ctx.db, slot.matter_code),
+  ]);
   // The citizen's own account, or an ID number with its decision's code; a bare ID number never answers.
   const waiver = await feeWaiverCheck(ctx.db, {
     userId: citizen.id,
@@ -163,6 +168,19 @@ export async function book(ctx: AppContext, citizen: SessionUser, b: NewBooking)
           entity: 'notary_booking',
           entityId: r.id,
           detail: { slotId: slot.id, feeWaiver: waiver },
+        },
+        ctx.now(),
+      );
+      await bookingConfirmed(
+        trx,
+        {
+          bookingId: r.id,
+          citizenId: citizen.id,
+          phone: b.phone,
+          officeName: office?.name ?? '公证处',
+          matterName: matter?.name ?? slot.matter_code,
+          date: slot.date,
+          startTime: slot.start_time,
         },
         ctx.now(),
       );
