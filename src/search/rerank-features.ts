@@ -12,8 +12,16 @@ import { bigramKeys } from './tokenizer.js';
 import { idf } from './scoring.js';
 import type { Topic } from './types.js';
 
-/** How many first-stage candidates the second stage re-scores. */
+/** How many first-stage candidates the second stage re-scores at most (and is trained on). */
 export const RERANK_DEPTH = 1000;
+/**
+ * How many it re-scores for `want` hits: ten times as many, at least 200. Measured on the hold-out
+ * fifth: the top 10 are the same from 100 candidates up (R@10 0.673, MRR@10 0.564 at 100, 200, 300
+ * and 1,000), while the top 100 need the full depth (R@100 0.854 at 210, 0.879 at 1,000) — so a
+ * search for 10 hits re-scores 200 candidates, a fifth of the work, and one for 100 the full 1,000.
+ */
+export const rerankDepth = (want: number, max = RERANK_DEPTH): number =>
+  Math.min(max, Math.max(200, want * 10));
 
 export const RERANK_FEATURES = [
   ...FEATURES,
