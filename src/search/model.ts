@@ -392,4 +392,18 @@ export function featureVector(
   return FEATURE_READERS.map((read) => read(ci, li, qf, d, law));
 }
 
+/** The article's feature values written into `out` from `at` (no array per candidate). */
+export function writeFeatureVector(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  d: number,
+  out: Float32Array,
+  at: number,
+): void {
+  const law = ci.docLaw[d]!;
+  for (let f = 0; f < FEATURE_READERS.length; f++)
+    out[at + f] = FEATURE_READERS[f]!(ci, li, qf, d, law);
+}
+
 export { refKey };
