@@ -1,9 +1,10 @@
 /**
  * @module The built corpus index persisted to one versioned file (`SEARCH_INDEX_FILE`), so a start
  * whose corpus and index code are unchanged loads it instead of tokenising every article again
- * (seconds of CPU). The file is one JSON header line — format, corpus version, code version — and the
- * index in V8's serialisation (typed arrays as raw bytes). A file of another corpus or code version,
- * or one that cannot be read, is ignored and rebuilt.
+ * (seconds of CPU). The file is one JSON header line — format, corpus version, code version, the body's
+ * layout — then, from the next 8-byte boundary, the flat body of `flat-index.ts`, read straight into a
+ * SharedArrayBuffer that the index's typed arrays view. A file of another corpus or code version, or one
+ * that cannot be read, is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -14,18 +15,21 @@ import {
   readFileSync,
   readSync,
   renameSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
 import type { CorpusIndex, SearchDoc } from './corpus-index.js';
+import { bodyBytes, decodeIndex, encodeIndex, writeBody, type FlatLayout } from './flat-index.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** The header line is read alone first; a layout of ~45 sections fits well inside this. */
+const HEADER_MAX = 64 * 1024;
 
 /** The sources whose change changes what the index holds (tokeniser, dictionaries, index layout). */
 const CODE_FILES = [
   './corpus-index.ts',
   './inverted-index.ts',
+  './flat-index.ts',
   './tokenizer.ts',
   '../core/text.ts',
   './data/legal-terms.txt',
@@ -48,52 +52,70 @@ export interface IndexFileHeader {
   code: string;
   builtAt: string;
   articles: number;
+  layout: FlatLayout;
 }
+
+const bodyStart = (headerBytes: number) => Math.ceil(headerBytes / 8) * 8;
 
 /** Writes the index beside a `.part` file and renames it, so a reader never sees half a file. */
 export function writeIndexFile(file: string, corpusVersion: string, ci: CorpusIndex): void {
+  const { layout, parts } = encodeIndex(ci);
   const header: IndexFileHeader = {
     format: FORMAT,
     corpusVersion,
     code: indexCodeVersion(),
     builtAt: new Date().toISOString(),
     articles: ci.articles.length,
+    layout,
   };
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const part = `${file}.${process.pid}.part`;
-  writeFileSync(
-    part,
-    Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), v8.serialize(ci)]),
-  );
+  const head = Buffer.from(`${JSON.stringify(header)}\n`);
+  const fd = openSync(part, 'w');
+  try {
+    writeSync(fd, Buffer.concat([head, Buffer.alloc(bodyStart(head.length) - head.length)]));
+    writeSync(fd, writeBody(layout, parts));
+  } finally {
+    closeSync(fd);
+  }
   renameSync(part, file);
 }
 
 export type IndexFileResult =
-  | { ok: true; ci: CorpusIndex; header: IndexFileHeader }
+  | { ok: true; ci: CorpusIndex; header: IndexFileHeader; body: SharedArrayBuffer }
   | { ok: false; reason: 'missing' | 'stale' | 'unreadable' };
 
-/** The header line of an index file (read alone, so a stale file costs no 84 MB read). */
-function readHeader(file: string): { header: IndexFileHeader; bytes: number } | null {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const nl = buf.subarray(0, n).indexOf(0x0a);
-    if (nl < 0) return null;
-    return {
-      header: JSON.parse(buf.subarray(0, nl).toString('utf8')) as IndexFileHeader,
-      bytes: nl + 1,
-    };
-  } finally {
-    closeSync(fd);
+/** The header line of an index file (read alone, so a stale file costs no 80 MB read). */
+function readHeader(fd: number): { header: IndexFileHeader; bytes: number } | null {
+  const buf = Buffer.alloc(HEADER_MAX);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  const nl = buf.subarray(0, n).indexOf(0x0a);
+  if (nl < 0) return null;
+  return {
+    header: JSON.parse(buf.subarray(0, nl).toString('utf8')) as IndexFileHeader,
+    bytes: nl + 1,
+  };
+}
+
+/** Reads `bytes` from `at` into a new SharedArrayBuffer (threads can then share the index). */
+function readShared(fd: number, at: number, bytes: number): SharedArrayBuffer {
+  const body = new SharedArrayBuffer(bytes);
+  const view = new Uint8Array(body);
+  for (let done = 0; done < bytes;) {
+    const n = readSync(fd, view, done, bytes - done, at + done);
+    if (n === 0) throw new Error('索引文件被截断');
+    done += n;
   }
+  return body;
 }
 
 /** The index in `file` when it was built from this corpus version by this code. */
 export function readIndexFile(file: string, corpusVersion: string): IndexFileResult {
   if (!existsSync(file)) return { ok: false, reason: 'missing' };
+  let fd: number | null = null;
   try {
-    const head = readHeader(file);
+    fd = openSync(file, 'r');
+    const head = readHeader(fd);
     if (!head) return { ok: false, reason: 'unreadable' };
     const { header } = head;
     if (
@@ -102,12 +124,14 @@ export function readIndexFile(file: string, corpusVersion: string): IndexFileRes
       header.code !== indexCodeVersion()
     )
       return { ok: false, reason: 'stale' };
-    const ci = v8.deserialize(readFileSync(file).subarray(head.bytes)) as CorpusIndex;
-    if (!Array.isArray(ci.articles) || ci.articles.length !== header.articles)
-      return { ok: false, reason: 'unreadable' };
-    return { ok: true, ci, header };
+    const body = readShared(fd, bodyStart(head.bytes), bodyBytes(header.layout));
+    const ci = decodeIndex(body, header.layout);
+    if (ci.articles.length !== header.articles) return { ok: false, reason: 'unreadable' };
+    return { ok: true, ci, header, body };
   } catch {
     return { ok: false, reason: 'unreadable' };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 

@@ -95,17 +95,28 @@ export interface LearnedIndex {
   questionTexts: string[];
 }
 
+/** `words` remembered per text: one training question feeds three fields, tokenised once. */
+function memoWords(): (text: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (text) => {
+    let w = seen.get(text);
+    if (!w) seen.set(text, (w = words(text)));
+    return w;
+  };
+}
+
 export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): LearnedIndex {
   const n = ci.articles.length;
+  const tokens = memoWords();
   const expTokens: string[][] = ci.articles.map((a) => {
     const qs = model.expansions[artKey(a.lawKey, a.num)];
-    return qs ? qs.flatMap((q) => words(q)) : [];
+    return qs ? qs.flatMap((q) => tokens(q)) : [];
   });
   const classLaws = Object.keys(model.lawPrior).filter((l) => ci.lawIndex.has(l));
   const perLaw = new Map<string, string[]>(classLaws.map((l) => [l, []]));
   for (const [key, qs] of Object.entries(model.expansions)) {
     const list = perLaw.get(key.slice(0, key.lastIndexOf('#')));
-    if (list) for (const q of qs) list.push(...words(q));
+    if (list) for (const q of qs) list.push(...tokens(q));
   }
   const classLawOf = new Int32Array(ci.laws.length).fill(-1);
   classLaws.forEach((l, i) => (classLawOf[ci.lawIndex.get(l)!] = i));
@@ -146,7 +157,7 @@ export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): Learned
   );
   return {
     model,
-    questions: buildField(qTexts.map((q) => words(q))),
+    questions: buildField(qTexts.map((q) => tokens(q))),
     questionBigrams: buildField(qTexts.map((q) => bigramKeys(q))),
     questionDocs,
     questionLaws,
@@ -379,6 +390,20 @@ export function featureVector(
 ): number[] {
   const law = ci.docLaw[d]!;
   return FEATURE_READERS.map((read) => read(ci, li, qf, d, law));
+}
+
+/** The article's feature values written into `out` from `at` (no array per candidate). */
+export function writeFeatureVector(
+  ci: CorpusIndex,
+  li: LearnedIndex,
+  qf: QueryFeatures,
+  d: number,
+  out: Float32Array,
+  at: number,
+): void {
+  const law = ci.docLaw[d]!;
+  for (let f = 0; f < FEATURE_READERS.length; f++)
+    out[at + f] = FEATURE_READERS[f]!(ci, li, qf, d, law);
 }
 
 export { refKey };

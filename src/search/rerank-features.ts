@@ -7,13 +7,21 @@
 import { readFileSync } from 'node:fs';
 import type { FieldIndex } from './inverted-index.js';
 import type { CorpusIndex } from './corpus-index.js';
-import { featureVector, FEATURES, type LearnedIndex, type QueryFeatures } from './model.js';
+import { FEATURES, writeFeatureVector, type LearnedIndex, type QueryFeatures } from './model.js';
 import { bigramKeys } from './tokenizer.js';
 import { idf } from './scoring.js';
 import type { Topic } from './types.js';
 
-/** How many first-stage candidates the second stage re-scores. */
+/** How many first-stage candidates the second stage re-scores at most (and is trained on). */
 export const RERANK_DEPTH = 1000;
+/**
+ * How many it re-scores for `want` hits: ten times as many, at least 200. Measured on the hold-out
+ * fifth: the top 10 are the same from 100 candidates up (R@10 0.673, MRR@10 0.564 at 100, 200, 300
+ * and 1,000), while the top 100 need the full depth (R@100 0.854 at 210, 0.879 at 1,000) — so a
+ * search for 10 hits re-scores 200 candidates, a fifth of the work, and one for 100 the full 1,000.
+ */
+export const rerankDepth = (want: number, max = RERANK_DEPTH): number =>
+  Math.min(max, Math.max(200, want * 10));
 
 export const RERANK_FEATURES = [
   ...FEATURES,
@@ -301,34 +309,33 @@ export function rerankFeatures(
   const seenInLaw = new Map<number, number>();
   cands.forEach((d, r) => {
     const row = r * RF;
-    out.set(featureVector(ci, li, qf, d), row);
+    writeFeatureVector(ci, li, qf, d, out, row);
     const l = ci.docLaw[d]!;
     const inLaw = seenInLaw.get(l) ?? 0;
     seenInLaw.set(l, inLaw + 1);
-    const extra = [
-      top > 0 ? stage1[d]! / top : 0,
-      1 / Math.log2(2 + r),
-      1 / (1 + lawOrder.get(l)!),
-      (lawCount.get(l) ?? 0) / 30,
-      lawBestText.get(l)! > 0 ? textOf(d) / lawBestText.get(l)! : 0,
-      coverage(words, r, nc),
-      coverage(bigrams, r, nc),
-      bigramRun(bigramSeq, bigrams.has, r, nc),
-      nb.sum5 > 0 ? (nb.top5.get(d) ?? 0) / nb.sum5 : 0,
-      nb.best.get(d) ?? 0,
-      nb.first.get(d) ?? 0,
-      near[r]!,
-      like[r]!,
-      1 / (1 + inLaw),
-      Math.log1p(ci.text.lens[d]!) / 8,
-      ci.articles[d]!.sub > 0 ? 1 : 0,
-      curated.has(ci.articles[d]!.lawKey) ? question.confidence : 0,
-      (learned[ci.articles[d]!.lawKey] ?? 0) * question.confidence,
-      // Per question, so the network can weigh the rest by them (e.g. trust neighbours when close).
-      Math.min(qf.words.length, 30) / 30,
-      closest,
-    ];
-    out.set(extra, row + FEATURES.length);
+    let at = row + FEATURES.length;
+    const put = (v: number) => (out[at++] = v);
+    put(top > 0 ? stage1[d]! / top : 0);
+    put(1 / Math.log2(2 + r));
+    put(1 / (1 + lawOrder.get(l)!));
+    put((lawCount.get(l) ?? 0) / 30);
+    put(lawBestText.get(l)! > 0 ? textOf(d) / lawBestText.get(l)! : 0);
+    put(coverage(words, r, nc));
+    put(coverage(bigrams, r, nc));
+    put(bigramRun(bigramSeq, bigrams.has, r, nc));
+    put(nb.sum5 > 0 ? (nb.top5.get(d) ?? 0) / nb.sum5 : 0);
+    put(nb.best.get(d) ?? 0);
+    put(nb.first.get(d) ?? 0);
+    put(near[r]!);
+    put(like[r]!);
+    put(1 / (1 + inLaw));
+    put(Math.log1p(ci.text.lens[d]!) / 8);
+    put(ci.articles[d]!.sub > 0 ? 1 : 0);
+    put(curated.has(ci.articles[d]!.lawKey) ? question.confidence : 0);
+    put((learned[ci.articles[d]!.lawKey] ?? 0) * question.confidence);
+    // Per question, so the network can weigh the rest by them (e.g. trust neighbours when close).
+    put(Math.min(qf.words.length, 30) / 30);
+    put(closest);
   });
   return out;
 }

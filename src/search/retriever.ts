@@ -14,7 +14,7 @@ import {
 } from './model.js';
 import { classifyTopic, expandLayTerms, parseReferences, type LawResolver } from './query.js';
 import { applyReranker, type RerankModel } from './rerank.js';
-import { RERANK_DEPTH, rerankFeatures } from './rerank-features.js';
+import { RERANK_DEPTH, rerankDepth, rerankFeatures } from './rerank-features.js';
 import { toSimplified } from './tokenizer.js';
 
 export interface RankedDoc {
@@ -34,6 +34,8 @@ export class Retriever {
     model: LearnedModel,
     /** The second stage; without it the first stage's order stands. */
     readonly reranker: RerankModel | null = null,
+    /** The most first-stage candidates the second stage re-scores (see `rerankDepth`). */
+    readonly maxRerankDepth: number = RERANK_DEPTH,
   ) {
     this.li = buildLearnedIndex(ci, model);
     this.scores = new Float32Array(ci.articles.length);
@@ -66,7 +68,7 @@ export class Retriever {
     const allow = includeSuperseded ? undefined : ci.current;
     // Over-fetch so versions of one article collapse into one hit without losing the k-th.
     const want = includeSuperseded ? k * 2 + 10 : k;
-    const depth = this.reranker ? Math.max(RERANK_DEPTH, want) : want;
+    const depth = this.reranker ? Math.max(rerankDepth(want, this.maxRerankDepth), want) : want;
     const cands = topK(scores, depth, allow).filter((d) => scores[d]! > 0);
     for (const r of this.secondStage(qf, scores, cands, text)) {
       if (out.length >= k) break;

@@ -1,0 +1,85 @@
+/** @module The flat index file: a round trip gives the same index, and a damaged file is refused. */
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../test/db.js';
+import { importLawFixture } from '../test/laws-fixture.js';
+import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
+import { readIndexFile, writeIndexFile } from './index-file.js';
+import { loadSearchDocs } from './source.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'flat-index-'));
+// Two versions of one law (so superseded articles) and two laws with chapter headings.
+const LAWS = [
+  '诉讼与非诉讼程序法/民事诉讼法(2021-12-24).md',
+  '诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md',
+  '社会法/劳动合同法(2012-12-28).md',
+  '行政法/法律援助法(2021-08-20).md',
+];
+let ci: CorpusIndex;
+
+beforeAll(async () => {
+  const { ctx, close } = await createTestContext();
+  try {
+    await importLawFixture(ctx, LAWS);
+    ci = buildCorpusIndex(await loadSearchDocs(ctx.db));
+  } finally {
+    await close();
+  }
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const fields = ['text', 'bigram', 'heading', 'title'] as const;
+
+describe('the flat index file', () => {
+  it('gives back the same index, its typed arrays over one SharedArrayBuffer', () => {
+    const file = path.join(work, 'round-trip.bin');
+    writeIndexFile(file, 'v1', ci);
+    const read = readIndexFile(file, 'v1');
+    if (!read.ok) throw new Error(`not read: ${read.reason}`);
+    const back = read.ci;
+    expect(back.articles).toEqual(ci.articles);
+    expect(back.articles.filter((a) => !a.isCurrent).length).toBeGreaterThan(0);
+    expect(back.laws).toEqual(ci.laws);
+    expect(back.lawIndex).toEqual(ci.lawIndex);
+    expect(back.byRef).toEqual(ci.byRef);
+    expect([...back.docLaw]).toEqual([...ci.docLaw]);
+    expect([...back.current]).toEqual([...ci.current]);
+    for (const f of fields) {
+      const [a, b] = [back[f], ci[f]];
+      expect({ docCount: a.docCount, avgLen: a.avgLen }).toEqual({
+        docCount: b.docCount,
+        avgLen: b.avgLen,
+      });
+      expect(a.terms).toEqual(b.terms);
+      expect([...a.offsets]).toEqual([...b.offsets]);
+      expect([...a.docs]).toEqual([...b.docs]);
+      expect([...a.tfs]).toEqual([...b.tfs]);
+      expect([...a.lens]).toEqual([...b.lens]);
+      expect(a.docs.buffer).toBe(read.body);
+    }
+    expect(read.body).toBeInstanceOf(SharedArrayBuffer);
+    // bigram terms are numbers, word terms strings: both kinds survive.
+    expect(typeof back.bigram.terms.keys().next().value).toBe('number');
+    expect(typeof back.text.terms.keys().next().value).toBe('string');
+  });
+
+  it('refuses a truncated file, a damaged layout and one of another format', () => {
+    const file = path.join(work, 'damaged.bin');
+    writeIndexFile(file, 'v1', ci);
+    const whole = readFileSync(file);
+    truncateSync(file, whole.length - 1000);
+    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
+    const nl = whole.indexOf(0x0a);
+    const header = JSON.parse(whole.subarray(0, nl).toString('utf8')) as {
+      layout: { sections: Record<string, { at: number }> };
+    };
+    header.layout.sections['text.docs']!.at += 4; // no longer 8-byte aligned
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(header)), whole.subarray(nl)]));
+    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
+    const v1 = { ...header, format: 1 };
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(v1)), whole.subarray(nl)]));
+    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'stale' });
+  });
+});
