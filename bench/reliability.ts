@@ -78,9 +78,10 @@ async function notarySeats(rounds: number): Promise<string> {
     const citizen = await t.signIn('citizen');
     const slot = await post(0, `/api/v1/notary/offices/${office}/slots`, staff, {
       matterCode: 'weituo',
-      date: '2030-03-10',
-      startTime: '09:00',
-      endTime: '10:00',
+      // A Monday, one slot per round (one slot per office, matter, date and start time).
+      date: '2030-03-11',
+      startTime: `${String(8 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+      endTime: '23:00',
       capacity: 10,
     });
     const res = await Promise.all(

@@ -1,5 +1,6 @@
 /** The bureau's calendar edits: admin only, audited, and every area's working-day count follows them at once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadline } from '../aid/clock.js';
 import { addWorkingDays, calendarWarning, isWorkingDay } from '../core/time.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 
@@ -40,6 +41,8 @@ describe('the admin calendar', () => {
     });
     expect(isWorkingDay('2027-02-09')).toBe(false);
     expect(addWorkingDays('2027-02-04', 1)).toBe('2027-02-10');
+    // The legal-aid clock counts on the same calendar (its own day-number loop over core/time.ts's).
+    expect(deadline({ start: '2027-02-04', days: 1, mode: 'working' })).toBe('2027-02-10');
     const year = await t.request({
       method: 'PUT',
       url: `${url}/years/2027`,
@@ -58,6 +61,7 @@ describe('the admin calendar', () => {
     });
     expect(undo.statusCode).toBe(200);
     expect(isWorkingDay('2027-02-09')).toBe(true);
+    expect(deadline({ start: '2027-02-04', days: 1, mode: 'working' })).toBe('2027-02-09');
     const again = await t.request({
       method: 'DELETE',
       url: `${url}/days/2027-02-09`,

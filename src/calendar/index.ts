@@ -22,7 +22,10 @@ export const calendarModule: AppModule = {
         `calendar: working days counted across ${w.years.join(', ')}, not held as official`,
       ),
     );
-    await reloadCalendar(ctx.db);
+    // A database that cannot be read now leaves the shipped calendar in force until the next refresh.
+    await reloadCalendar(ctx.db).catch((e: unknown) =>
+      app.log.warn({ err: e }, 'calendar: bureau edits not loaded, shipped calendar in force'),
+    );
     calendarRoutes(app, ctx);
   },
   start: (ctx, log) => {

@@ -22,7 +22,7 @@ export const appraisalCasesCommissioned = (
     .where('appraisal_cases.commissioned_on', '<=', range.to)
     .execute();
 
-/** Open cases past their current deadline on `today`, across all institutions. */
+/** Cases past their current deadline on `today`, and those accepted late (see overdueWhere), across all institutions. */
 export const appraisalCasesOverdue = (db: Kysely<Database>, today: string) =>
   db
     .selectFrom('appraisal_cases')

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, startApp, type RunningApp } from '../../../../e2e/harness';
 import { createUser } from '../../../../src/auth/service';
+import { addWorkingDays, chinaDate } from '../../../../src/core/time';
 
 let server: RunningApp;
 let browser: Browser;
 // The dashboard loads ECharts and several reports; give the page time on a loaded CI machine.
 const POLL = { timeout: 20_000, interval: 200 };
-const tomorrow = new Date(Date.now() + 32 * 3_600_000).toISOString().slice(0, 10);
+// The next working day (rest-day slots need a reason), named `tomorrow` for the page's wording.
+const tomorrow = addWorkingDays(chinaDate(new Date()), 1);
 
 beforeAll(async () => {
   server = await startApp();
