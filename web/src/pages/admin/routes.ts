@@ -14,6 +14,11 @@ export const adminRoutes: RouteRecordRaw[] = [
     component: () => import('./LearningPage.vue'),
   },
   {
+    path: '/admin/notify-log',
+    name: 'admin-notify-log',
+    component: () => import('./NotifyLogPage.vue'),
+  },
+  {
     path: '/admin/calendar',
     name: 'admin-calendar',
     component: () => import('./CalendarPage.vue'),
