@@ -5,6 +5,7 @@ import { aidRoutes } from './routes.js';
 import { sweepAid } from './sweep.js';
 import { settleMaterials } from './uploads.js';
 import { aidMigrations } from './migrations.js';
+import { figuresRoutes } from './figures/routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -14,6 +15,7 @@ export const aidModule: AppModule = {
   routes: async (app, ctx) => {
     await aidRoutes(app, ctx);
     officeRoutes(app, ctx);
+    figuresRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);
