@@ -6,6 +6,7 @@ import { sweepAid } from './sweep.js';
 import { settleMaterials } from './uploads.js';
 import { aidMigrations } from './migrations.js';
 import { figuresRoutes } from './figures/routes.js';
+import { defenceRoutes } from './defence/routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -16,6 +17,7 @@ export const aidModule: AppModule = {
     await aidRoutes(app, ctx);
     officeRoutes(app, ctx);
     figuresRoutes(app, ctx);
+    defenceRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);

@@ -5,6 +5,7 @@ import type { Dialect } from '../db/connection.js';
 import type { Migration } from '../db/migrator.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { aidFiguresMigrations } from './figures/migrations.js';
+import { aidDefenceMigrations } from './defence/migrations.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -192,4 +193,5 @@ export const aidMigrations: Migration[] = [
   { name: '0300_aid_tables', up: createTables },
   { name: '0301_aid_seed_hardship_lines', up: (db) => seedHardshipLines(db) },
   ...aidFiguresMigrations,
+  ...aidDefenceMigrations,
 ];
