@@ -7,6 +7,7 @@ import { settleMaterials } from './uploads.js';
 import { aidMigrations } from './migrations.js';
 import { figuresRoutes } from './figures/routes.js';
 import { defenceRoutes } from './defence/routes.js';
+import { complaintRoutes } from './complaints/routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -18,6 +19,7 @@ export const aidModule: AppModule = {
     officeRoutes(app, ctx);
     figuresRoutes(app, ctx);
     defenceRoutes(app, ctx);
+    complaintRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);

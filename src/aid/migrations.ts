@@ -6,6 +6,7 @@ import type { Migration } from '../db/migrator.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { aidFiguresMigrations } from './figures/migrations.js';
 import { aidDefenceMigrations } from './defence/migrations.js';
+import { aidComplaintsMigrations } from './complaints/migrations.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -194,4 +195,5 @@ export const aidMigrations: Migration[] = [
   { name: '0301_aid_seed_hardship_lines', up: (db) => seedHardshipLines(db) },
   ...aidFiguresMigrations,
   ...aidDefenceMigrations,
+  ...aidComplaintsMigrations,
 ];
