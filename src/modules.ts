@@ -1,6 +1,7 @@
 /** @module Every domain area, in registration order. */
 import { authModule } from './auth/index.js';
 import { lawsModule } from './laws/index.js';
+import { notifyModule } from './notify/index.js';
 import { searchModule } from './search/index.js';
 import { qaModule } from './qa/index.js';
 import { kbModule } from './kb/index.js';
@@ -16,6 +17,7 @@ import type { AppModule } from './core/module.js';
 export const modules: AppModule[] = [
   authModule,
   lawsModule,
+  notifyModule,
   searchModule,
   qaModule,
   kbModule,

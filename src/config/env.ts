@@ -114,11 +114,64 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL 须为 http(s):// 开头的网址' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  /** SMS: `log` writes each message to the log only; `http` posts it to NOTIFY_SMS_URL (an SMS gateway). */
+  NOTIFY_SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  NOTIFY_SMS_URL: z
+    .url({ protocol: /^https?$/, error: 'NOTIFY_SMS_URL 须为 http(s):// 开头的网址' })
+    .optional(),
+  NOTIFY_SMS_TOKEN: z.string().optional(),
+  /** The 短信签名 put before every SMS. */
+  NOTIFY_SMS_SIGN: z.string().min(1).max(20).default('12348法律服务'),
+  /** WeChat: `log` writes template messages to the log; `wechat` sends them through the 公众号 API. */
+  NOTIFY_WECHAT_PROVIDER: z.enum(['log', 'wechat']).default('log'),
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  WECHAT_TEMPLATE_ID: z.string().optional(),
+  /** The 公众号 API's address (a test points it at a server of its own). */
+  WECHAT_API_BASE: z
+    .url({ protocol: /^https?$/, error: 'WECHAT_API_BASE 须为 http(s):// 开头的网址' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default('https://api.weixin.qq.com'),
+  /** WeChat 网页授权 sign-in (snsapi_base) for residents arriving from the 公众号 menu. */
+  WECHAT_LOGIN: boolish.default(false),
+  /** Hours (China time) when SMS and WeChat messages wait, unless urgent: `HH:MM-HH:MM` or `off`. */
+  NOTIFY_QUIET_HOURS: z
+    .string()
+    .regex(
+      /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,
+      '须为 HH:MM-HH:MM（如 22:00-08:00）或 off',
+    )
+    .default('22:00-08:00'),
+  /** Attempts per message before it is marked failed. */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  NOTIFY_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** SMS sign-in codes one phone number may request per hour. */
+  SMS_CODES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(5),
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they get 503 and the process exits. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
 });
 
 export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LAWS_DIR'> & { LAWS_DIR: string };
+
+/** A provider that is switched on needs its address and credentials; say which is missing at boot. */
+function requireProviderSettings(c: z.infer<typeof EnvSchema>, ctx: z.RefinementCtx): void {
+  const need = (cond: boolean, key: string, why: string) => {
+    if (cond) ctx.addIssue({ code: 'custom', path: [key], message: why });
+  };
+  need(
+    c.NOTIFY_SMS_PROVIDER === 'http' && !c.NOTIFY_SMS_URL,
+    'NOTIFY_SMS_URL',
+    'NOTIFY_SMS_PROVIDER=http 时必须设置',
+  );
+  const wechat = c.NOTIFY_WECHAT_PROVIDER === 'wechat' || c.WECHAT_LOGIN;
+  need(wechat && !c.WECHAT_APPID, 'WECHAT_APPID', '启用微信消息或微信登录时必须设置');
+  need(wechat && !c.WECHAT_SECRET, 'WECHAT_SECRET', '启用微信消息或微信登录时必须设置');
+  need(
+    c.NOTIFY_WECHAT_PROVIDER === 'wechat' && !c.WECHAT_TEMPLATE_ID,
+    'WECHAT_TEMPLATE_ID',
+    'NOTIFY_WECHAT_PROVIDER=wechat 时必须设置',
+  );
+}
 
 /** Thrown when a variable is malformed; the message names the variable. */
 export class ConfigError extends Error {}
@@ -131,7 +184,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
-  const result = EnvSchema.safeParse(cleaned);
+  const result = EnvSchema.superRefine(requireProviderSettings).safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
