@@ -100,6 +100,20 @@ describe('complaints', () => {
     });
     const told = await step(admin, c.id, { type: 'tell', method: 'system' });
     expect(told.json().complaint.status).toBe('told');
+    const sent = await t.ctx.db
+      .selectFrom('notify_outbox')
+      .select(['kind', 'channel', 'user_id', 'body'])
+      .where('ref_type', '=', 'aid_complaint')
+      .where('ref_id', '=', String(c.id))
+      .orderBy('channel')
+      .execute();
+    expect(sent.map((x) => [x.kind, x.channel, x.user_id])).toEqual([
+      ['aid.complaint_result', 'inapp', citizen.userId],
+      ['aid.complaint_result', 'sms', citizen.userId],
+    ]);
+    expect(sent[0]!.body).toBe(
+      '您的投诉已处理：投诉成立。投诉成立，责令承办律师整改，纳入年度质量考核。',
+    );
     expect(await read(citizen, c.id)).toMatchObject({
       statusLabel: '已告知投诉人',
       resultLabel: '投诉成立',

@@ -4,6 +4,8 @@ import type { AppContext } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { SessionUser } from '../../core/session.js';
 import { commitTransition } from '../../core/transition-save.js';
+import { enqueueNotification } from '../../notify/service.js';
+import { RESULTS } from './workflow.js';
 import type { AidApplication } from '../tables.js';
 import {
   complaintStore,
@@ -76,6 +78,13 @@ export async function fileComplaint(
   });
 }
 
+/** The message the complainant receives: the refusal's reason, or the conclusion. */
+export function complaintResultText(c: ComplaintView): string {
+  if (c.status === 'refused') return `您的投诉不予受理。理由：${c.refused_reason ?? ''}`;
+  const result = RESULTS[c.result as keyof typeof RESULTS] ?? '';
+  return `您的投诉已处理：${result}。${c.conclusion ?? ''}`;
+}
+
 export async function fireComplaintEvent(
   ctx: AppContext,
   user: SessionUser,
@@ -95,6 +104,22 @@ export async function fireComplaintEvent(
       ip,
       note: e.text ?? null,
     });
+    // Art. 56: the complainant is told the result, in the same transaction as the step that records it.
+    if (e.type === 'tell')
+      await enqueueNotification(
+        trx,
+        {
+          kind: 'aid.complaint_result',
+          userId: c.complainant_user_id,
+          phone: c.complainant_phone,
+          title: '投诉处理结果',
+          body: complaintResultText(c),
+          refType: 'aid_complaint',
+          refId: c.id,
+          dedupeKey: `aid.complaint_result:${c.id}`,
+        },
+        now,
+      );
   });
   return (await findComplaint(ctx.db, c.id))!;
 }

@@ -27,6 +27,7 @@ const notice = (over: Record<string, unknown> = {}) => ({
   kind: 'notice',
   organType: 'court',
   organName: '武昌区人民法院',
+  organContact: '13807100001',
   noticeNo: `（2026）鄂0106刑初${Math.random().toString().slice(2, 8)}号`,
   personName: '张小明',
   charge: '盗窃罪',
@@ -84,6 +85,17 @@ describe('notices', () => {
       'create',
       'transition:assign',
       'transition:inform',
+    ]);
+    const sent = await t.ctx.db
+      .selectFrom('notify_outbox')
+      .select(['kind', 'channel', 'user_id', 'address'])
+      .where('ref_type', '=', 'aid_defence_notice')
+      .where('ref_id', '=', String(n.id))
+      .orderBy('id')
+      .execute();
+    expect(sent).toEqual([
+      { kind: 'aid.defence_assigned', channel: 'inapp', user_id: lawyer.userId, address: null },
+      { kind: 'aid.defence_assigned', channel: 'sms', user_id: null, address: '13807100001' },
     ]);
   });
 

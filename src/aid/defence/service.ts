@@ -1,10 +1,13 @@
 /** @module The 通知辩护 operations: register a notice, assign / reassign / inform (the one engine and save), duty shifts. */
+import type { Transaction } from 'kysely';
 import { audit } from '../../core/audit.js';
 import type { AppContext } from '../../core/context.js';
 import { AppError, badRequest } from '../../core/errors.js';
 import type { SessionUser } from '../../core/session.js';
 import { commitTransition } from '../../core/transition-save.js';
 import { isUniqueViolation } from '../../db/faults.js';
+import type { Database } from '../../db/schema.js';
+import { enqueueNotification } from '../../notify/service.js';
 import { defenceDueOn } from './clock.js';
 import {
   activeRosterEntry,
@@ -90,6 +93,40 @@ async function checkLawyer(ctx: AppContext, n: AidDefenceNotice, lawyerId: numbe
     );
 }
 
+/** The assigned lawyer and (where it gave a mobile number) the organ hear of the assignment (Art. 36). */
+async function notifyAssigned(
+  trx: Transaction<Database>,
+  n: AidDefenceNotice,
+  lawyerId: number,
+  now: Date,
+): Promise<void> {
+  const what = `${n.organ_name}${n.notice_no ? `（${n.notice_no}）` : ''}`;
+  const common = { kind: 'aid.defence_assigned', refType: 'aid_defence_notice', refId: n.id };
+  await enqueueNotification(
+    trx,
+    {
+      ...common,
+      userId: lawyerId,
+      title: '法律援助指派',
+      body: `您已被指派承办${what}通知的法律援助案件，请于${n.due_on}前与办案机关联系。`,
+      dedupeKey: `aid.defence_assigned:${n.id}:${lawyerId}`,
+    },
+    now,
+  );
+  if (n.organ_contact)
+    await enqueueNotification(
+      trx,
+      {
+        ...common,
+        phone: n.organ_contact,
+        title: '法律援助机构指派通知',
+        body: `贵机关${n.notice_no ? `（${n.notice_no}）` : ''}通知的法律援助案件已指派律师承办，指派函随后送达。`,
+        dedupeKey: `aid.defence_assigned:${n.id}:${lawyerId}:organ`,
+      },
+      now,
+    );
+}
+
 export async function fireNoticeEvent(
   ctx: AppContext,
   user: SessionUser,
@@ -111,6 +148,7 @@ export async function fireNoticeEvent(
       note: e.note ?? null,
       detail: e.lawyerId ? { lawyerId: e.lawyerId } : {},
     });
+    if (e.lawyerId) await notifyAssigned(trx, n, e.lawyerId, now);
   });
   return (await findNotice(ctx.db, n.id))!;
 }
