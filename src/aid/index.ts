@@ -8,6 +8,7 @@ import { aidMigrations } from './migrations.js';
 import { figuresRoutes } from './figures/routes.js';
 import { defenceRoutes } from './defence/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
+import { subsidyRoutes } from './subsidies/routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -20,6 +21,7 @@ export const aidModule: AppModule = {
     figuresRoutes(app, ctx);
     defenceRoutes(app, ctx);
     complaintRoutes(app, ctx);
+    subsidyRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);

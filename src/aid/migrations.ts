@@ -7,6 +7,7 @@ import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
 import { aidFiguresMigrations } from './figures/migrations.js';
 import { aidDefenceMigrations } from './defence/migrations.js';
 import { aidComplaintsMigrations } from './complaints/migrations.js';
+import { aidSubsidiesMigrations } from './subsidies/migrations.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -196,4 +197,5 @@ export const aidMigrations: Migration[] = [
   ...aidFiguresMigrations,
   ...aidDefenceMigrations,
   ...aidComplaintsMigrations,
+  ...aidSubsidiesMigrations,
 ];

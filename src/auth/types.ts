@@ -9,6 +9,7 @@ export const ROLES: readonly Role[] = [
   'aid_lawyer',
   'aid_officer',
   'admin',
+  'aid_evaluator',
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -17,6 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   aid_lawyer: '法律援助律师',
   aid_officer: '法律援助工作人员',
   admin: '司法局管理员',
+  aid_evaluator: '法律援助质量评估人员（第三方）',
 };
 
 declare module 'fastify' {

@@ -1,7 +1,14 @@
 /** @module Contract of the accounts API (/api/v1/auth, /api/v1/admin/users): the signed-in user and staff lists. */
 import { z } from 'zod';
 
-export const Role = z.enum(['citizen', 'community_lawyer', 'aid_lawyer', 'aid_officer', 'admin']);
+export const Role = z.enum([
+  'citizen',
+  'community_lawyer',
+  'aid_lawyer',
+  'aid_officer',
+  'admin',
+  'aid_evaluator',
+]);
 
 export const Me = z.object({
   id: z.number(),

@@ -1,7 +1,14 @@
 /** @module Row types of the core tables: agencies, users, sessions, audit trail. */
 import type { Generated } from 'kysely';
 
-export type Role = 'citizen' | 'community_lawyer' | 'aid_lawyer' | 'aid_officer' | 'admin';
+export type Role =
+  | 'citizen'
+  | 'community_lawyer'
+  | 'aid_lawyer'
+  | 'aid_officer'
+  | 'admin'
+  /** Third-party quality evaluator of legal aid (法律援助法 Art. 57, 59). */
+  | 'aid_evaluator';
 
 export interface AgencyRow {
   id: Generated<number>;
