@@ -1,4 +1,6 @@
 /** @module What the API shows of a complaint: the complainant sees the outcome; staff also the findings. */
+import type { z } from 'zod';
+import type { AidComplaint } from '../../contracts/aid-office.js';
 import { maskMobile } from '../../core/pii.js';
 import type { SessionUser } from '../../core/session.js';
 import type { ComplaintView } from './repository.js';
@@ -13,7 +15,10 @@ import {
 
 const label = (m: Record<string, string>, k: string | null) => (k ? (m[k] ?? k) : null);
 
-export function presentComplaint(c: ComplaintView, viewer: SessionUser) {
+export function presentComplaint(
+  c: ComplaintView,
+  viewer: SessionUser,
+): z.infer<typeof AidComplaint> {
   const staff = viewer.role === 'admin' || viewer.role === 'aid_officer';
   // The result is the complainant's once it has been told (Art. 56); until then she sees the progress.
   const told = c.status === 'told';

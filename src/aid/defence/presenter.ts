@@ -1,4 +1,9 @@
 /** @module What the API shows of a notice (personal data masked: the list is the officer's worklist) and of a shift. */
+import type { z } from 'zod';
+import type {
+  AidDefenceNotice as NoticeContract,
+  AidDutyShift,
+} from '../../contracts/aid-office.js';
 import { maskIdNumber, maskName } from '../../core/pii.js';
 import { defenceOverdue, forwardedLate, informedLate } from './clock.js';
 import { GROUNDS, ORGAN_TYPES, PLACE_TYPES, STAGES } from './schema.js';
@@ -7,7 +12,10 @@ import { DEFENCE_STATES, INFORM_METHODS, defenceWorkflow, type DefenceStatus } f
 
 const label = (m: Record<string, string>, k: string | null) => (k ? (m[k] ?? k) : null);
 
-export function presentNotice(n: AidDefenceNotice & { lawyer_name?: string | null }, now: Date) {
+export function presentNotice(
+  n: AidDefenceNotice & { lawyer_name?: string | null },
+  now: Date,
+): z.infer<typeof NoticeContract> {
   return {
     id: n.id,
     kind: n.kind,
@@ -49,7 +57,7 @@ export function presentShift(s: {
   period: string;
   display_name: string;
   consultations: number | string | bigint;
-}) {
+}): z.infer<typeof AidDutyShift> {
   return {
     id: s.id,
     agencyId: s.agency_id,

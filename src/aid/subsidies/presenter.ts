@@ -1,11 +1,17 @@
 /** @module What the API and the payment export show of a subsidy. */
+import type { z } from 'zod';
+import type { AidSubsidy } from '../../contracts/aid-office.js';
 import type { Column } from '../../core/export.js';
 import { CASE_TYPE_LABELS } from '../presenter.js';
 import { GRADES, STAGES, type Grade, type Stage } from './compute.js';
 import type { SubsidyView } from './repository.js';
 import { SUBSIDY_STATES, subsidyWorkflow, type SubsidyStatus } from './workflow.js';
 
-export function presentSubsidy(s: SubsidyView, agencies: Map<number, string>, canApprove: boolean) {
+export function presentSubsidy(
+  s: SubsidyView,
+  agencies: Map<number, string>,
+  canApprove: boolean,
+): z.infer<typeof AidSubsidy> {
   return {
     id: s.id,
     applicationId: s.application_id,
