@@ -7,6 +7,7 @@ import {
   AidDefenceNotices,
   AidDutyShifts,
   AidFigures,
+  AidRecipientGroups,
   AidSubsidies,
   AidSubsidySaved,
   AidSubsidyStandards,
@@ -45,3 +46,6 @@ export const computeSubsidy = (applicationId: number) =>
   api('POST', '/aid/subsidies', { applicationId }, AidSubsidySaved);
 export const subsidyEvent = (id: number, body: Record<string, unknown>) =>
   api('POST', `/aid/subsidies/${id}/events`, body, AidSubsidySaved);
+
+export const setRecipientGroups = (id: number, groups: string[]) =>
+  api('PUT', `/aid/applications/${id}/recipient-groups`, { groups }, AidRecipientGroups);
