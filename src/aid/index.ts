@@ -5,6 +5,10 @@ import { aidRoutes } from './routes.js';
 import { sweepAid } from './sweep.js';
 import { settleMaterials } from './uploads.js';
 import { aidMigrations } from './migrations.js';
+import { figuresRoutes } from './figures/routes.js';
+import { defenceRoutes } from './defence/routes.js';
+import { complaintRoutes } from './complaints/routes.js';
+import { subsidyRoutes } from './subsidies/routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -14,6 +18,10 @@ export const aidModule: AppModule = {
   routes: async (app, ctx) => {
     await aidRoutes(app, ctx);
     officeRoutes(app, ctx);
+    figuresRoutes(app, ctx);
+    defenceRoutes(app, ctx);
+    complaintRoutes(app, ctx);
+    subsidyRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);

@@ -8,6 +8,7 @@ import { caseDeadlines, type AidSettings } from './deadlines.js';
 import { presentListItem } from './presenter.js';
 import type { LedgerFilter } from './schema.js';
 import type { AidApplication } from './tables.js';
+import { RECIPIENT_GROUPS, type RecipientGroup } from './figures/schema.js';
 
 /** Local (China) date bounds as UTC ISO instants: [from 00:00, to+1 00:00). */
 export function instantRange(from?: string, to?: string): { from?: string; to?: string } {
@@ -44,21 +45,62 @@ export async function ledgerRows(
 
 type Item = ReturnType<typeof presentListItem>;
 
-/** Export columns: personal data stays masked in the export, as in the list. */
+/** A ledger row as exported: the list item plus what the offices report (lawyer, 点援, 容缺, result…). */
+export type LedgerExportRow = Item & {
+  decideBy: string | null;
+  overdue: string;
+  lawyer: string;
+  pointChoice: string;
+  tolerant: string;
+  result: string;
+  economicAmount: number;
+  closedOn: string;
+  groups: string;
+};
+
+const RESULT_LABELS: Record<string, string> = {
+  closed: '已结案',
+  evaluated: '已结案（已评估）',
+  terminated: '终止援助',
+  refused: '不予援助',
+  objection_rejected: '不予援助（异议未支持）',
+  withdrawn: '撤回',
+};
+
+/**
+ * Export columns. Personal data stays masked as in the list unless `unmasked` (an entitled officer's
+ * export for a stated purpose, audited by the route as export_personal_data).
+ */
 export function ledgerColumns(
   agencyNames: Map<number, string>,
-): Column<Item & { decideBy: string | null; overdue: string }>[] {
+  unmasked: Map<
+    number,
+    Pick<AidApplication, 'applicant_name' | 'applicant_id_number' | 'applicant_phone'>
+  > | null = null,
+): Column<LedgerExportRow>[] {
+  const full = (r: LedgerExportRow) => unmasked?.get(r.id);
   return [
     { header: '申请编号', value: (r) => r.refNo, width: 26 },
     { header: '接收日期', value: (r) => localDate(r.receivedAt), width: 12 },
     { header: '申请方式', value: (r) => r.channel },
-    { header: '申请人', value: (r) => r.applicantName },
-    { header: '身份证号', value: (r) => r.applicantIdNumber, width: 22 },
-    { header: '联系电话', value: (r) => r.applicantPhone, width: 14 },
+    { header: '申请人', value: (r) => full(r)?.applicant_name ?? r.applicantName },
+    {
+      header: '身份证号',
+      value: (r) => full(r)?.applicant_id_number ?? r.applicantIdNumber,
+      width: 22,
+    },
+    { header: '联系电话', value: (r) => full(r)?.applicant_phone ?? r.applicantPhone, width: 14 },
+    { header: '受援人类别', value: (r) => r.groups, width: 16 },
     { header: '案件类型', value: (r) => r.caseType, width: 30 },
     { header: '经济困难认定', value: (r) => r.hardshipBasis },
+    { header: '容缺受理', value: (r) => r.tolerant },
     { header: '承办机构', value: (r) => agencyNames.get(r.agencyId) ?? '', width: 22 },
+    { header: '承办律师', value: (r) => r.lawyer, width: 12 },
+    { header: '点援', value: (r) => r.pointChoice },
     { header: '状态', value: (r) => r.statusLabel },
+    { header: '办理结果', value: (r) => r.result, width: 16 },
+    { header: '挽回经济损失（元）', value: (r) => r.economicAmount, width: 16 },
+    { header: '结案日期', value: (r) => r.closedOn, width: 12 },
     { header: '审查期限', value: (r) => r.decideBy ?? '暂停计时', width: 12 },
     { header: '超期', value: (r) => r.overdue },
   ];
@@ -71,6 +113,50 @@ export function ledgerItems(rows: AidApplication[], s: AidSettings, now: Date) {
       ...presentListItem(a, d),
       decideBy: d.decideBy,
       overdue: d.overdue.length ? '是' : '否',
+    };
+  });
+}
+
+/** The assigned lawyers' names and 名优 flags of the rows, by user id. */
+async function lawyersOf(db: Kysely<Database>, rows: AidApplication[]) {
+  const ids = [...new Set(rows.map((r) => r.assigned_lawyer_id).filter((x) => x !== null))];
+  if (!ids.length) return new Map<number, { name: string; famous: boolean }>();
+  const found = await db
+    .selectFrom('users')
+    .leftJoin('aid_roster', 'aid_roster.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'aid_roster.famous'])
+    .where('users.id', 'in', ids)
+    .execute();
+  return new Map(found.map((u) => [u.id, { name: u.display_name, famous: u.famous === 1 }]));
+}
+
+/** The rows of an export, with lawyer, 点援, 容缺, result, 挽回损失, closing date and recipient categories. */
+export async function ledgerExportRows(
+  db: Kysely<Database>,
+  rows: AidApplication[],
+  s: AidSettings,
+  now: Date,
+  groupsOf: Map<number, string[]>,
+): Promise<LedgerExportRow[]> {
+  const lawyers = await lawyersOf(db, rows);
+  const items = ledgerItems(rows, s, now);
+  return rows.map((a, i) => {
+    const l = a.assigned_lawyer_id === null ? undefined : lawyers.get(a.assigned_lawyer_id);
+    return {
+      ...items[i]!,
+      lawyer: l ? `${l.name}${l.famous ? '（名优）' : ''}` : '',
+      pointChoice: a.assigned_by_choice ? '是' : '否',
+      tolerant: a.supplement_count > 0 ? '是' : '否',
+      result: RESULT_LABELS[a.status] ?? '办理中',
+      economicAmount: Number(a.economic_amount),
+      closedOn: a.closed_at
+        ? localDate(a.closed_at)
+        : a.terminated_at
+          ? localDate(a.terminated_at)
+          : '',
+      groups: (groupsOf.get(a.id) ?? [])
+        .map((g) => RECIPIENT_GROUPS[g as RecipientGroup] ?? g)
+        .join('、'),
     };
   });
 }

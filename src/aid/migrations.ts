@@ -4,6 +4,10 @@ import { index, withId, withTimestamps } from '../db/columns.js';
 import type { Dialect } from '../db/connection.js';
 import type { Migration } from '../db/migrator.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
+import { aidFiguresMigrations } from './figures/migrations.js';
+import { aidDefenceMigrations } from './defence/migrations.js';
+import { aidComplaintsMigrations } from './complaints/migrations.js';
+import { aidSubsidiesMigrations } from './subsidies/migrations.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -190,4 +194,8 @@ async function seedHardshipLines(db: Kysely<any>): Promise<void> {
 export const aidMigrations: Migration[] = [
   { name: '0300_aid_tables', up: createTables },
   { name: '0301_aid_seed_hardship_lines', up: (db) => seedHardshipLines(db) },
+  ...aidFiguresMigrations,
+  ...aidDefenceMigrations,
+  ...aidComplaintsMigrations,
+  ...aidSubsidiesMigrations,
 ];

@@ -9,7 +9,14 @@ import { toCsv, toXlsx, XLSX_TYPE } from '../core/export.js';
 import { API, route } from '../core/http.js';
 import { CALENDAR_SOURCE } from './clock.js';
 import { caseDeadlines, loadSettings } from './deadlines.js';
-import { aidStatistics, ledgerColumns, ledgerItems, ledgerRows } from './ledger.js';
+import {
+  aidStatistics,
+  ledgerColumns,
+  ledgerExportRows,
+  ledgerItems,
+  ledgerRows,
+} from './ledger.js';
+import { recipientGroupsByApplication } from './figures/repository.js';
 import { presentListItem } from './presenter.js';
 import { agencyNames, currentLines } from './repository.js';
 import {
@@ -45,20 +52,43 @@ export function officeRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async ({ user, query, reply, req }) => {
       const exporting = query.format !== 'json';
       const rows = await ledgerRows(ctx.db, user, query, exporting);
-      const items = ledgerItems(rows, await loadSettings(ctx.db), ctx.now());
-      if (!exporting) return { items, page: query.page };
+      const settings = await loadSettings(ctx.db);
+      if (!exporting) return { items: ledgerItems(rows, settings, ctx.now()), page: query.page };
+      const unmasked = query.unmasked === 'true';
+      if (unmasked && !query.purpose)
+        throw badRequest('purpose_required', '导出未脱敏台账须填写用途');
+      const items = await ledgerExportRows(
+        ctx.db,
+        rows,
+        settings,
+        ctx.now(),
+        await recipientGroupsByApplication(
+          ctx.db,
+          rows.map((r) => r.id),
+        ),
+      );
       await audit(
         ctx.db,
         {
           actor: user,
-          action: 'export',
+          action: unmasked ? 'export_personal_data' : 'export',
           entity: 'aid_ledger',
-          detail: { format: query.format, rows: items.length },
+          detail: unmasked
+            ? {
+                format: query.format,
+                rows: items.length,
+                purpose: query.purpose,
+                ids: rows.map((r) => r.id),
+              }
+            : { format: query.format, rows: items.length },
           ip: req.ip,
         },
         ctx.now(),
       );
-      const cols = ledgerColumns(await agencyNames(ctx.db));
+      const cols = ledgerColumns(
+        await agencyNames(ctx.db),
+        unmasked ? new Map(rows.map((r) => [r.id, r])) : null,
+      );
       if (query.format === 'csv')
         return reply
           .type('text/csv; charset=utf-8')

@@ -157,6 +157,9 @@ export const LedgerQuery = z.strictObject({
   basis: z.enum(['commitment', 'proof', 'exempt']).optional(),
   q: z.string().trim().max(50).optional(),
   format: z.enum(['json', 'xlsx', 'csv']).default('json'),
+  /** An unmasked export (staff only, with a stated purpose; audited as export_personal_data). */
+  unmasked: z.enum(['true']).optional(),
+  purpose: z.string().trim().min(4).max(200).optional(),
 });
 export type LedgerFilter = z.infer<typeof LedgerQuery>;
 

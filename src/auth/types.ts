@@ -11,6 +11,7 @@ export const ROLES: readonly Role[] = [
   'admin',
   'notary_staff',
   'appraisal_staff',
+  'aid_evaluator',
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '司法局管理员',
   notary_staff: '公证机构工作人员',
   appraisal_staff: '司法鉴定机构工作人员',
+  aid_evaluator: '法律援助质量评估人员（第三方）',
 };
 
 declare module 'fastify' {

@@ -9,6 +9,7 @@ export const Role = z.enum([
   'admin',
   'notary_staff',
   'appraisal_staff',
+  'aid_evaluator',
 ]);
 
 export const Me = z.object({

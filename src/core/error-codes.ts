@@ -153,6 +153,14 @@ export const ERRORS = {
     status: 400,
     message: '法律援助决定书核验码与身份证号不符，或该决定已不在有效期',
   },
+  // aid office sub-areas (figures, 通知辩护 and duty lawyers, complaints, subsidies)
+  purpose_required: { status: 400, message: '导出未脱敏台账须填写用途' },
+  defence_notice_exists: { status: 409, message: '该机关的这份通知已经登记' },
+  duty_shift_taken: { status: 409, message: '该律师在该时段已有值班安排' },
+  complaint_not_allowed: { status: 403, message: '只有受援人本人可以对该案件投诉' },
+  not_evaluated: { status: 400, message: '案件尚未完成一案一评，不能核算补贴' },
+  subsidy_standard_missing: { status: 400, message: '尚未设定该类案件该阶段的补贴标准' },
+  subsidy_exists: { status: 409, message: '该案件的补贴已经核算' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -9,7 +9,9 @@ export type Role =
   | 'admin'
   // Staff of a notary office / an appraisal institution (linked to it in the directory area).
   | 'notary_staff'
-  | 'appraisal_staff';
+  | 'appraisal_staff'
+  /** Third-party quality evaluator of legal aid (法律援助法 Art. 57, 59). */
+  | 'aid_evaluator';
 
 export interface AgencyRow {
   id: Generated<number>;

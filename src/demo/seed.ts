@@ -11,6 +11,7 @@ import type { AppContext } from '../core/context.js';
 import { applyEvent, createApplication } from '../aid/service.js';
 import { ApplicationSchema } from '../aid/schema.js';
 import { STATES } from '../aid/workflow.js';
+import { seedDemoReportYear } from '../aid/figures/demo-seed.js';
 import { setProfile } from '../consult/geography.js';
 import { importCommunities } from '../consult/import.js';
 import { ask, postMessage } from '../consult/service.js';
@@ -198,9 +199,10 @@ export async function seedDemo(ctx: AppContext, log: DemoLog): Promise<boolean> 
   await seedConsult(ctx, admin);
   const slots = await seedNotary(ctx);
   const states = await seedAid(ctx);
+  const reportCases = await seedDemoReportYear(ctx, admin);
   log.info(
     `演示模式：已写入示例数据——2 个社区（村）及其法律顾问、3 条法指针咨询、${slots} 个公证预约时段、` +
-      `${states.length} 件法律援助申请（${states.join('、')}）。示例账户：demo_admin、demo_citizen、` +
+      `${states.length} 件法律援助申请（${states.join('、')}）、上一年度 ${reportCases} 件已结案示例援助案件。示例账户：demo_admin、demo_citizen、` +
       `demo_resident、demo_lawyer_li、demo_officer、demo_notary，密码均为 ${DEMO_PASSWORD}`,
   );
   return true;

@@ -1,4 +1,5 @@
 /** @module Dashboard figures of legal aid, from the aid area's `aidStatistics` (applications received in the period). */
+import { aidFigures } from '../../aid/figures/service.js';
 import { aidStatistics } from '../../aid/ledger.js';
 import type { StatsProvider } from './types.js';
 
@@ -7,6 +8,7 @@ export const aidProvider: StatsProvider = {
   title: '法律援助',
   async collect({ db, period }) {
     const s = await aidStatistics(db, period);
+    const f = await aidFigures(db, period, null);
     return {
       key: 'aid',
       title: '法律援助',
@@ -28,6 +30,20 @@ export const aidProvider: StatsProvider = {
         { key: 'homeService', label: '上门服务', value: s.homeService, unit: '件' },
         { key: 'pointChoice', label: '点援制', value: s.pointChoice, unit: '件' },
         { key: 'economicAmount', label: '挽回经济损失', value: s.economicAmount, unit: '元' },
+        // The seed report's figures: 承诺制 in all (承诺书 + 免予审查), 名优律师, 挽回损失 in 万元.
+        {
+          key: 'underCommitment',
+          label: '承诺制办理（承诺书＋免予审查）',
+          value: f.underCommitment,
+          unit: '件',
+        },
+        { key: 'famousLawyer', label: '名优律师承办', value: f.famousLawyer, unit: '件' },
+        {
+          key: 'economicAmountWan',
+          label: '挽回经济损失',
+          value: f.economicAmountWan,
+          unit: '万元',
+        },
       ],
       tables: [
         {
@@ -43,6 +59,24 @@ export const aidProvider: StatsProvider = {
             received: d.received,
             granted: d.granted,
           })),
+        },
+        {
+          key: 'byGroup',
+          title: '受援人类别',
+          columns: [
+            { key: 'label', label: '类别' },
+            { key: 'count', label: '件数' },
+          ],
+          rows: f.byGroup.map((g) => ({ label: g.label, count: g.count })),
+        },
+        {
+          key: 'byMatter',
+          title: '案件类型',
+          columns: [
+            { key: 'label', label: '案件类型' },
+            { key: 'count', label: '件数' },
+          ],
+          rows: f.byMatter.map((m) => ({ label: m.label, count: m.count })),
         },
       ],
       charts: [

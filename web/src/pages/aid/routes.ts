@@ -8,4 +8,12 @@ export const aidRoutes: RouteRecordRaw[] = [
   { path: '/aid/my', name: 'aid-my', component: () => import('./MyCasesPage.vue') },
   { path: '/aid/case/:id', name: 'aid-case', component: () => import('./CaseDetailPage.vue') },
   { path: '/aid/office', name: 'aid-office', component: () => import('./OfficePage.vue') },
+  { path: '/aid/defence', name: 'aid-defence', component: () => import('./DefencePage.vue') },
+  {
+    path: '/aid/complaints',
+    name: 'aid-complaints',
+    component: () => import('./ComplaintsPage.vue'),
+  },
+  { path: '/aid/subsidies', name: 'aid-subsidies', component: () => import('./SubsidiesPage.vue') },
+  { path: '/aid/figures', name: 'aid-figures', component: () => import('./FiguresPage.vue') },
 ];
