@@ -143,7 +143,7 @@ export async function loginWithWechat(
     } catch {
       // The same openid signed in twice at once: the other request's link won; use its account.
       userId = await findUserIdByIdentity(ctx.db, 'wechat', openId);
-      if (!userId) throw INVALID_CODE();
+      if (!userId) throw AppError.of('wechat_login_failed');
     }
   }
   return openSessionFor(ctx, userId, ip, 'login_wechat');

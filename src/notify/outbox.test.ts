@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { startProviderServer, type ProviderServer } from '../test/provider-server.js';
 import { deliverDue } from './deliver.js';
 import { httpSmsProvider, wechatProvider, type Provider } from './providers.js';
-import { enqueueNotification, noticeDeliveries } from './service.js';
+import { enqueueNotification, noticeDeliveries, setPreferences } from './service.js';
 
 let t: TestApp;
 let gw: ProviderServer;
@@ -130,9 +130,6 @@ describe('queueing', () => {
 
   it('leaves out the channels a person turned off', async () => {
     const p = await person({ wechat: true });
-    const res = await t.request({ method: 'GET', url: '/api/v1/auth/me' });
-    expect(res.statusCode).toBe(200);
-    const { setPreferences } = await import('./service.js');
     await setPreferences(t.ctx.db, p.id, {
       sms: false,
       wechat: true,
@@ -262,7 +259,6 @@ describe('delivery', () => {
 });
 
 async function setSmsOff(userId: number) {
-  const { setPreferences } = await import('./service.js');
   await setPreferences(t.ctx.db, userId, {
     sms: false,
     wechat: true,
