@@ -1,5 +1,6 @@
 /** @module Request schemas of the notify endpoints. */
 import { z } from 'zod';
+import { Id } from '../core/schemas.js';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间须为 HH:MM');
 
@@ -9,7 +10,7 @@ export const InboxQuery = z.strictObject({
 });
 
 export const MarkReadBody = z.strictObject({
-  ids: z.array(z.number().int().positive()).min(1).max(200),
+  ids: z.array(Id).min(1).max(200),
 });
 
 export const PreferencesBody = z
