@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { addCalendarDays, daysLeft, localDate } from './clock.js';
 import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
+import { remindOfficers } from './officer-reminders.js';
 import { applyEvent } from './service.js';
 
 export interface SweepResult {
@@ -112,6 +113,19 @@ async function remind(ctx: AppContext, now: Date, log: SweepLog): Promise<number
       read_at: null,
     });
   }
+  // The officers' own messages first: if the pass stops before the office list below is written, the
+  // next pass repeats both, and the outbox's keys keep the officers from hearing it twice.
+  await remindOfficers(
+    ctx.db,
+    rows.map((r) => ({
+      agencyId: r.agency_id,
+      applicationId: r.application_id,
+      kind: r.kind,
+      dueDate: r.due_date,
+      message: r.message,
+    })),
+    now,
+  );
   for (let i = 0; i < rows.length; i += 500)
     await ctx.db
       .insertInto('aid_notifications')

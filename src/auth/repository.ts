@@ -34,6 +34,19 @@ export const findUser = (db: Db, userId: number) =>
 export const listAgencyStaff = (db: Db, agencyId: number) =>
   db.selectFrom('users').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute();
 
+/** The enabled accounts of an office holding one of `roles`: whom an area tells about the office's work. */
+export const activeStaffIds = async (db: Db, agencyId: number, roles: readonly Role[]) =>
+  (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('role', 'in', [...roles])
+      .where('disabled_at', 'is', null)
+      .orderBy('id')
+      .execute()
+  ).map((r) => r.id);
+
 /** A user's display name: the small read other areas use instead of the users table. */
 export const findDisplayName = (db: Db, userId: number) =>
   db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow();
