@@ -176,5 +176,15 @@ describe('a window case with its forms', () => {
       refNo,
       issuedAt: expect.any(String),
     });
+
+    // The assigned lawyer sees what Art. 46 needs to act: facts, the applicant's contact, the decision.
+    const lawyer = await openPage(browser);
+    await login(lawyer, 'jh_lawyer', caseUrl);
+    await lawyer.getByText('当前状态：已指派').waitFor();
+    expect(await lawyer.getByText('13700002222').count()).toBe(1);
+    expect(await lawyer.getByText('公司拖欠工资一万二千元', { exact: false }).count()).toBe(1);
+    expect(await lawyer.getByRole('heading', { name: '决定给予法律援助' }).count()).toBe(1);
+    expect(await lawyer.locator('[data-test="lawyer"]').innerText()).toBe('周律师');
+    expect(await lawyer.locator('a[data-form]').count()).toBe(0);
   });
 });
