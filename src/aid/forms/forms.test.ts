@@ -25,9 +25,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const formsOf = async (s: Session) =>
-  (
-    await t.request({ method: 'GET', url: `/api/v1/aid/applications/${id}/forms`, session: s })
-  ).json().forms.map((f: { key: string }) => f.key);
+  (await t.request({ method: 'GET', url: `/api/v1/aid/applications/${id}/forms`, session: s }))
+    .json()
+    .forms.map((f: { key: string }) => f.key);
 
 /** Prints a form and returns its text (whitespace removed, as pdftotext breaks lines) and code. */
 async function print(s: Session, form: string): Promise<{ text: string; code: string }> {
@@ -83,6 +83,7 @@ describe('standard forms of a window case', () => {
     const form = await print(jiangan, 'application');
     expect(form.text).toContain(ID);
     expect(form.text).toContain('武汉某建筑有限公司');
+    expect(form.text).toContain('申请人（签名）：日期：');
     expect(form.code).not.toBe(commit.code);
   });
 
@@ -150,6 +151,7 @@ describe('standard forms of a window case', () => {
     expect(sup.text).toContain('身份证复印件、劳动关系证明');
     expect(sup.text).toContain('补正期限：2026-03-13');
     expect(sup.text).toContain('第四十三条');
+    expect(sup.text).toContain('江汉区法律援助中心（盖章）2026-03-03');
     await event(t, jianghan, id, { type: 'supplement' });
     await event(t, jianghan, id, { type: 'accept' });
     expect((await print(jianghan, 'acceptance')).text).toContain('已予受理');
@@ -196,7 +198,12 @@ describe('standard forms of a window case', () => {
     id = other.json().id;
     await event(t, jianghan, id, { type: 'accept' });
     await event(t, jianghan, id, { type: 'decide_refuse', reasons: '不符合经济困难标准。' });
-    expect(await formsOf(jianghan)).toEqual(['application', 'commitment', 'acceptance', 'decision']);
+    expect(await formsOf(jianghan)).toEqual([
+      'application',
+      'commitment',
+      'acceptance',
+      'decision',
+    ]);
     const dec = await print(jianghan, 'decision');
     expect(dec.text).toContain('不予法律援助决定书');
     expect(dec.text).not.toContain('减免费用核验码');

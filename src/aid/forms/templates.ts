@@ -52,7 +52,8 @@ const HARDSHIP: Record<string, string> = {
   proof: '经济困难证明材料',
   exempt: '免予核查经济困难状况',
 };
-const officeSign = (c: FormContext) => [`${c.agencyName}（盖章）`, d(c.a.updated_at)];
+/** The office's seal line dated by the act the form records (not the row's last change). */
+const officeSign = (c: FormContext, at: string | null) => [`${c.agencyName}（盖章）`, d(at)];
 const applicantLines = (a: AidApplication): [string, string][] => [
   ['申请人', a.applicant_name],
   ['身份证号码', a.applicant_id_number],
@@ -80,7 +81,7 @@ const application: FormTemplate = {
     ['申请日期', d(a.received_at)],
   ],
   body: () => ['申请人保证以上所填内容真实。'],
-  signatures: ({ a }) => [`申请人（签名）：${a.applicant_name}`, '日期：'],
+  signatures: () => ['申请人（签名）：', '日期：'],
 };
 
 const commitment: FormTemplate = {
@@ -124,7 +125,7 @@ const supplement: FormTemplate = {
     `你提交的法律援助申请材料不齐全，请于补正期限前补充下列材料：${items(a.supplement_items)}`,
     '逾期未按要求补充材料的，视为撤回申请（《中华人民共和国法律援助法》第四十三条）。',
   ],
-  signatures: officeSign,
+  signatures: (c) => officeSign(c, c.a.supplement_requested_at),
 };
 
 const acceptance: FormTemplate = {
@@ -139,7 +140,7 @@ const acceptance: FormTemplate = {
   body: ({ a }) => [
     `你于${d(a.received_at)}提出的法律援助申请，本机构已予受理，将依法进行审查并作出决定。`,
   ],
-  signatures: officeSign,
+  signatures: (c) => officeSign(c, c.a.accepted_at),
 };
 
 const transfer: FormTemplate = {
@@ -179,7 +180,7 @@ const decision: FormTemplate = {
       ? '受援人办理公证、司法鉴定时，可凭本决定书及减免费用核验码申请减免费用（第五十三条）。'
       : '如对本决定有异议，可以依照第四十九条向设立本机构的司法行政部门提出。',
   ],
-  signatures: ({ a, agencyName }) => [`${agencyName}（盖章）`, d(a.decided_at)],
+  signatures: (c) => officeSign(c, c.a.decided_at),
 };
 
 const assignment: FormTemplate = {
@@ -197,7 +198,7 @@ const assignment: FormTemplate = {
   body: ({ lawyerName }) => [
     `兹指派${lawyerName ?? ''}律师承办本法律援助案件，请依法及时提供符合标准的法律援助服务（第四十六条）。`,
   ],
-  signatures: ({ a, agencyName }) => [`${agencyName}（盖章）`, d(a.assigned_at)],
+  signatures: (c) => officeSign(c, c.a.assigned_at),
 };
 
 const termination: FormTemplate = {
@@ -213,7 +214,7 @@ const termination: FormTemplate = {
     `依照《中华人民共和国法律援助法》第四十八条，本机构决定终止法律援助。理由：${a.termination_reason ?? a.termination_ground ?? ''}`,
     '如对本决定有异议，可以依照第四十九条向设立本机构的司法行政部门提出。',
   ],
-  signatures: ({ a, agencyName }) => [`${agencyName}（盖章）`, d(a.terminated_at)],
+  signatures: (c) => officeSign(c, c.a.terminated_at),
 };
 
 export const FORMS: Record<FormKey, FormTemplate> = {
