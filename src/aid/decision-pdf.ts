@@ -1,6 +1,7 @@
 /** @module The printable decision notice (给予/不予法律援助决定书) as a Chinese PDF. */
 import { createPdf, FONTS, pdfToBuffer } from '../core/pdf.js';
 import { localDate } from './clock.js';
+import { decisionVerificationCode } from './fee-waiver.js';
 import { CASE_TYPE_LABELS } from './presenter.js';
 import type { AidApplication } from './tables.js';
 
@@ -36,6 +37,18 @@ export async function decisionNotice(
         '如对本决定有异议，可以依照《中华人民共和国法律援助法》第四十九条向设立本机构的司法行政部门提出；对司法行政部门维持本决定的，可以依法申请行政复议或者提起行政诉讼。',
         { lineGap: 6 },
       );
+  }
+  if (granted) {
+    // Notary and appraisal staff ask for this code with the ID number before waiving fees (Art. 53).
+    doc
+      .moveDown()
+      .font(FONTS.bold)
+      .text(`减免费用核验码：${decisionVerificationCode(a)}`);
+    doc
+      .font(FONTS.body)
+      .text('受援人办理公证、司法鉴定时，可凭本决定书及上述核验码申请减免相关费用。', {
+        lineGap: 6,
+      });
   }
   doc.moveDown(2).text(agencyName, { align: 'right' });
   doc.text(localDate(a.decided_at ?? a.updated_at), { align: 'right' });

@@ -178,6 +178,7 @@ describe('from application to evaluation', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const code = decisionVerificationCode(row);
+    expect(text).toContain(`减免费用核验码：${code}`);
     expect(
       await hasAidFeeWaiver(t.ctx.db, { idNumber: idNumber(), verificationCode: 'ABCDE-FGHJK' }),
     ).toBe(false);

@@ -9,6 +9,7 @@ import { figuresRoutes } from './figures/routes.js';
 import { defenceRoutes } from './defence/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { subsidyRoutes } from './subsidies/routes.js';
+import { formRoutes } from './forms/routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -22,6 +23,7 @@ export const aidModule: AppModule = {
     defenceRoutes(app, ctx);
     complaintRoutes(app, ctx);
     subsidyRoutes(app, ctx);
+    formRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);

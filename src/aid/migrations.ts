@@ -8,6 +8,7 @@ import { aidFiguresMigrations } from './figures/migrations.js';
 import { aidDefenceMigrations } from './defence/migrations.js';
 import { aidComplaintsMigrations } from './complaints/migrations.js';
 import { aidSubsidiesMigrations } from './subsidies/migrations.js';
+import { aidFormsMigrations } from './forms/migrations.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -198,4 +199,5 @@ export const aidMigrations: Migration[] = [
   ...aidDefenceMigrations,
   ...aidComplaintsMigrations,
   ...aidSubsidiesMigrations,
+  ...aidFormsMigrations,
 ];

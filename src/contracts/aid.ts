@@ -115,6 +115,11 @@ export const AidApplication = z.object({
   }),
 });
 
+/** GET /aid/applications/:id/forms: the standard forms the case's stage allows (staff). */
+export const AidForms = z.object({
+  forms: z.array(z.object({ key: z.string(), title: z.string() })),
+});
+
 export const AidMeta = z.object({
   caseTypes: z.array(Option),
   regions: z.array(z.string()),

@@ -53,6 +53,8 @@ export const ERRORS = {
   file_too_large: { status: 413, message: '文件过大' },
   file_type_not_allowed: { status: 415, message: '仅支持 PDF、JPG、PNG 格式的文件' },
   forbidden: { status: 403, message: '您无权进行此操作' },
+  form_not_available: { status: 409, message: '案件当前所处阶段不能出具该文书' },
+  form_not_found: { status: 404, message: '未找到该核验码对应的文书' },
   import_bad_header: { status: 400, message: '表头缺少必填列：类型、名称' },
   import_empty: { status: 400, message: '文件中没有工作表' },
   import_failed: { status: 400, message: '导入失败，未导入任何数据' },

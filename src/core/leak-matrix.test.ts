@@ -95,9 +95,11 @@ const TARGETS: [RegExp, (p: string) => string][] = [
     /^\/api\/v1\/aid\/applications\/\{id\}\/attachments\/\{fileId\}$/,
     (p) => p.replace('{id}', ids.application!).replace('{fileId}', ids.material!),
   ],
-  // (decision.pdf is 404 until a decision exists, for the owner too: it reaches no record here)
+  // (decision.pdf is 404 until a decision exists, for the owner too: it reaches no record here; the
+  // standard forms are issued by the office only, so the owner has no 200 there — src/aid/forms/forms.test.ts
+  // checks that the applicant and another office are refused)
   [
-    /^\/api\/v1\/aid\/applications\/\{id\}(?!\/decision)/,
+    /^\/api\/v1\/aid\/applications\/\{id\}(?!\/decision|\/forms)/,
     (p) => p.replace('{id}', ids.application!),
   ],
   [/^\/api\/v1\/consult\/questions\/\{id\}(?!\/stream)/, (p) => p.replace('{id}', ids.question!)],

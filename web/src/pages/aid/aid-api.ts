@@ -6,6 +6,7 @@ import {
   AidApplication,
   AidCreated,
   AidFired,
+  AidForms,
   AidLawyers,
   AidList,
   AidMeta,
@@ -34,6 +35,8 @@ export const fireEvent = (id: number, body: Record<string, unknown>) =>
 export const getApplication = async (id: number | string) =>
   (await api('GET', `/aid/applications/${id}`, undefined, AidApplication)).application;
 export const listCases = async (url: string) => (await api('GET', url, undefined, AidList)).items;
+export const getForms = async (id: number) =>
+  (await api('GET', `/aid/applications/${id}/forms`, undefined, AidForms)).forms;
 export const getMeta = () => api('GET', '/aid/meta', undefined, AidMeta);
 export const getRoster = async () => (await api('GET', '/aid/roster', undefined, AidRoster)).items;
 export const getLawyers = async (agencyId: number) =>
