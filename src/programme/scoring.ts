@@ -62,7 +62,13 @@ export function computeScore(standard: Standard, figures: Figures): Score {
   const parts = (Object.keys(METRICS) as Metric[]).map((metric): ScorePart => {
     const { weight, target } = standard[metric];
     const figure = figures[metric];
-    return { metric, figure, target, weight, points: Math.round(weight * 100 * share(metric, figure, target)) };
+    return {
+      metric,
+      figure,
+      target,
+      weight,
+      points: Math.round(weight * 100 * share(metric, figure, target)),
+    };
   });
   return { parts, total: parts.reduce((s, p) => s + p.points, 0) };
 }
