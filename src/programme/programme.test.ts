@@ -11,6 +11,7 @@ import { openPostgres, type DataLayer } from '../db/connection.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { json, setUpArea, type Area } from '../test/consult.js';
 import { testConfig } from '../test/db.js';
+import { MyScores } from '../contracts/programme.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 const MIN = 60_000;
@@ -192,6 +193,8 @@ describe('the 考核 of one adviser for 2026-Q4', () => {
     expect(mine.body.items.map((s) => [s.id, s.total, s.parts.length])).toEqual([
       [scoreId, 8224, 6],
     ]);
+    // The web page reads it through the shared contract.
+    expect(MyScores.parse(mine.body).items[0]?.totalLabel).toBe('82.24');
     const b = await json<{ items: unknown[] }>(t, area.lawyerB, 'GET', '/programme/mine/scores');
     expect(b.body.items).toEqual([]);
   });
