@@ -13,6 +13,7 @@ import { statsModule } from './stats/index.js';
 import { auditModule } from './core/audit-module.js';
 import { demoModule } from './demo/index.js';
 import { calendarModule } from './calendar/index.js';
+import { programmeModule } from './programme/index.js';
 import type { AppModule } from './core/module.js';
 
 export const modules: AppModule[] = [
@@ -28,6 +29,7 @@ export const modules: AppModule[] = [
   consultModule,
   opinionModule,
   directoryModule,
+  programmeModule,
   statsModule,
   auditModule,
   // Last: it seeds through the other areas' services once their start hooks have run.

@@ -115,6 +115,8 @@ export const ERRORS = {
   same_slot: { status: 400, message: '新时段与原时段相同' },
   satisfaction_required: { status: 400, message: '请先完成回访并填写满意度' },
   scenario_unavailable: { status: 409, message: '该咨询情景引用的法条在法规库中不存在，暂停使用' },
+  score_not_draft: { status: 409, message: '该考核结果已发布或已被他人处理，请刷新后重试' },
+  score_published: { status: 409, message: '该考核结果已发布，不能重新计算' },
   search_unavailable: {
     status: 503,
     message: '法规检索暂不可用（法规库可能尚未导入），请稍后再试',
@@ -128,6 +130,7 @@ export const ERRORS = {
   storage_full: { status: 503, message: '服务器存储空间不足，暂时无法保存' },
   street_exists: { status: 409, message: '已有同名的街道' },
   street_not_found: { status: 400, message: '指定的街道不存在' },
+  subsidy_not_pending: { status: 409, message: '该补贴已审批或已被他人处理，请刷新后重试' },
   too_many_images: { status: 409, message: '上传的图片已达上限' },
   too_many_streams: { status: 429, message: '同时打开的实时推送过多' },
   transition_rejected: { status: 400, message: '不满足办理该步骤的条件' },
@@ -163,6 +166,7 @@ export const ERRORS = {
   not_evaluated: { status: 400, message: '案件尚未完成一案一评，不能核算补贴' },
   subsidy_standard_missing: { status: 400, message: '尚未设定该类案件该阶段的补贴标准' },
   subsidy_exists: { status: 409, message: '该案件的补贴已经核算' },
+  weights_not_100: { status: 400, message: '各项权重之和须为 100' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -11,6 +11,7 @@ import { statsRoutes } from './pages/stats/routes';
 import { authRoutes } from './pages/auth/routes';
 import { adminRoutes } from './pages/admin/routes';
 import { notifyRoutes } from './pages/notify/routes';
+import { programmeRoutes } from './pages/programme/routes';
 
 const routes: RouteRecordRaw[] = [
   ...homeRoutes,
@@ -24,6 +25,7 @@ const routes: RouteRecordRaw[] = [
   ...authRoutes,
   ...adminRoutes,
   ...notifyRoutes,
+  ...programmeRoutes,
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
