@@ -147,7 +147,7 @@ describe('a window case with its forms', () => {
     expect(tr.text).toContain('转交至：江汉区法律援助中心');
     expect(tr.text).toContain(refNo);
 
-    await fire(jh, '一次性告知补正（容缺受理）', {
+    await fire(jh, '一次性告知补正', {
       '需补充的全部材料（每行一项）': '劳动关系证明\n工资欠条',
     });
     await jh.getByText('当前状态：待补正').waitFor();

@@ -12,6 +12,7 @@ export const BLANK_PROGRESS = {
   supplement_requested_at: null,
   supplement_deadline: null,
   supplement_count: 0,
+  supplement_delivered_at: null,
   pauses: '[]',
   assigned_lawyer_id: null,
   assigned_at: null,

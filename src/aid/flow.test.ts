@@ -93,7 +93,7 @@ describe('from application to evaluation', () => {
     expect(back.statusCode).toBe(409);
   });
 
-  it('容缺受理: one consolidated 补正 notice pauses the clock; supplementing resumes it', async () => {
+  it('one consolidated 补正 notice pauses the clock; supplementing resumes it', async () => {
     t.clock.set('2026-03-03T02:00:00Z');
     const r = await event(t, jianghan, id, {
       type: 'request_supplement',
@@ -108,10 +108,12 @@ describe('from application to evaluation', () => {
     });
     expect(mine.deadlines.decideBy).toBeNull();
     expect(mine.actions.map((a: { event: string }) => a.event)).toContain('supplement');
+    // The applicant hears of it through the outbox: the inbox now, SMS to the application's phone.
     const notes = (
-      await t.request({ method: 'GET', url: '/api/v1/aid/notifications', session: citizen })
+      await t.request({ method: 'GET', url: '/api/v1/me/notifications', session: citizen })
     ).json().items;
-    expect(notes[0].message).toContain('劳动关系证明');
+    expect(notes[0]).toMatchObject({ kind: 'aid.request_supplement', title: '法律援助申请进展' });
+    expect(notes[0].body).toContain('劳动关系证明');
     t.clock.set('2026-03-06T02:00:00Z');
     const pdf = multipart('证明.pdf', Buffer.from('%PDF-1.4\n%test\n'), 'application/pdf');
     const up = await t.request({
@@ -124,6 +126,13 @@ describe('from application to evaluation', () => {
     expect((await event(t, citizen, id, { type: 'supplement' })).json()).toMatchObject({
       status: 'under_review',
     });
+    // 一次性告知: a second notice, which would pause the clock again, is refused.
+    const again = await event(t, jianghan, id, {
+      type: 'request_supplement',
+      items: ['户口簿'],
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('aid_supplement_once');
     // 03-03 counted, 03-03..03-05 paused (3 days) → due moves from 03-09 to 03-12.
     expect((await detail(jianghan)).json().application.deadlines.decideBy).toBe('2026-03-12');
   });

@@ -200,4 +200,14 @@ export const aidMigrations: Migration[] = [
   ...aidComplaintsMigrations,
   ...aidSubsidiesMigrations,
   ...aidFormsMigrations,
+  {
+    // When the one 补正 notice reached the applicant (in-app at once, SMS once sent, or on paper as
+    // recorded by staff): 视为撤回 may only count from there (Art. 43 ¶2).
+    name: '0370_aid_supplement_delivery',
+    up: (db) =>
+      db.schema
+        .alterTable('aid_applications')
+        .addColumn('supplement_delivered_at', 'text')
+        .execute(),
+  },
 ];

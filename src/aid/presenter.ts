@@ -92,6 +92,7 @@ export function presentDetail(
       ? {
           items: JSON.parse(a.supplement_items) as string[],
           requestedAt: a.supplement_requested_at,
+          deliveredAt: a.supplement_delivered_at,
           deadline: a.supplement_deadline,
         }
       : null,

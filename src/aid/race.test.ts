@@ -104,10 +104,12 @@ describe('two officers acting on one application at the same moment', () => {
       expectOneWinner(res);
       expect(await stepsOf(id, ['decide_grant', 'decide_refuse'])).toBe(1);
       const notices = await t.ctx.db
-        .selectFrom('aid_notifications')
+        .selectFrom('notify_outbox')
         .select('id')
-        .where('application_id', '=', id)
-        .where('kind', '=', 'notify_applicant')
+        .where('ref_type', '=', 'aid_application')
+        .where('ref_id', '=', String(id))
+        .where('kind', 'in', ['aid.decide_grant', 'aid.decide_refuse'])
+        .where('channel', '=', 'inapp')
         .execute();
       expect(notices.length).toBe(1);
     }

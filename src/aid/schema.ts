@@ -73,6 +73,7 @@ export const EventSchema = z.strictObject({
     'request_supplement',
     'supplement',
     'supplement_expired',
+    'record_delivery',
     'withdraw',
     'decide_grant',
     'decide_refuse',
@@ -97,6 +98,7 @@ export const EventSchema = z.strictObject({
   ground: z.enum(Object.keys(TERMINATION_GROUNDS) as [string, ...string[]]).optional(),
   report: z.string().trim().max(10000).optional(),
   economicAmount: z.number().min(0).max(1e10).optional(),
+  deliveryChannel: z.enum(['in_person', 'post', 'sms']).optional(),
 });
 export type EventInput = z.infer<typeof EventSchema>;
 

@@ -30,7 +30,14 @@ import { BLANK_PROGRESS } from './blank.js';
 import { transition } from './transition.js';
 import { commitTransition } from '../core/transition-save.js';
 import { transitionError } from '../core/workflow.js';
-import type { Actor, AidEvent, Effect, Party } from './workflow.js';
+import { enqueueNotification } from '../notify/index.js';
+import {
+  DELIVERY_CHANNELS,
+  type Actor,
+  type AidEvent,
+  type Effect,
+  type Party,
+} from './workflow.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -192,7 +199,8 @@ export async function applyEvent(
     const inp = input as EventInput;
     const { supplementDays, ...rest } = inp;
     const ev: AidEvent = { ...rest, objectionWindowDays: settings.objectionWindowDays };
-    if (inp.type === 'request_supplement')
+    // 补正: the period from today; a notice delivered later (record_delivery) runs its period from then.
+    if (inp.type === 'request_supplement' || inp.type === 'record_delivery')
       ev.supplementDeadline =
         deadline({
           start: localDate(now),
@@ -234,7 +242,7 @@ async function applyInTrx(
     ip,
     note: stepNote(ev),
   });
-  await notify(trx, updated, r.effects, iso);
+  await notify(trx, updated, ev.type, r.effects, now);
   return updated;
 }
 
@@ -257,31 +265,57 @@ function stepNote(ev: AidEvent): string | null {
     ev.reasons,
     ev.urgentGround,
     ev.report && '已提交办理情况报告',
+    ev.type === 'record_delivery' && ev.deliveryChannel
+      ? `送达方式：${DELIVERY_CHANNELS[ev.deliveryChannel]}`
+      : undefined,
     ev.items?.length ? `需补充：${ev.items.join('；')}（${ev.supplementDeadline} 前）` : undefined,
   ];
   const s = parts.filter((p): p is string => !!p && p.trim().length > 0).join('；');
   return s || null;
 }
 
+/**
+ * The step's messages: to the office and the lawyer in the aid lists; to the applicant through the one
+ * outbox — the inbox for an account, SMS to the phone on the application either way — so a window
+ * applicant without an account hears of a 补正 or a decision too (Art. 43 ¶2).
+ */
 async function notify(
   trx: Transaction<Database>,
   a: AidApplication,
+  event: string,
   effects: Effect[],
-  iso: string,
+  now: Date,
 ): Promise<void> {
+  const iso = now.toISOString();
   for (const e of effects) {
+    const message = `${a.ref_no ?? ''} ${e.message}`.trim();
+    if (e.kind === 'notify_applicant') {
+      await enqueueNotification(
+        trx,
+        {
+          kind: `aid.${event}`,
+          userId: a.applicant_user_id,
+          phone: a.applicant_phone,
+          title: '法律援助申请进展',
+          body: `您的法律援助申请${message}`,
+          refType: 'aid_application',
+          refId: a.id,
+          dedupeKey: `aid.${event}:${a.id}:${iso}`,
+        },
+        now,
+      );
+      continue;
+    }
     const target =
       e.kind === 'notify_agency'
         ? { agency_id: a.agency_id, user_id: null }
-        : e.kind === 'notify_lawyer'
-          ? { agency_id: null, user_id: a.assigned_lawyer_id }
-          : { agency_id: null, user_id: a.applicant_user_id };
-    if (target.agency_id === null && target.user_id === null) continue; // window applicant without an account
+        : { agency_id: null, user_id: a.assigned_lawyer_id };
+    if (target.agency_id === null && target.user_id === null) continue;
     await insertNotification(trx, {
       ...target,
       application_id: a.id,
       kind: e.kind,
-      message: `${a.ref_no ?? ''} ${e.message}`.trim(),
+      message,
       due_date: null,
       created_at: iso,
       read_at: null,

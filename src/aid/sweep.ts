@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import { addCalendarDays, daysLeft, localDate } from './clock.js';
 import { CLOCKED_STATUSES, caseDeadlines, loadSettings } from './deadlines.js';
+import { noticeDeliveries } from '../notify/index.js';
 import { remindOfficers } from './officer-reminders.js';
 import { applyEvent } from './service.js';
 
@@ -30,9 +31,36 @@ const STEP_LABEL = {
 
 export async function sweepAid(ctx: AppContext, log: SweepLog = silent): Promise<SweepResult> {
   const now = ctx.now();
+  await recordSmsDeliveries(ctx, log);
   const { withdrawn, skipped, failed } = await withdrawExpired(ctx, localDate(now), log);
   const reminders = await remind(ctx, now, log);
   return { withdrawn, skipped, failed, reminders };
+}
+
+/**
+ * A 补正 notice that went out only by SMS is delivered once the gateway took it: record that, so the
+ * period runs from then and 视为撤回 becomes possible. One the outbox could not send stays undelivered
+ * until staff record a paper notice.
+ */
+async function recordSmsDeliveries(ctx: AppContext, log: SweepLog): Promise<void> {
+  const waiting = await ctx.db
+    .selectFrom('aid_applications')
+    .select('id')
+    .where('status', '=', 'awaiting_supplement')
+    .where('supplement_delivered_at', 'is', null)
+    .execute();
+  for (const { id } of waiting) {
+    const sent = (
+      await noticeDeliveries(ctx.db, 'aid_application', id, 'aid.request_supplement')
+    ).some((d) => d.channel === 'sms' && d.status === 'sent');
+    if (!sent) continue;
+    try {
+      await applyEvent(ctx, id, null, { type: 'record_delivery', deliveryChannel: 'sms' });
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'invalid_transition'))
+        log.error({ err, applicationId: id }, 'aid sweep: recording an SMS delivery failed');
+    }
+  }
 }
 
 /** Each expired application on its own: one that fails is logged and skipped, never the whole pass. */
@@ -41,6 +69,7 @@ async function withdrawExpired(ctx: AppContext, today: string, log: SweepLog) {
     .selectFrom('aid_applications')
     .select('id')
     .where('status', '=', 'awaiting_supplement')
+    .where('supplement_delivered_at', 'is not', null)
     .where('supplement_deadline', '<', today)
     .execute();
   const out = { withdrawn: [] as number[], skipped: [] as number[], failed: [] as number[] };

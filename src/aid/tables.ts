@@ -50,6 +50,8 @@ export interface AidApplicationRow {
   supplement_requested_at: string | null;
   supplement_deadline: string | null;
   supplement_count: number;
+  /** When the 补正 notice reached the applicant (migration 0370). */
+  supplement_delivered_at: string | null;
   /** JSON list of {from, to|null} local dates while the decision clock was paused (补正). */
   pauses: string;
   assigned_lawyer_id: number | null;

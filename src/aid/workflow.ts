@@ -3,7 +3,7 @@
  * run by the core workflow engine (transition.ts). Only service.applyEvent persists what it returns.
  */
 import type { Role } from '../core/session.js';
-import type { Guard as CoreGuard, WorkflowRow } from '../core/workflow.js';
+import { SAME, type Guard as CoreGuard, type WorkflowRow } from '../core/workflow.js';
 import { localDate, type Pause } from './clock.js';
 import type { AidApplication } from './tables.js';
 
@@ -62,7 +62,12 @@ export interface AidEvent {
   report?: string;
   economicAmount?: number;
   objectionWindowDays?: number;
+  /** How a notice reached the applicant (record_delivery). */
+  deliveryChannel?: DeliveryChannel;
 }
+
+export const DELIVERY_CHANNELS = { in_person: '当面领取', post: '邮寄', sms: '短信' } as const;
+export type DeliveryChannel = keyof typeof DELIVERY_CHANNELS;
 
 export interface Actor {
   party: Party;
@@ -88,8 +93,20 @@ export const GUARDS: Record<string, Guard> = {
     e.items && e.items.filter((i) => i.trim()).length > 0 && e.supplementDeadline
       ? null
       : '补正通知须一次性列明全部需补充的材料并设定期限',
+  // Art. 43 ¶2: the missing papers are told 一次性 — one notice, never a second pause of the clock.
+  firstSupplement: (a) =>
+    a.supplement_count === 0
+      ? null
+      : { code: 'aid_supplement_once', message: '补正通知只能一次性告知，本申请已发出过补正通知' },
+  // 视为撤回 is a consequence of a notice the applicant received, never of one sent into the void.
+  supplementDelivered: (a) =>
+    a.supplement_delivered_at
+      ? null
+      : { code: 'aid_notice_undelivered', message: '补正通知尚未送达申请人，不能视为撤回' },
   supplementDeadlinePassed: (a, _e, now) =>
     a.supplement_deadline && localDate(now) > a.supplement_deadline ? null : '补正期限尚未届满',
+  hasDeliveryChannel: (_a, e) =>
+    e.deliveryChannel ? null : '请选择送达方式（当面领取、邮寄或短信）',
   hasReasons: (_a, e) => (text(e.reasons) ? null : '须写明决定理由'),
   hasUrgentGround: (_a, e) =>
     text(e.urgentGround) ? null : '先行提供法律援助须写明紧急情形（第四十四条）',
@@ -158,14 +175,17 @@ export const WORKFLOW = [
     event: 'request_supplement',
     to: 'awaiting_supplement',
     by: ['officer'],
-    guards: ['hasMissingItems'],
-    label: '一次性告知补正（容缺受理）',
+    guards: ['firstSupplement', 'hasMissingItems'],
+    label: '一次性告知补正',
     patch: (a, e, now) => ({
       accepted_at: a.accepted_at ?? now.toISOString(),
       supplement_items: JSON.stringify(e.items!.filter((i) => i.trim())),
       supplement_requested_at: now.toISOString(),
       supplement_deadline: e.supplementDeadline!,
       supplement_count: a.supplement_count + 1,
+      // An account holder has it in the inbox the moment this commits; anyone else once the SMS went out
+      // or staff recorded the paper notice (record_delivery).
+      supplement_delivered_at: a.applicant_user_id !== null ? now.toISOString() : null,
       pauses: JSON.stringify([...pausesOf(a), { from: localDate(now), to: null }]),
     }),
     effects: (_a, e) => [
@@ -187,10 +207,27 @@ export const WORKFLOW = [
   },
   {
     from: ['awaiting_supplement'],
+    event: 'record_delivery',
+    to: SAME,
+    by: ['officer', 'system'],
+    guards: ['hasDeliveryChannel'],
+    label: '登记补正通知送达',
+    // The period runs from delivery: a notice handed over later moves the deadline, never earlier.
+    patch: (a, e, now) => ({
+      supplement_delivered_at: a.supplement_delivered_at ?? now.toISOString(),
+      supplement_deadline:
+        e.supplementDeadline &&
+        (!a.supplement_deadline || e.supplementDeadline > a.supplement_deadline)
+          ? e.supplementDeadline
+          : a.supplement_deadline,
+    }),
+  },
+  {
+    from: ['awaiting_supplement'],
     event: 'supplement_expired',
     to: 'withdrawn',
     by: ['system', 'officer'],
-    guards: ['supplementDeadlinePassed'],
+    guards: ['supplementDelivered', 'supplementDeadlinePassed'],
     label: '逾期未补正，视为撤回（第四十三条第二款）',
     patch: (a, _e, now) => ({ pauses: closeClock(a, now), withdrawn_at: now.toISOString() }),
     effects: () => [{ kind: 'notify_applicant', message: '您未在期限内补正材料，申请视为撤回' }],
@@ -404,6 +441,7 @@ export type EventType =
   | 'request_supplement'
   | 'supplement'
   | 'supplement_expired'
+  | 'record_delivery'
   | 'withdraw'
   | 'decide_grant'
   | 'decide_refuse'

@@ -62,6 +62,8 @@ export const AidDetail = AidListItem.extend({
     .object({
       items: z.array(z.string()),
       requestedAt: z.string().nullable(),
+      /** When the notice reached the applicant; null: not yet, so no 视为撤回. */
+      deliveredAt: z.string().nullable(),
       deadline: z.string().nullable(),
     })
     .nullable(),

@@ -158,6 +158,11 @@ export const ERRORS = {
     status: 400,
     message: '法律援助决定书核验码与身份证号不符，或该决定已不在有效期',
   },
+  aid_supplement_once: {
+    status: 400,
+    message: '补正通知只能一次性告知，本申请已发出过补正通知（法律援助法第四十三条）',
+  },
+  aid_notice_undelivered: { status: 400, message: '补正通知尚未送达申请人，不能视为撤回' },
   // aid office sub-areas (figures, 通知辩护 and duty lawyers, complaints, subsidies)
   purpose_required: { status: 400, message: '导出未脱敏台账须填写用途' },
   defence_notice_exists: { status: 409, message: '该机关的这份通知已经登记' },

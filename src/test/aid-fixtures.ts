@@ -59,6 +59,7 @@ export function passingEvent(type: EventType): AidEvent {
     ground: 'fraud',
     report: '已调解结案',
     economicAmount: 5000,
+    deliveryChannel: 'in_person',
   };
 }
 

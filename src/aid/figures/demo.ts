@@ -96,6 +96,7 @@ export function reportYearRows(a: {
       accepted_at: at,
       decided_at: at,
       supplement_count: picked(i, 7919, REPORT.tolerant) ? 1 : 0,
+      supplement_delivered_at: null,
       assigned_lawyer_id: picked(i, 7907, REPORT.famous) ? a.famousLawyerId : a.plainLawyerId,
       assigned_at: at,
       assigned_by_choice: picked(i, 7901, REPORT.pointChoice) ? 1 : 0,
