@@ -12,6 +12,7 @@ import type { Database } from '../db/schema.js';
 import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
 import { competentAgencyId } from './competence.js';
+import { MATTERS } from './precheck.js';
 import { loadSettings } from './deadlines.js';
 import {
   aidStore,
@@ -169,7 +170,28 @@ async function refuseRepeat(ctx: AppContext, owner: number | null, input: Applic
     );
 }
 
+/**
+ * Why an exemption article does not fit the matter, or null when it does: Art. 25 covers only the accused
+ * whom the organs must notify us of; Art. 42(三) only 进城务工人员 claiming 劳动报酬 or 工伤 damages; Art. 32
+ * protects rights (英雄烈士, 见义勇为, 国家赔偿 after acquittal, 家暴 victims), never a defence.
+ */
+export function exemptionMismatch(input: ApplicationInput): string | null {
+  const h = input.hardship;
+  if (h.basis !== 'exempt') return null;
+  const defence = input.caseCategory === 'criminal_defence';
+  if (h.article === '第二十五条' && !defence)
+    return '第二十五条只适用于应当通知辩护的犯罪嫌疑人、被告人';
+  if (h.article === '第四十二条第三项' && !LABOUR_MATTERS.has(input.caseType))
+    return '第四十二条第三项只适用于进城务工人员请求支付劳动报酬或者工伤赔偿';
+  if (h.article === '第三十二条' && defence)
+    return '第三十二条所列情形不适用于刑事辩护，请选择第二十五条或其他依据';
+  return null;
+}
+const LABOUR_MATTERS = new Set(MATTERS.filter((m) => m.labour).map((m) => m.value));
+
 function checkHardship(input: ApplicationInput): void {
+  const mismatch = exemptionMismatch(input);
+  if (mismatch) throw badRequest('exemption_mismatch', mismatch);
   const h = input.hardship;
   if (h.basis !== 'commitment') return;
   if (h.signedName !== input.applicant.name && h.signedName !== input.proxy?.name)

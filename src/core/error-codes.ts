@@ -162,6 +162,7 @@ export const ERRORS = {
     status: 400,
     message: '补正通知只能一次性告知，本申请已发出过补正通知（法律援助法第四十三条）',
   },
+  exemption_mismatch: { status: 400, message: '免予核查经济困难状况的依据与申请事项不符' },
   aid_notice_undelivered: { status: 400, message: '补正通知尚未送达申请人，不能视为撤回' },
   // aid office sub-areas (figures, 通知辩护 and duty lawyers, complaints, subsidies)
   purpose_required: { status: 400, message: '导出未脱敏台账须填写用途' },
