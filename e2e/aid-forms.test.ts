@@ -137,8 +137,9 @@ describe('a window case with its forms', () => {
     expect((await printForm(ja, 'commitment')).text).toContain('第六十四条');
 
     await fire(ja, '转交有管辖权的机构（市区通办）');
-    // Once transferred the receiving office no longer holds the file: its page says so.
-    await ja.locator('[role="alert"]').waitFor();
+    // Once transferred the receiving office still sees the file, with nothing left for it to do.
+    await ja.getByText('当前状态：已转交受理机构').waitFor();
+    expect(await ja.getByRole('button', { name: '受理' }).count()).toBe(0);
 
     const jh = await openPage(browser);
     await login(jh, 'jh_officer', caseUrl);

@@ -85,7 +85,19 @@ describe('from application to evaluation', () => {
     expect((await event(t, jiangan, id, { type: 'transfer' })).json()).toMatchObject({
       status: 'transferred',
     });
-    expect((await detail(jiangan)).statusCode).toBe(404);
+    // The receiving office keeps the case in view (its window answers the applicant) and in its ledger
+    // as receiver, but can no longer act on it.
+    const kept = await detail(jiangan);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().application.actions).toEqual([]);
+    const ledger = (
+      await t.request({ method: 'GET', url: '/api/v1/aid/office/ledger', session: jiangan })
+    ).json().items as { id: number; agencyId: number; receivedAgencyId: number }[];
+    expect(ledger.find((r) => r.id === id)).toMatchObject({
+      agencyId: await agencyId(t, 'jianghan'),
+      receivedAgencyId: await agencyId(t, 'jiangan'),
+    });
+    expect((await event(t, jiangan, id, { type: 'accept' })).statusCode).toBe(409);
     const d = (await detail(jianghan)).json().application;
     expect(d.deadlines.decideBy).toBe(before);
     expect(d.caseFacts).toContain('拖欠工资');

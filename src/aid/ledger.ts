@@ -27,7 +27,14 @@ export async function ledgerRows(
   all = false,
 ): Promise<AidApplication[]> {
   let q = db.selectFrom('aid_applications').selectAll().where('status', '!=', 'draft');
-  if (user.role !== 'admin') q = q.where('agency_id', '=', user.agencyId ?? -1);
+  // An office's ledger: what it holds, and what it received and forwarded (as receiver).
+  if (user.role !== 'admin')
+    q = q.where((eb) =>
+      eb.or([
+        eb('agency_id', '=', user.agencyId ?? -1),
+        eb('received_agency_id', '=', user.agencyId ?? -1),
+      ]),
+    );
   else if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
   const r = instantRange(f.from, f.to);
   if (r.from) q = q.where('received_at', '>=', r.from);
@@ -95,6 +102,12 @@ export function ledgerColumns(
     { header: '经济困难认定', value: (r) => r.hardshipBasis },
     { header: '容缺受理', value: (r) => r.tolerant },
     { header: '承办机构', value: (r) => agencyNames.get(r.agencyId) ?? '', width: 22 },
+    {
+      header: '接收机构（转交）',
+      value: (r) =>
+        r.receivedAgencyId !== r.agencyId ? (agencyNames.get(r.receivedAgencyId) ?? '') : '',
+      width: 22,
+    },
     { header: '承办律师', value: (r) => r.lawyer, width: 12 },
     { header: '点援', value: (r) => r.pointChoice },
     { header: '状态', value: (r) => r.statusLabel },

@@ -45,6 +45,7 @@ export function presentListItem(a: AidApplication, d?: CaseDeadlines): AidListIt
     caseType: CASE_TYPE_LABELS[a.case_type] ?? a.case_type,
     hardshipBasis: BASIS_LABELS[a.hardship_basis] ?? a.hardship_basis,
     agencyId: a.agency_id,
+    receivedAgencyId: a.received_agency_id,
     receivedAt: a.received_at,
     urgent: a.urgent === 1,
     ...(d ? { deadlines: d } : {}),

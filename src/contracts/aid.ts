@@ -28,6 +28,8 @@ export const AidListItem = z.object({
   caseType: z.string(),
   hardshipBasis: z.string(),
   agencyId: z.number(),
+  /** The office that received it (differs from agencyId after a 市区通办 transfer). */
+  receivedAgencyId: z.number(),
   receivedAt: z.string(),
   urgent: z.boolean(),
   deadlines: Deadlines.optional(),
