@@ -1,5 +1,5 @@
 /** @module Schema migrations of the aid area (names start with its prefix (0300_aid_…) so they sort after core). */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { index, withId, withTimestamps } from '../db/columns.js';
 import type { Dialect } from '../db/connection.js';
 import type { Migration } from '../db/migrator.js';
@@ -192,6 +192,20 @@ async function seedHardshipLines(db: Kysely<any>): Promise<void> {
   await db.insertInto('aid_hardship_lines').values(rows).execute();
 }
 
+/**
+ * Notices already in an account's inbox were delivered when sent; a window applicant's were never
+ * delivered at all, so those cases wait for staff to record a paper notice (migration 0370).
+ */
+export async function backfillSupplementDelivery(db: Kysely<any>): Promise<void> {
+  await db
+    .updateTable('aid_applications')
+    .set({ supplement_delivered_at: sql.ref('supplement_requested_at') })
+    .where('applicant_user_id', 'is not', null)
+    .where('supplement_requested_at', 'is not', null)
+    .where('supplement_delivered_at', 'is', null)
+    .execute();
+}
+
 export const aidMigrations: Migration[] = [
   { name: '0300_aid_tables', up: createTables },
   { name: '0301_aid_seed_hardship_lines', up: (db) => seedHardshipLines(db) },
@@ -204,10 +218,12 @@ export const aidMigrations: Migration[] = [
     // When the one 补正 notice reached the applicant (in-app at once, SMS once sent, or on paper as
     // recorded by staff): 视为撤回 may only count from there (Art. 43 ¶2).
     name: '0370_aid_supplement_delivery',
-    up: (db) =>
-      db.schema
+    up: async (db) => {
+      await db.schema
         .alterTable('aid_applications')
         .addColumn('supplement_delivered_at', 'text')
-        .execute(),
+        .execute();
+      await backfillSupplementDelivery(db);
+    },
   },
 ];

@@ -3,6 +3,7 @@ import { deliverDue } from '../notify/deliver.js';
 import { logProvider } from '../notify/providers.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { applicationBody, event, idNumber } from '../test/aid-api.js';
+import { backfillSupplementDelivery } from './migrations.js';
 import { sweepAid } from './sweep.js';
 
 /**
@@ -89,5 +90,33 @@ describe('补正 to an applicant without an account', () => {
     expect((await statusOf(id)).supplement.deadline).toBe('2026-07-15');
     t.clock.set('2026-07-16T02:00:00Z');
     expect((await sweepAid(t.ctx)).withdrawn).toContain(id);
+  });
+});
+
+describe('migration 0370 on notices sent before it', () => {
+  it('counts an account holder’s notice as delivered when sent, a window applicant’s as not delivered', async () => {
+    t.clock.set('2026-07-20T02:00:00Z');
+    const citizen = await t.signIn('citizen');
+    const online = await t.request({
+      method: 'POST',
+      url: '/api/v1/aid/applications',
+      session: citizen,
+      payload: applicationBody({
+        applicant: { name: '王小梅', idNumber: idNumber(), phone: '13700003333' },
+      }),
+    });
+    expect(online.statusCode).toBe(200);
+    const own = online.json().id as number;
+    await event(t, officer, own, { type: 'request_supplement', items: ['工资条'] });
+    const window = await windowCase('13700004444');
+    // As the rows stood before the column existed.
+    await t.ctx.db
+      .updateTable('aid_applications')
+      .set({ supplement_delivered_at: null })
+      .where('id', 'in', [own, window])
+      .execute();
+    await backfillSupplementDelivery(t.ctx.db);
+    expect((await statusOf(own)).supplement.deliveredAt).toBe('2026-07-20T02:00:00.000Z');
+    expect((await statusOf(window)).supplement.deliveredAt).toBeNull();
   });
 });
