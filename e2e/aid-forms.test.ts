@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, startApp, type RunningApp } from './harness';
+import { launchChromium, openPage, signInPage, startApp, type RunningApp } from './harness';
 import { createUser } from '../src/auth/service';
 
 let server: RunningApp;
@@ -69,13 +69,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(page: Page, username: string, redirect: string): Promise<void> {
-  await page.goto(`${server.url}/login?redirect=${redirect}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('correct-horse-9');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.url}${redirect}`);
-}
+const login = (page: Page, username: string, redirect: string) =>
+  signInPage(page, server.url, username, redirect);
 
 /** Follows the page's print link for a form and returns the PDF's text (whitespace removed) and its code. */
 async function printForm(page: Page, form: string): Promise<{ text: string; code: string }> {

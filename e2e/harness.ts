@@ -108,3 +108,17 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
+
+/** Signs in through the login page (test accounts share one password) and waits for the redirect. */
+export async function signInPage(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  redirect: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login?redirect=${redirect}`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('correct-horse-9');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${baseUrl}${redirect}`);
+}

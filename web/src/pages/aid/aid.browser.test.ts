@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  signInPage,
   launchChromium,
   openPage,
   seriousViolations,
@@ -45,13 +46,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(page: Page, username: string, redirect: string): Promise<void> {
-  await page.goto(`${server.url}/login?redirect=${redirect}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('correct-horse-9');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.url}${redirect}`);
-}
+const login = (page: Page, username: string, redirect: string) =>
+  signInPage(page, server.url, username, redirect);
 
 describe('aid pages in the browser', () => {
   it('runs the pre-check one question at a time to a result with its article', async () => {
