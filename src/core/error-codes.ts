@@ -164,6 +164,14 @@ export const ERRORS = {
   },
   exemption_mismatch: { status: 400, message: '免予核查经济困难状况的依据与申请事项不符' },
   aid_notice_undelivered: { status: 400, message: '补正通知尚未送达申请人，不能视为撤回' },
+  aid_not_competent: {
+    status: 400,
+    message: '本机构对该事项没有管辖权（法律援助法第三十八条），请转交有管辖权的法律援助机构',
+  },
+  aid_own_id_only: {
+    status: 400,
+    message: '只能为本人申请法律援助；代他人申请的，须登记代理人及与申请人的关系（第四十条）',
+  },
   // aid office sub-areas (figures, 通知辩护 and duty lawyers, complaints, subsidies)
   purpose_required: { status: 400, message: '导出未脱敏台账须填写用途' },
   defence_notice_exists: { status: 409, message: '该机关的这份通知已经登记' },
