@@ -179,18 +179,16 @@ export async function awardDue(ctx: AppContext): Promise<number> {
     if (!a) continue;
     const r = awardWorkflow.transition(a, { type: 'award' }, 'system', now);
     if (!r.ok) continue;
-    const moved = await ctx.db
-      .transaction()
-      .execute((trx) =>
-        commitTransition(trx, STORE, {
-          id,
-          event: 'award',
-          step: r,
-          actor: null,
-          now,
-          ifStill: true,
-        }),
-      );
+    const moved = await ctx.db.transaction().execute((trx) =>
+      commitTransition(trx, STORE, {
+        id,
+        event: 'award',
+        step: r,
+        actor: null,
+        now,
+        ifStill: true,
+      }),
+    );
     if (moved) n += 1;
   }
   return n;
