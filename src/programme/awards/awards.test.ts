@@ -13,6 +13,7 @@ import { openPostgres, type DataLayer } from '../../db/connection.js';
 import { createTestApp, type Session, type TestApp } from '../../test/app.js';
 import { json } from '../../test/consult.js';
 import { testConfig } from '../../test/db.js';
+import { AwardDetail, PublicAwards } from '../../contracts/programme.js';
 import { awardDue } from './service.js';
 
 const PG = process.env.TEST_DATABASE_URL;
@@ -322,5 +323,9 @@ describe('审议, 公示 and 授牌', () => {
       ['李律师法律顾问工作室', '十大个人命名村(居)法律顾问工作室'],
     ]);
     expect(pub.body.publicity).toEqual([]);
+    // The web pages read these answers through the shared contracts.
+    expect(PublicAwards.parse(pub.body).awarded[0]?.kind).toBe('studio');
+    const d = await detail(studioId);
+    expect(AwardDetail.parse(d.body).scores.map((x) => x.score)).toEqual([88, 70, 91]);
   });
 });

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/app.js';
 import { json, setUpArea, type Area } from '../../test/consult.js';
+import { Activities, PublicActivities } from '../../contracts/programme.js';
 import { publicityTotals } from '../index.js';
 
 let t: TestApp;
@@ -150,6 +151,7 @@ describe('campaigns and activities', () => {
       ['讨薪维权进社区', '2026-12-20', '14:00', 0, 0],
       ['农民工工资支付条例讲座', '2026-10-20', '14:00', 120, 6],
     ]);
+    expect(Activities.parse(mine.body).items[1]?.lawyers).toEqual(['李律师']);
   });
 });
 
@@ -175,6 +177,8 @@ describe('the public calendar', () => {
         organiser: '珞南街道司法所',
       },
     ]);
+    // The contract is strict: an answer carrying any other field (a lawyer, an account) fails it.
+    expect(PublicActivities.parse(r.body).items.length).toBe(1);
     const from = await json<{ items: { title: string }[] }>(
       t,
       undefined,
