@@ -127,9 +127,13 @@ export async function fire(
   )
     throw AppError.of('award_already_scored');
   const note = event.reason ?? event.objection ?? null;
+  // A decision covers the objections pending when it was read: one that got in meanwhile (it moves
+  // updated_at) makes the decision lose with 409, so the bureau never decides an objection unread.
+  const deciding = event.type === 'uphold' || event.type === 'dismiss';
+  const store = deciding ? { ...STORE, still: { updated_at: a.updated_at } } : STORE;
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await commitTransition(trx, STORE, {
+      await commitTransition(trx, store, {
         id,
         event: event.type,
         step,
