@@ -181,6 +181,14 @@ export const ERRORS = {
   subsidy_standard_missing: { status: 400, message: '尚未设定该类案件该阶段的补贴标准' },
   subsidy_exists: { status: 409, message: '该案件的补贴已经核算' },
   weights_not_100: { status: 400, message: '各项权重之和须为 100' },
+  // Issue 18 items 6–7 (programme: 品牌 awards, 普法 activities).
+  award_duplicate: { status: 409, message: '本年度您已申报过该奖项，请在原申报上补充材料' },
+  award_already_scored: { status: 409, message: '您已为该申报录入过现场考核分数' },
+  award_objection_closed: { status: 400, message: '公示期已届满，不能再提出异议' },
+  award_publicity_open: { status: 400, message: '公示期尚未届满，届满后方可授牌' },
+  award_not_eligible: { status: 403, message: '您的账户不能申报该奖项' },
+  campaign_not_found: { status: 400, message: '所选普法活动主题不存在' },
+  activity_outside_campaign: { status: 400, message: '活动日期不在该普法主题的活动期间内' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
