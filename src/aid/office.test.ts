@@ -186,6 +186,13 @@ describe('objection (decided by the bureau), urgent aid, termination, window app
     // the city bureau, not another district's bureau.
     const wuchangBureau = await t.signIn('justice_bureau', { agencyCode: 'wuchang' });
     const hongshanBureau = await t.signIn('justice_bureau', { agencyCode: 'hongshan' });
+    const queue = async (who: Session) =>
+      (await t.request({ method: 'GET', url: '/api/v1/aid/objections', session: who }))
+        .json()
+        .items.map((x: { id: number }) => x.id);
+    expect(await queue(wuchangBureau)).toEqual([id]);
+    expect(await queue(hongshanBureau)).toEqual([]);
+    expect(await queue(admin)).not.toContain(id);
     const uphold = { type: 'uphold_objection', reasons: '属于第三十一条第五项。' };
     expect((await event(t, officer, id, uphold)).statusCode).toBe(403);
     expect((await event(t, admin, id, uphold)).statusCode).toBe(403);

@@ -9,6 +9,7 @@ export {
   publicityTotalsBetween,
   type PublicityTotals,
 } from './publicity/totals.js';
+export { ACTIVITY_KINDS } from './publicity/schema.js';
 
 const AWARD_SWEEP_MS = 60 * 60_000;
 

@@ -327,6 +327,7 @@ describe('other modules', () => {
       'qa',
       'aid',
       'consult',
+      'publicity',
       'opinion',
       'notary',
       'appraisal',
@@ -337,6 +338,7 @@ describe('other modules', () => {
     expect(qa.charts[0]!.series[1]!.data).toEqual([0, 1, 1, 0, 0, 0]);
     expect(metric(section(r.json(), 'opinion'), 'letters')).toBe(0);
     expect(metric(section(r.json(), 'consult'), 'questions')).toBe(0);
+    expect(metric(section(r.json(), 'publicity'), 'activities')).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { consultProvider } from './consult.js';
 import { directoryProvider } from './directory.js';
 import { notaryProvider } from './notary.js';
 import { opinionProvider } from './opinion.js';
+import { publicityProvider } from './publicity.js';
 import { qaProvider } from './qa.js';
 import type { StatsProvider } from './types.js';
 
@@ -12,6 +13,7 @@ export const PROVIDERS: StatsProvider[] = [
   qaProvider,
   aidProvider,
   consultProvider,
+  publicityProvider,
   opinionProvider,
   notaryProvider,
   appraisalProvider,

@@ -16,4 +16,9 @@ export const aidRoutes: RouteRecordRaw[] = [
   },
   { path: '/aid/subsidies', name: 'aid-subsidies', component: () => import('./SubsidiesPage.vue') },
   { path: '/aid/figures', name: 'aid-figures', component: () => import('./FiguresPage.vue') },
+  {
+    path: '/aid/objections',
+    name: 'aid-objections',
+    component: () => import('./ObjectionsPage.vue'),
+  },
 ];

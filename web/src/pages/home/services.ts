@@ -35,6 +35,13 @@ export const SERVICES: Service[] = [
   },
   { key: 'notary', title: '公证预约', desc: '在线预约公证办理', to: '/notary', icon: 'calendar' },
   { key: 'laws', title: '法律法规', desc: '查阅现行有效的法律条文', to: '/laws', icon: 'book' },
+  {
+    key: 'publicity',
+    title: '普法活动',
+    desc: '近期法治讲座、送法上门',
+    to: '/programme/activities',
+    icon: 'calendar',
+  },
 ];
 
 /** A path is online when some area's route (not the catch-all 404) matches it. */
