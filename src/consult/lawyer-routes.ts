@@ -120,14 +120,14 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
     method: 'POST',
     url: `${API}/consult/questions/:id/claim`,
-    summary: '志愿律师认领咨询（先到先得）',
+    summary: '认领咨询（志愿律师库或 12348 热线队列，先到先得）',
     tags,
-    access: LAWYERS,
+    access: INBOX,
     params: IdParams,
     handler: async ({ user, params }) => {
       const { row } = await loadFor(ctx, params.id, user, 'claim');
       const q = await claim(ctx, user, row);
-      return { id: q.id, claimedBy: q.claimed_by };
+      return { id: q.id, claimedBy: q.claimed_by, hotlineClaimedBy: q.hotline_claimed_by };
     },
   });
   route(app, {

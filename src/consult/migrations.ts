@@ -142,7 +142,20 @@ export const consultMigrations: Migration[] = [
   { name: '0401_consult_questions', up: questions },
   { name: '0402_consult_service', up: serviceTables },
   { name: '0403_consult_attachment_count', up: attachmentCount },
+  { name: '0404_consult_hotline_claim', up: hotlineClaim },
 ];
+
+/**
+ * Who of the 12348 staff took a question in the hotline queue. Kept apart from `claimed_by` (the pool
+ * volunteer's claim, which a question escalated on from the pool still carries).
+ */
+async function hotlineClaim(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('consult_questions')
+    .addColumn('hotline_claimed_by', 'integer', (c) => c.references('users.id'))
+    .execute();
+  await db.schema.alterTable('consult_questions').addColumn('hotline_claimed_at', 'text').execute();
+}
 
 /**
  * The number of images a question holds, kept on the question so the 6-image limit is one conditional

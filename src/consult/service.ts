@@ -14,6 +14,7 @@ import {
   type QuestionRow,
 } from './repository.js';
 import {
+  claimFromHotline,
   claimFromPool,
   confirmDraftReferral,
   findCommunityPlace,
@@ -169,20 +170,36 @@ export async function postMessage(
   return { id: messageId, first };
 }
 
-/** First pool volunteer to claim takes the question; a second claim gets 409, never a shared question. */
+/**
+ * First to claim takes the question: a pool volunteer in the pool, one 12348 staff member in the hotline
+ * queue. A second claim gets 409, never a shared question.
+ */
 export async function claim(ctx: AppContext, user: SessionUser, q: QuestionRow) {
   const nowIso = ctx.now().toISOString();
+  const hotline = q.stage === 'hotline';
   const won = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await claimFromPool(trx, q.id, user.id, nowIso))) return false;
-    await addEvent(trx, q.id, 'claimed', nowIso, user.id);
+    const took = hotline
+      ? await claimFromHotline(trx, q.id, user.id, nowIso)
+      : await claimFromPool(trx, q.id, user.id, nowIso);
+    if (!took) return false;
+    await addEvent(trx, q.id, hotline ? 'claimed_hotline' : 'claimed', nowIso, user.id);
     await audit(
       trx,
-      { actor: user, action: 'claim', entity: 'consult_question', entityId: q.id },
+      {
+        actor: user,
+        action: hotline ? 'claim_hotline' : 'claim',
+        entity: 'consult_question',
+        entityId: q.id,
+      },
       ctx.now(),
     );
     return true;
   });
-  if (!won) throw conflict('already_claimed', '该咨询已被其他律师认领');
+  if (!won)
+    throw conflict(
+      'already_claimed',
+      hotline ? '该咨询已被其他 12348 工作人员认领' : '该咨询已被其他律师认领',
+    );
   const fresh = await reload(ctx, q.id);
   publish(ctx, liveEvent('claimed', fresh, nowIso));
   return fresh;

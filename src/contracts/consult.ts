@@ -18,6 +18,8 @@ export const ConsultListItem = z.object({
   status: QuestionStatus,
   statusLabel: z.string(),
   claimedBy: z.number().nullable(),
+  /** The 12348 staff member who took it from the hotline queue. */
+  hotlineClaimedBy: z.number().nullable(),
   category: Category.nullable(),
   createdAt: z.string(),
   nextEscalationAt: z.string().nullable(),
@@ -51,6 +53,8 @@ export const ConsultQuestion = z.object({
   status: QuestionStatus,
   statusLabel: z.string(),
   claimedBy: z.number().nullable(),
+  /** The 12348 staff member who took it from the hotline queue. */
+  hotlineClaimedBy: z.number().nullable(),
   category: Category.nullable(),
   categoryLabel: z.string().nullable(),
   rating: z.number().nullable(),

@@ -66,6 +66,7 @@ export const EVENT_LABELS: Record<string, string> = {
   escalated_pool: '转志愿律师库',
   escalated_hotline: '转 12348 热线',
   claimed: '律师认领',
+  claimed_hotline: '12348 热线认领',
   first_reply: '首次回复',
   classified: '案件分类',
   referred: '转介法律援助',
