@@ -28,6 +28,7 @@ import {
 } from './thread-repository.js';
 import { commitTransition } from '../core/transition-save.js';
 import { questionWorkflow } from './workflow.js';
+import { noticeAsked, noticeReplied } from './notices.js';
 import { getProfile } from './geography.js';
 import type { QuestionCategory } from './tables.js';
 
@@ -104,6 +105,7 @@ export async function ask(
       { actor: user, action: 'create', entity: 'consult_question', entityId: questionId },
       now,
     );
+    await noticeAsked(trx, questionId, lawyers, now);
     return questionId;
   });
   const q = await reload(ctx, id);
@@ -154,6 +156,7 @@ export async function postMessage(
       { actor: user, action: 'reply', entity: 'consult_question', entityId: q.id },
       now,
     );
+    if (kind !== 'citizen') await noticeReplied(trx, q, newMessageId, kind === 'staff', now);
     return { messageId: newMessageId, first };
   });
   const fresh = await reload(ctx, q.id);
