@@ -9,6 +9,7 @@ import { aidDefenceMigrations } from './defence/migrations.js';
 import { aidComplaintsMigrations } from './complaints/migrations.js';
 import { aidSubsidiesMigrations } from './subsidies/migrations.js';
 import { aidFormsMigrations } from './forms/migrations.js';
+import { addReferralLink } from './referral-link.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -226,4 +227,6 @@ export const aidMigrations: Migration[] = [
       await backfillSupplementDelivery(db);
     },
   },
+  // Which 法指针 referral an application came from (src/aid/referral-link.ts).
+  { name: '0380_aid_referral_link', up: addReferralLink },
 ];

@@ -39,6 +39,7 @@ import {
   type Effect,
   type Party,
 } from './workflow.js';
+import { linkReferral } from './referral-link.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -128,6 +129,7 @@ export async function createApplication(
     });
     const refNo = `武援申〔${now.getUTCFullYear()}〕${String(id).padStart(6, '0')}号`;
     await setRefNo(trx, id, refNo);
+    await linkReferral(trx, id, input.referralId, user);
     await audit(
       trx,
       { actor: user, action: 'create', entity: 'aid_application', entityId: id, ip },

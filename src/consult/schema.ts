@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CoercedId, Id, IsoDate } from '../core/schemas.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
+import { CASE_TYPES } from '../aid/schema.js';
 import { CATEGORIES, OFFLINE_KINDS } from './labels.js';
 
 const Name = z.string().trim().min(1).max(60);
@@ -60,7 +61,11 @@ export const Ask = z.strictObject({
 
 export const MessageCreate = z.strictObject({ body: z.string().trim().min(1).max(4000) });
 
-export const Classify = z.strictObject({ category: z.enum(CATEGORIES) });
+export const Classify = z.strictObject({
+  category: z.enum(CATEGORIES),
+  /** With 法律援助: the aid matter (aid's caseType), carried into the resident's application. */
+  caseType: z.enum(CASE_TYPES).optional(),
+});
 
 export const Rate = z.strictObject({
   score: z.number().int().min(1).max(5),

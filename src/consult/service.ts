@@ -214,9 +214,10 @@ export async function classify(
   user: SessionUser,
   q: QuestionRow,
   category: QuestionCategory,
+  caseType?: string,
 ) {
   const nowIso = ctx.now().toISOString();
-  const fields = category === 'legal_aid' ? await referralFields(ctx, q, user) : null;
+  const fields = category === 'legal_aid' ? await referralFields(ctx, q, user, caseType) : null;
   return ctx.db.transaction().execute(async (trx) => {
     await setCategory(trx, q.id, category, nowIso);
     await addEvent(trx, q.id, 'classified', nowIso, user.id, { category });
@@ -254,7 +255,12 @@ export async function classify(
 }
 
 /** The fields an aid application can be prefilled with, taken from the resident's account and question. */
-async function referralFields(ctx: AppContext, q: QuestionRow, lawyer: SessionUser) {
+async function referralFields(
+  ctx: AppContext,
+  q: QuestionRow,
+  lawyer: SessionUser,
+  caseType: string | undefined,
+) {
   const citizen = await findNameAndPhone(ctx.db, q.citizen_id);
   const place = await findCommunityPlace(ctx.db, q.community_id);
   return {
@@ -267,6 +273,7 @@ async function referralFields(ctx: AppContext, q: QuestionRow, lawyer: SessionUs
     source: '法指针社区律师转介',
     consultQuestionId: q.id,
     referringLawyer: lawyer.displayName,
+    ...(caseType ? { caseType } : {}),
   };
 }
 

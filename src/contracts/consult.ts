@@ -166,6 +166,35 @@ export const Bulletin = z.object({
 });
 export const BulletinEnvelope = z.object({ bulletin: Bulletin });
 
+/** What the resident's aid application is prefilled with, after she consented to the referral. */
+export const ReferralPrefill = z.object({
+  referralId: z.number(),
+  applicant: z.object({ name: z.string(), phone: z.string() }),
+  /** The aid matter the lawyer chose when referring (aid's caseType), if any. */
+  caseType: z.string().nullable(),
+  caseCategory: z.string().nullable(),
+  caseFacts: z.string(),
+  handlingDistrict: z.string().nullable(),
+});
+export const ReferralPrefillEnvelope = z.object({ prefill: ReferralPrefill });
+
+/** The referring lawyer's referrals with the aid application's outcome label (已申请, 已受理, 给予援助, 不予援助…). */
+export const ReferralList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      questionId: z.number(),
+      status: z.enum(['draft', 'confirmed']),
+      statusLabel: z.string(),
+      createdAt: z.string(),
+      confirmedAt: z.string().nullable(),
+      aid: z
+        .object({ applicationId: z.number(), status: z.string(), label: z.string() })
+        .nullable(),
+    }),
+  ),
+});
+
 export const Created = z.object({ id: z.number() });
 export const ReferralConfirmed = z.object({ applyUrl: z.string() });
 
@@ -174,4 +203,6 @@ export type ConsultQuestion = z.infer<typeof ConsultQuestion>;
 export type ConsultMessage = z.infer<typeof ConsultMessage>;
 export type Tree = z.infer<typeof Tree>;
 export type Bulletin = z.infer<typeof Bulletin>;
+export type ReferralPrefill = z.infer<typeof ReferralPrefill>;
+export type ReferralList = z.infer<typeof ReferralList>;
 export type Lawyer = z.infer<typeof Lawyers>['items'][number];

@@ -11,7 +11,10 @@ import {
   Profile,
   QuestionEnvelope,
   ReferralConfirmed,
+  ReferralList,
+  ReferralPrefillEnvelope,
   Settings,
+  type ReferralPrefill,
 } from '../../../../src/contracts/consult';
 
 export type {
@@ -92,3 +95,13 @@ export const uploadImage = (questionId: number, file: File) =>
   upload(`/consult/questions/${questionId}/attachments`, file);
 
 export type PickedFile = File;
+
+/** The aid application's prefill from a referral the signed-in resident consented to. */
+export async function getReferralPrefill(id: number): Promise<ReferralPrefill> {
+  return (await api('GET', `/consult/referrals/${id}/prefill`, undefined, ReferralPrefillEnvelope))
+    .prefill;
+}
+
+/** The referrals the signed-in lawyer made, with the aid application's status label. */
+export const listReferrals = async () =>
+  (await api('GET', '/consult/referrals', undefined, ReferralList)).items;
