@@ -16,7 +16,8 @@ import {
   upsertLawyer,
 } from './geography.js';
 import { importCommunities, importLawyers } from './import.js';
-import { breakdown, bulletin, bulletinXlsx } from './metrics.js';
+import { breakdown } from './metrics.js';
+import { bulletin, bulletinXlsx } from './bulletin.js';
 import { getSettings } from './repository.js';
 import { saveEscalationSettings } from './thread-repository.js';
 import {
@@ -184,7 +185,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
     method: 'GET',
     url: `${API}/consult/bulletin/:month`,
-    summary: '月通报',
+    summary: '月通报或季度通报（YYYY-MM 或 YYYY-Qn）',
     tags,
     access: ADMIN,
     params: MonthParams,
@@ -193,13 +194,14 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
     method: 'GET',
     url: `${API}/consult/bulletin/:month/xlsx`,
-    summary: '月通报 Excel 导出',
+    summary: '月通报或季度通报 Excel 导出',
     tags,
     access: ADMIN,
     params: MonthParams,
     handler: async ({ params, reply }) => {
       const buf = await bulletinXlsx(ctx.db, params.month);
-      const name = encodeURIComponent(`法指针月通报-${params.month}.xlsx`);
+      const kind = params.month.includes('Q') ? '季度通报' : '月通报';
+      const name = encodeURIComponent(`法指针${kind}-${params.month}.xlsx`);
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', `attachment; filename*=UTF-8''${name}`)

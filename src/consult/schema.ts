@@ -95,6 +95,9 @@ export const MetricsQuery = z.strictObject({
   by: z.enum(['lawyer', 'community', 'street', 'district']).default('district'),
 });
 
+/** A bulletin's period: a month (`2026-10`) or a quarter (`2026-Q4`). */
 export const MonthParams = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' }),
+  month: z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, {
+    message: '期间格式应为 YYYY-MM（月）或 YYYY-Qn（季度）',
+  }),
 });

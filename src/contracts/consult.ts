@@ -153,8 +153,30 @@ const Figures = z.object({
   medianMinutes: z.number().nullable(),
   p90Minutes: z.number().nullable(),
 });
+const Kinds = z.object({
+  consultation: z.number(),
+  mediation: z.number(),
+  lecture: z.number(),
+  legal_aid: z.number(),
+  litigation: z.number(),
+  opinion: z.number(),
+  publicity: z.number(),
+});
+/** One district, street or community: the seven kinds online and offline together. */
+const AreaServices = z.object({
+  key: z.union([z.number(), z.string()]),
+  name: z.string(),
+  online: z.number(),
+  offline: z.number(),
+  total: z.number(),
+  kinds: Kinds,
+});
 export const Bulletin = z.object({
+  /** The period's key: `2026-10` or `2026-Q4`. */
   month: z.string(),
+  kind: z.enum(['month', 'quarter']),
+  label: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
   online: Figures,
   offline: z.object({
     items: z.array(z.object({ kind: z.string(), label: z.string(), count: z.number() })),
@@ -163,6 +185,26 @@ export const Bulletin = z.object({
   registration: z.object({ rate: z.number().nullable() }),
   rating: z.object({ mean: z.number().nullable(), count: z.number() }),
   districts: z.array(Figures),
+  /** The seven kinds (the offline kinds; online questions by category, unclassified as 法律咨询). */
+  services: z.object({
+    items: z.array(
+      z.object({
+        kind: z.string(),
+        label: z.string(),
+        online: z.number(),
+        offline: z.number(),
+        total: z.number(),
+      }),
+    ),
+    online: z.number(),
+    offline: z.number(),
+    total: z.number(),
+  }),
+  areas: z.object({
+    district: z.array(AreaServices),
+    street: z.array(AreaServices),
+    community: z.array(AreaServices),
+  }),
 });
 export const BulletinEnvelope = z.object({ bulletin: Bulletin });
 
