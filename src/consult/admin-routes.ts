@@ -18,12 +18,16 @@ import {
 import { importCommunities, importLawyers } from './import.js';
 import { breakdown } from './metrics.js';
 import { bulletin, bulletinXlsx } from './bulletin.js';
+import { MEASURES, getTargets, halfYearReport, setTargets } from './half-year.js';
 import { getSettings } from './repository.js';
 import { saveEscalationSettings } from './thread-repository.js';
 import {
   CommunityCreate,
   CommunityUpdate,
   CsvImport,
+  HalfYearQuery,
+  TargetsQuery,
+  TargetsUpdate,
   LawyerUpsert,
   MetricsQuery,
   MonthParams,
@@ -207,5 +211,46 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
         .send(buf);
     },
+  });
+  const measures = MEASURES.map(({ key, item, unit, kind, better }) => ({
+    key,
+    item,
+    unit,
+    kind,
+    better,
+  }));
+  route(app, {
+    method: 'GET',
+    url: `${base}/targets`,
+    summary: '年度目标（半年报告用）及可设目标的指标',
+    tags,
+    access: ADMIN,
+    query: TargetsQuery,
+    handler: async ({ query }) => ({
+      year: query.year,
+      targets: await getTargets(ctx.db, query.year),
+      measures,
+    }),
+  });
+  route(app, {
+    method: 'PUT',
+    url: `${base}/targets`,
+    summary: '设置年度目标（整年替换；未知指标 400 unknown_target）',
+    tags,
+    access: ADMIN,
+    body: TargetsUpdate,
+    handler: async ({ user, body }) => {
+      await setTargets(ctx, user, body.year, body.targets);
+      return { year: body.year, targets: await getTargets(ctx.db, body.year), measures };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/report/half-year`,
+    summary: '半年工作目标完成情况（责任事项、目标、完成情况）',
+    tags,
+    access: ADMIN,
+    query: HalfYearQuery,
+    handler: async ({ query }) => halfYearReport(ctx, query.year, query.half),
   });
 }

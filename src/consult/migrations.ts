@@ -143,7 +143,19 @@ export const consultMigrations: Migration[] = [
   { name: '0402_consult_service', up: serviceTables },
   { name: '0403_consult_attachment_count', up: attachmentCount },
   { name: '0404_consult_hotline_claim', up: hotlineClaim },
+  { name: '0405_consult_targets', up: targets },
 ];
+
+/** The bureau's yearly targets of the half-year report, one per year and measure. */
+async function targets(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withId(db.schema.createTable('consult_targets'), dialect)
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('metric', 'text', (c) => c.notNull())
+    .addColumn('target', 'double precision', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await index(db, 'consult_targets', ['year', 'metric'], true);
+}
 
 /**
  * Who of the 12348 staff took a question in the hotline queue. Kept apart from `claimed_by` (the pool

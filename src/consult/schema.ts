@@ -101,3 +101,24 @@ export const MonthParams = z.strictObject({
     message: '期间格式应为 YYYY-MM（月）或 YYYY-Qn（季度）',
   }),
 });
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+export const TargetsQuery = z.strictObject({ year: Year });
+export const TargetsUpdate = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  targets: z
+    .array(
+      z.strictObject({
+        metric: z.string().trim().min(1).max(60),
+        target: z.number().positive().max(1e9),
+      }),
+    )
+    .max(50),
+});
+export const HalfYearQuery = z.strictObject({
+  year: Year,
+  half: z
+    .enum(['1', '2'])
+    .transform(Number)
+    .pipe(z.union([z.literal(1), z.literal(2)])),
+});

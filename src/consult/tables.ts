@@ -154,6 +154,15 @@ export interface ConsultOfflineLogRow {
   created_at: string;
 }
 
+/** The bureau's yearly target for one named measure (half-year.ts's MEASURES). */
+export interface ConsultTargetRow {
+  id: Generated<number>;
+  year: number;
+  metric: string;
+  target: number;
+  updated_at: string;
+}
+
 export interface ConsultTables {
   consult_streets: ConsultStreetRow;
   consult_communities: ConsultCommunityRow;
@@ -167,6 +176,7 @@ export interface ConsultTables {
   consult_events: ConsultEventRow;
   consult_referrals: ConsultReferralRow;
   consult_offline_logs: ConsultOfflineLogRow;
+  consult_targets: ConsultTargetRow;
 }
 
 // The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.

@@ -237,6 +237,46 @@ export const ReferralList = z.object({
   ),
 });
 
+/** The year's targets and the measures a target may name. */
+export const Targets = z.object({
+  year: z.number(),
+  targets: z.array(z.object({ metric: z.string(), target: z.number() })),
+  measures: z.array(
+    z.object({
+      key: z.string(),
+      item: z.string(),
+      unit: z.string(),
+      kind: z.enum(['count', 'rate', 'time', 'score']),
+      better: z.enum(['higher', 'lower']),
+    }),
+  ),
+});
+
+/** 半年工作目标完成情况: one row per target (责任事项 → 目标 → 完成情况). */
+export const HalfYearReport = z.object({
+  title: z.string(),
+  year: z.number(),
+  half: z.union([z.literal(1), z.literal(2)]),
+  period: z.object({ from: z.string(), to: z.string() }),
+  generatedAt: z.string(),
+  rows: z.array(
+    z.object({
+      no: z.number(),
+      metric: z.string(),
+      item: z.string(),
+      unit: z.string(),
+      better: z.enum(['higher', 'lower']),
+      annualTarget: z.number(),
+      /** Half the yearly target for a count; the target itself for a rate, time or score. */
+      periodTarget: z.number(),
+      actual: z.number().nullable(),
+      completion: z.number().nullable(),
+      met: z.boolean(),
+      situation: z.string(),
+    }),
+  ),
+});
+
 export const Created = z.object({ id: z.number() });
 export const ReferralConfirmed = z.object({ applyUrl: z.string() });
 
@@ -247,4 +287,6 @@ export type Tree = z.infer<typeof Tree>;
 export type Bulletin = z.infer<typeof Bulletin>;
 export type ReferralPrefill = z.infer<typeof ReferralPrefill>;
 export type ReferralList = z.infer<typeof ReferralList>;
+export type HalfYearReport = z.infer<typeof HalfYearReport>;
+export type Targets = z.infer<typeof Targets>;
 export type Lawyer = z.infer<typeof Lawyers>['items'][number];
