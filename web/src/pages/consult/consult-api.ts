@@ -5,6 +5,7 @@ import {
   ConsultList,
   Created,
   Geography,
+  HalfYearReport,
   Inbox,
   Lawyers,
   OfflineLogs,
@@ -14,11 +15,13 @@ import {
   ReferralList,
   ReferralPrefillEnvelope,
   Settings,
+  Targets,
   type ReferralPrefill,
 } from '../../../../src/contracts/consult';
 
 export type {
   Bulletin,
+  HalfYearReport,
   ConsultListItem as ListItem,
   ConsultMessage as Message,
   ConsultQuestion as Question,
@@ -105,3 +108,10 @@ export async function getReferralPrefill(id: number): Promise<ReferralPrefill> {
 /** The referrals the signed-in lawyer made, with the aid application's status label. */
 export const listReferrals = async () =>
   (await api('GET', '/consult/referrals', undefined, ReferralList)).items;
+
+export const getConsultTargets = (year: number) =>
+  api('GET', `/consult/admin/targets?year=${year}`, undefined, Targets);
+export const putConsultTargets = (year: number, targets: { metric: string; target: number }[]) =>
+  api('PUT', '/consult/admin/targets', { year, targets }, Targets);
+export const getHalfYear = (year: number, half: string) =>
+  api('GET', `/consult/report/half-year?year=${year}&half=${half}`, undefined, HalfYearReport);
