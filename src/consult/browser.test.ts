@@ -121,12 +121,10 @@ describe('法指针 in the browser', () => {
         }
       ).user.csrfToken;
     const post = async (page: Page, url: string, data: Record<string, unknown> = {}) => {
-      const r = await page
-        .context()
-        .request.post(`${server.url}/api/v1${url}`, {
-          data,
-          headers: { 'x-csrf-token': await csrf(page) },
-        });
+      const r = await page.context().request.post(`${server.url}/api/v1${url}`, {
+        data,
+        headers: { 'x-csrf-token': await csrf(page) },
+      });
       expect(r.status(), await r.text()).toBe(200);
       return (await r.json()) as Record<string, unknown>;
     };
