@@ -49,7 +49,7 @@ export function caseDeadlines(a: AidApplication, s: AidSettings, now: Date): Cas
   const pauses = JSON.parse(a.pauses) as Pause[];
   const paused = pauses.some((p) => p.to === null);
   const decideBy = deadline({
-    start: localDate(a.received_at),
+    start: localDate(a.clock_started_at ?? a.received_at),
     days: DECIDE_DAYS,
     mode: s.dayMode,
     pauses,

@@ -10,6 +10,7 @@ import { defenceRoutes } from './defence/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { subsidyRoutes } from './subsidies/routes.js';
 import { formRoutes } from './forms/routes.js';
+import { objectionRoutes } from './objection-routes.js';
 
 const SWEEP_MS = 10 * 60_000;
 
@@ -24,6 +25,7 @@ export const aidModule: AppModule = {
     complaintRoutes(app, ctx);
     subsidyRoutes(app, ctx);
     formRoutes(app, ctx);
+    objectionRoutes(app, ctx);
   },
   start: (ctx, log) => {
     void settleMaterials(ctx, log);

@@ -159,7 +159,7 @@ export async function ledgerExportRows(
       ...items[i]!,
       lawyer: l ? `${l.name}${l.famous ? '（名优）' : ''}` : '',
       pointChoice: a.assigned_by_choice ? '是' : '否',
-      tolerant: a.supplement_count > 0 ? '是' : '否',
+      tolerant: a.tolerant_at ? '是' : '否',
       result: RESULT_LABELS[a.status] ?? '办理中',
       economicAmount: Number(a.economic_amount),
       closedOn: a.closed_at
@@ -221,7 +221,7 @@ export async function aidStatistics(
       'decided_at',
       'urgent',
       'transferred_at',
-      'supplement_count',
+      'tolerant_at',
       'home_service',
       'assigned_by_choice',
       'economic_amount',
@@ -261,7 +261,7 @@ export async function aidStatistics(
       s.refused++;
     if (x.urgent) s.urgent++;
     if (x.transferred_at) s.transferred++;
-    if (x.supplement_count > 0) s.tolerantAcceptance++;
+    if (x.tolerant_at) s.tolerantAcceptance++;
     if (x.home_service) s.homeService++;
     if (x.assigned_by_choice) s.pointChoice++;
     if (x.assigned_lawyer_id && x.famous === 1) s.famousLawyer++;

@@ -229,4 +229,19 @@ export const aidMigrations: Migration[] = [
   },
   // Which 法指针 referral an application came from (src/aid/referral-link.ts).
   { name: '0380_aid_referral_link', up: addReferralLink },
+  {
+    // Art. 38 corrections, 容缺受理 as its own step, and a fresh decision clock after 责令改正.
+    name: '0390_aid_competence_tolerant',
+    up: async (db) => {
+      for (const col of [
+        'competence_reason',
+        'tolerant_at',
+        'tolerant_items',
+        'tolerant_deadline',
+        'tolerant_completed_at',
+        'clock_started_at',
+      ])
+        await db.schema.alterTable('aid_applications').addColumn(col, 'text').execute();
+    },
+  },
 ];

@@ -104,3 +104,14 @@ export async function replaceHardshipLine(db: Db, l: HardshipLineValues): Promis
     })
     .execute();
 }
+
+/** Objections awaiting a decision at the given centres (one district centre, or the city centre). */
+export function listPendingObjections(db: Db, agencyIds: number[]) {
+  return db
+    .selectFrom('aid_applications')
+    .selectAll()
+    .where('status', '=', 'objection_raised')
+    .where('agency_id', 'in', agencyIds.length ? agencyIds : [-1])
+    .orderBy('objection_raised_at')
+    .execute();
+}

@@ -166,7 +166,7 @@ describe('补正 deadline and clocks', () => {
 });
 
 describe('objection (decided by the bureau), urgent aid, termination, window applications', () => {
-  it('异议 against a refusal is decided by the office; refusal can be kept', async () => {
+  it("异议 against a district centre's refusal is decided by that district's bureau; review restarts the clock", async () => {
     t.clock.set('2026-05-12T02:00:00Z');
     const id = await apply(citizen);
     await event(t, officer, id, { type: 'accept' });
@@ -182,17 +182,34 @@ describe('objection (decided by the bureau), urgent aid, termination, window app
       await t.request({ method: 'GET', url: `/api/v1/aid/applications/${id}`, session: officer })
     ).json().application;
     expect(d.deadlines.objectionDecideBy).toBe('2026-05-18'); // 05-17 is a Sunday
-    // Art. 49: the 司法行政部门 (admin) decides the objection, not the agency that refused.
-    const byAgency = await event(t, officer, id, { type: 'uphold_objection', reasons: '理由' });
-    expect(byAgency.statusCode).toBe(403);
-    expect(
-      (
-        await event(t, admin, id, { type: 'uphold_objection', reasons: '属于第三十一条第五项。' })
-      ).json().status,
-    ).toBe('objection_upheld');
+    // Art. 49: the 司法行政部门 that set up the 武昌区 centre decides — not the centre that refused, not
+    // the city bureau, not another district's bureau.
+    const wuchangBureau = await t.signIn('justice_bureau', { agencyCode: 'wuchang' });
+    const hongshanBureau = await t.signIn('justice_bureau', { agencyCode: 'hongshan' });
+    const uphold = { type: 'uphold_objection', reasons: '属于第三十一条第五项。' };
+    expect((await event(t, officer, id, uphold)).statusCode).toBe(403);
+    expect((await event(t, admin, id, uphold)).statusCode).toBe(403);
+    expect((await event(t, hongshanBureau, id, uphold)).statusCode).toBe(404);
+    const seen = await t.request({
+      method: 'GET',
+      url: `/api/v1/aid/applications/${id}`,
+      session: wuchangBureau,
+    });
+    expect(seen.json().application.actions.map((x: { event: string }) => x.event)).toEqual([
+      'uphold_objection',
+      'reject_objection',
+    ]);
+    expect((await event(t, wuchangBureau, id, uphold)).json().status).toBe('objection_upheld');
+    // 责令改正: a fresh 7-working-day clock from the review, not from the first receipt.
+    t.clock.set('2026-05-20T02:00:00Z');
     expect((await event(t, officer, id, { type: 'review_again' })).json().status).toBe(
       'under_review',
     );
+    const again = (
+      await t.request({ method: 'GET', url: `/api/v1/aid/applications/${id}`, session: officer })
+    ).json().application;
+    expect(again.deadlines.decideBy).toBe('2026-05-27'); // 05-20 + 7 days, not 05-12's
+    expect(again.deadlines.overdue).toEqual([]);
   });
 
   it('an objection after the configured window is refused', async () => {
@@ -276,14 +293,18 @@ describe('objection (decided by the bureau), urgent aid, termination, window app
       payload: applicationBody({ handlingDistrict: '武昌区', preferredLawyerIds: [a.userId] }),
     });
     expect(one.json().error.code).toBe('preferred_lawyers_too_few');
-    const id = await apply(citizen, {
+    // 李四 applies from her own account (an account applies for its own ID, Art. 40).
+    const lisi = await t.signIn('citizen');
+    const id = await apply(lisi, {
       caseType: 'maintenance',
       preferredLawyerIds: [a.userId, b.userId],
       homeService: true,
       applicant: { name: '李四', idNumber: idNumber('42010619850505123'), phone: '13700001111' },
       hardship: { basis: 'proof' },
     });
-    await event(t, officer, id, { type: 'accept' });
+    // 容缺受理: the income certificate is to follow; review and the decision go on meanwhile.
+    const tolerant = await event(t, officer, id, { type: 'accept_tolerant', items: ['收入证明'] });
+    expect(tolerant.json().status).toBe('under_review');
     await event(t, officer, id, { type: 'decide_grant', reasons: '符合条件' });
     await event(t, officer, id, { type: 'assign' });
     const row = await t.ctx.db
@@ -294,8 +315,7 @@ describe('objection (decided by the bureau), urgent aid, termination, window app
     expect([a.userId, b.userId]).toContain(row.assigned_lawyer_id);
     expect(row.assigned_by_choice).toBe(1);
     expect(
-      (await event(t, citizen, id, { type: 'request_lawyer_change', note: '沟通不畅' })).json()
-        .status,
+      (await event(t, lisi, id, { type: 'request_lawyer_change', note: '沟通不畅' })).json().status,
     ).toBe('lawyer_change_requested');
     await event(t, officer, id, { type: 'reassign' });
     const after = await t.ctx.db

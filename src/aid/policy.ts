@@ -1,4 +1,4 @@
-/** @module Who may see an application: its applicant, the officers of the agency holding it (and of the one that received it), its assigned lawyer, admins. */
+/** @module Who may see an application: its applicant, the officers of the agency holding it (and of the one that received it), its assigned lawyer, admins, and the district bureau over the holding centre. */
 import { definePolicy } from '../core/policy.js';
 import type { AidApplication } from './tables.js';
 
@@ -19,7 +19,9 @@ export const aidPolicy = definePolicy<R, 'read' | 'manage' | 'handle'>({
       (u.role === 'aid_officer' &&
         (u.agencyId === a.agency_id || u.agencyId === a.received_agency_id)) ||
       (u.role === 'aid_lawyer' && a.assigned_lawyer_id === u.id) ||
-      (u.role === 'citizen' && a.applicant_user_id === u.id),
+      (u.role === 'citizen' && a.applicant_user_id === u.id) ||
+      // The district bureau reads its centre's cases: it decides their objections (Art. 49).
+      (u.role === 'justice_bureau' && u.agencyId === a.agency_id),
     manage: (u, a) =>
       u.role === 'admin' || (u.role === 'aid_officer' && u.agencyId === a.agency_id),
     handle: (u, a) => u.role === 'aid_lawyer' && a.assigned_lawyer_id === u.id,

@@ -2,6 +2,7 @@
 import type { AidDetail, AidListItem } from '../contracts/aid.js';
 import { maskIdNumber, maskMobile, maskName } from '../core/pii.js';
 import type { CaseDeadlines } from './deadlines.js';
+import { competenceBasis } from './competence.js';
 import { MATTERS } from './precheck.js';
 import type { AidApplication, AidStepRow } from './tables.js';
 import {
@@ -82,11 +83,14 @@ export function presentDetail(
     preferredLawyerIds: JSON.parse(a.preferred_lawyer_ids) as number[],
     receivedAgencyId: a.received_agency_id,
     competentAgencyId: a.competent_agency_id,
-    decision: a.decided_at
+    competenceBasis: competenceBasis(a),
+    decision: a.decided_at ? decisionOf(a, steps) : null,
+    tolerant: a.tolerant_at
       ? {
-          at: a.decided_at,
-          reasons: a.decision_reasons,
-          granted: lastDecision(steps) !== 'decide_refuse',
+          at: a.tolerant_at,
+          items: JSON.parse(a.tolerant_items ?? '[]') as string[],
+          deadline: a.tolerant_deadline,
+          completedAt: a.tolerant_completed_at,
         }
       : null,
     supplement: a.supplement_items
@@ -133,7 +137,21 @@ export function presentDetail(
   };
 }
 
-const lastDecision = (steps: Selectable<AidStepRow>[]): string | undefined =>
-  [...steps]
-    .reverse()
-    .find((s) => ['decide_grant', 'decide_refuse', 'grant_urgent'].includes(s.event))?.event;
+const DECISION_KINDS = {
+  decide_grant: 'grant',
+  decide_refuse: 'refuse',
+  grant_urgent: 'urgent',
+  refuse_acceptance: 'not_accepted',
+} as const;
+
+/** The latest decision on the file (a review after an upheld objection may have replaced the first). */
+function decisionOf(a: AidApplication, steps: Selectable<AidStepRow>[]): AidDetail['decision'] {
+  const last = [...steps].reverse().find((s) => s.event in DECISION_KINDS);
+  const kind = last ? DECISION_KINDS[last.event as keyof typeof DECISION_KINDS] : 'grant';
+  return {
+    at: a.decided_at!,
+    reasons: a.decision_reasons,
+    granted: kind === 'grant' || kind === 'urgent',
+    kind,
+  };
+}

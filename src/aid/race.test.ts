@@ -41,14 +41,17 @@ afterAll(async () => {
   await t.close();
 });
 
-/** An application received at the city agency for a 武昌区 case (so it may be transferred or accepted). */
-async function received(): Promise<number> {
+/**
+ * An application received at the city agency: a city-level matter it is competent for (so it may be
+ * accepted), or a 武昌区 one it must forward (so it may be transferred, or its competence corrected).
+ */
+async function received(district = '武汉市'): Promise<number> {
   const r = await t.request({
     method: 'POST',
     url: '/api/v1/aid/applications',
     session: citizen,
     payload: applicationBody({
-      handlingDistrict: '武昌区',
+      handlingDistrict: district,
       receivingAgencyId: await agencyId(t, 'city'),
     }),
   });
@@ -115,12 +118,18 @@ describe('two officers acting on one application at the same moment', () => {
     }
   });
 
-  it('transfer against accept, and transfer against transfer', async () => {
+  it('transfer against a correction of competence, and transfer against transfer', async () => {
+    const hongshan = await agencyId(t, 'hongshan');
     for (let i = 0; i < ROUNDS; i++) {
-      const id = await received();
-      expectOneWinner(await race(id, { type: 'transfer' }, { type: 'accept' }));
-      expect(await stepsOf(id, ['transfer', 'accept'])).toBe(1);
-      const id2 = await received();
+      const id = await received('武昌区');
+      const correction = {
+        type: 'correct_competence',
+        agencyId: hongshan,
+        reasons: '事由发生地在洪山区',
+      };
+      expectOneWinner(await race(id, { type: 'transfer' }, correction));
+      expect(await stepsOf(id, ['transfer', 'correct_competence'])).toBe(1);
+      const id2 = await received('武昌区');
       expectOneWinner(await race(id2, { type: 'transfer' }, { type: 'transfer' }));
       expect(await stepsOf(id2, ['transfer'])).toBe(1);
     }

@@ -53,6 +53,36 @@ export async function findOpenDuplicate(
   return s.orderBy('id').executeTakeFirst();
 }
 
+/** The ID numbers an account has applied under for itself (no proxy recorded): its own, as far as we know. */
+export async function ownIdNumbers(db: Kysely<Database>, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('aid_applications')
+    .select('applicant_id_number')
+    .distinct()
+    .where('applicant_user_id', '=', userId)
+    .where('proxy_name', 'is', null)
+    .execute();
+  return rows.map((r) => r.applicant_id_number);
+}
+
+/** Other applications by the same person for the same kind of matter (any office, any status). */
+export async function sameApplicantSameMatter(
+  db: Kysely<Database>,
+  a: { id: number; applicant_id_number: string; case_type: string },
+) {
+  return db
+    .selectFrom('aid_applications as a')
+    .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+    .select(['a.id', 'a.ref_no', 'a.status', 'a.received_at', 'g.name as agency_name'])
+    .where('a.applicant_id_number', '=', a.applicant_id_number)
+    .where('a.case_type', '=', a.case_type as never)
+    .where('a.id', '<>', a.id)
+    .where('a.status', '<>', 'draft')
+    .orderBy('a.id')
+    .limit(10)
+    .execute();
+}
+
 export async function agencyNames(db: Kysely<Database>): Promise<Map<number, string>> {
   const rows = await db.selectFrom('agencies').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.id, r.name]));

@@ -14,7 +14,7 @@ import { decisionNotice } from './decision-pdf.js';
 import { aidPolicy } from './policy.js';
 import { precheckStep } from './precheck.js';
 import { presentDetail, presentListItem } from './presenter.js';
-import { currentLines, lineFor } from './repository.js';
+import { currentLines, lineFor, sameApplicantSameMatter } from './repository.js';
 import {
   findAgencyName,
   findEvaluation,
@@ -43,7 +43,8 @@ import {
 import { applyEvent, createApplication, loadApplication, partyOf } from './service.js';
 import { uploadRoutes } from './uploads.js';
 import { availableEvents } from './transition.js';
-import { TERMINATION_GROUNDS } from './workflow.js';
+import { STATES, TERMINATION_GROUNDS } from './workflow.js';
+import { cityAgencyId } from './competence.js';
 import { CASE_TYPE_LABELS } from './presenter.js';
 
 const tags = ['aid'];
@@ -160,12 +161,16 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
     params: IdParams,
     handler: async ({ user, params, req }) => {
       const a = authorize(aidPolicy, user, 'read', await loadApplication(ctx.db, params.id));
-      const [steps, files, notes, evaluation, s] = await Promise.all([
+      const staff = user.role !== 'citizen' && user.role !== 'aid_lawyer';
+      const [steps, files, notes, evaluation, s, cityId, others] = await Promise.all([
         listSteps(ctx.db, a.id),
         listAttachments(ctx.db, a.id),
         listNotes(ctx.db, a.id),
         findEvaluation(ctx.db, a.id),
         loadSettings(ctx.db),
+        cityAgencyId(ctx.db),
+        // Only staff see that the same person has another application for the same matter (Art. 21).
+        staff ? sameApplicantSameMatter(ctx.db, a) : Promise.resolve([]),
       ]);
       await audit(
         ctx.db,
@@ -178,15 +183,22 @@ export async function aidRoutes(app: FastifyInstance, ctx: AppContext): Promise<
         },
         ctx.now(),
       );
-      const party = partyOf(user, a);
+      const party = partyOf(user, a, cityId);
       return {
         application: {
           ...presentDetail(
             a,
             steps,
             caseDeadlines(a, s, ctx.now()),
-            party ? availableEvents(a, party) : [],
+            party ? availableEvents(a, party, ctx.now()) : [],
           ),
+          sameMatter: others.map((o) => ({
+            id: o.id,
+            refNo: o.ref_no,
+            statusLabel: STATES[o.status as keyof typeof STATES] ?? o.status,
+            agency: o.agency_name,
+            receivedAt: o.received_at,
+          })),
           attachments: files.map((f) => ({
             id: f.id,
             kind: f.kind,

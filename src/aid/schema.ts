@@ -71,7 +71,11 @@ export type ApplicationInput = z.infer<typeof ApplicationSchema>;
 export const EventSchema = z.strictObject({
   type: z.enum([
     'transfer',
+    'correct_competence',
     'accept',
+    'accept_tolerant',
+    'record_papers',
+    'refuse_acceptance',
     'request_supplement',
     'supplement',
     'supplement_expired',
@@ -82,6 +86,7 @@ export const EventSchema = z.strictObject({
     'grant_urgent',
     'assign',
     'request_lawyer_change',
+    'refuse_lawyer_change',
     'reassign',
     'start',
     'terminate',
@@ -90,6 +95,7 @@ export const EventSchema = z.strictObject({
     'uphold_objection',
     'reject_objection',
     'review_again',
+    'restore_assignment',
   ]),
   note: z.string().trim().max(2000).optional(),
   reasons: z.string().trim().max(5000).optional(),
@@ -101,6 +107,8 @@ export const EventSchema = z.strictObject({
   report: z.string().trim().max(10000).optional(),
   economicAmount: z.number().min(0).max(1e10).optional(),
   deliveryChannel: z.enum(['in_person', 'post', 'sms']).optional(),
+  /** correct_competence: the office found competent. */
+  agencyId: Id.optional(),
 });
 export type EventInput = z.infer<typeof EventSchema>;
 

@@ -11,7 +11,7 @@ import { consumeQuota, dayOf } from '../core/quota.js';
 import type { Database } from '../db/schema.js';
 import { pickLawyer, type Candidate } from './assignment.js';
 import { deadline, localDate } from './clock.js';
-import { competentAgencyId } from './competence.js';
+import { cityAgencyId, competentAgencyId } from './competence.js';
 import { MATTERS } from './precheck.js';
 import { loadSettings } from './deadlines.js';
 import {
@@ -23,6 +23,7 @@ import {
   insertNotification,
   listActiveRoster,
   loadApplication,
+  ownIdNumbers,
   setRefNo,
 } from './repository.js';
 import type { ApplicationInput, EventInput } from './schema.js';
@@ -43,9 +44,16 @@ import { linkReferral } from './referral-link.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** How the user relates to this application, which decides the workflow rows she may fire. */
-export function partyOf(user: SessionUser, a: AidApplication): Party | null {
-  if (user.role === 'admin') return 'bureau';
+/**
+ * How the user relates to this application, which decides the workflow rows she may fire. The 司法行政部门
+ * that set up the holding centre is `bureau` (Art. 49 objections are its): the city bureau for the city
+ * centre's cases, the district bureau for its district centre's; the city bureau on a district case is
+ * `admin`, which may act as an officer but leaves the objection to the district.
+ */
+export function partyOf(user: SessionUser, a: AidApplication, cityId: number | null): Party | null {
+  if (user.role === 'admin') return a.agency_id === cityId ? 'bureau' : 'admin';
+  if (user.role === 'justice_bureau' && user.agencyId === a.agency_id && a.agency_id !== cityId)
+    return 'bureau';
   if (user.role === 'aid_officer' && user.agencyId === a.agency_id) return 'officer';
   if (user.role === 'aid_lawyer' && a.assigned_lawyer_id === user.id) return 'lawyer';
   if (user.role === 'citizen' && a.applicant_user_id === user.id) return 'applicant';
@@ -72,6 +80,7 @@ export async function createApplication(
     : (input.receivingAgencyId ?? competent);
   const agency = await findAgencyId(ctx.db, receiving);
   if (!agency) throw badRequest('agency_not_found', '指定的法律援助机构不存在');
+  if (!officer) await refuseOthersId(ctx, user.id, input);
   if (!input.confirmDuplicate) await refuseRepeat(ctx, officer ? null : user.id, input);
   const now = ctx.now();
   const iso = now.toISOString();
@@ -154,6 +163,21 @@ export async function createApplication(
 }
 
 /**
+ * Art. 40: an account applies for its own matter, or as a proxy it records (name, relation, ID). Accounts
+ * carry no ID number, so "its own" is the one it applied under before without a proxy; an account's first
+ * application fixes it.
+ */
+async function refuseOthersId(ctx: AppContext, userId: number, input: ApplicationInput) {
+  if (input.proxy) return;
+  const own = await ownIdNumbers(ctx.db, userId);
+  if (own.length > 0 && !own.includes(input.applicant.idNumber.toUpperCase()))
+    throw badRequest(
+      'aid_own_id_only',
+      '该账户此前以另一身份证号为本人申请过法律援助；为他人申请的，请填写代理人信息及与申请人的关系（第四十条）',
+    );
+}
+
+/**
  * A second, identical application while the first is open is most often a double tap or a retry: answer
  * 409 with the first one's number so the citizen can look it up, unless she confirms (confirmDuplicate).
  */
@@ -218,13 +242,23 @@ export async function applyEvent(
   return ctx.db.transaction().execute(async (trx) => {
     const a = await loadApplication(trx, id);
     if (!a) throw notFound('申请');
-    const party: Party | null = user ? partyOf(user, a) : 'system';
+    const party: Party | null = user ? partyOf(user, a, await cityAgencyId(trx)) : 'system';
     if (!party) throw notAParty(user, a, input.type);
     const inp = input as EventInput;
+    if (
+      inp.type === 'correct_competence' &&
+      inp.agencyId &&
+      !(await findAgencyId(trx, inp.agencyId))
+    )
+      throw badRequest('agency_not_found', '指定的法律援助机构不存在');
     const { supplementDays, ...rest } = inp;
     const ev: AidEvent = { ...rest, objectionWindowDays: settings.objectionWindowDays };
     // 补正: the period from today; a notice delivered later (record_delivery) runs its period from then.
-    if (inp.type === 'request_supplement' || inp.type === 'record_delivery')
+    if (
+      inp.type === 'request_supplement' ||
+      inp.type === 'record_delivery' ||
+      inp.type === 'accept_tolerant'
+    )
       ev.supplementDeadline =
         deadline({
           start: localDate(now),

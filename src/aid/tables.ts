@@ -52,6 +52,15 @@ export interface AidApplicationRow {
   supplement_count: number;
   /** When the 补正 notice reached the applicant (migration 0370). */
   supplement_delivered_at: string | null;
+  /** Why the competent office was corrected (correct_competence, migration 0390). */
+  competence_reason: string | null;
+  /** 容缺受理: when, which papers (JSON list), by when, and when they came (migration 0390). */
+  tolerant_at: string | null;
+  tolerant_items: string | null;
+  tolerant_deadline: string | null;
+  tolerant_completed_at: string | null;
+  /** The decision clock's start when it is not the first receipt (a fresh one after 责令改正). */
+  clock_started_at: string | null;
   /** JSON list of {from, to|null} local dates while the decision clock was paused (补正). */
   pauses: string;
   assigned_lawyer_id: number | null;

@@ -7,6 +7,7 @@ import { defineWorkflow, type TransitionResult } from '../core/workflow.js';
 import type { AidApplication } from './tables.js';
 import {
   GUARDS,
+  RECORD_GUARDS,
   mayFire,
   STATES,
   WORKFLOW,
@@ -47,6 +48,20 @@ export const transition = (
 export const can = (a: Pick<AidApplication, 'status'>, event: EventType, party: Party): boolean =>
   aidWorkflow.can(a.status as AidStatus, event, party);
 
-/** Every event this party could fire now. */
-export const availableEvents = (a: Pick<AidApplication, 'status'>, party: Party): EventType[] =>
-  aidWorkflow.available(a.status as AidStatus, party);
+/**
+ * Every event this party could fire now: what the table allows from this state, less the rows a guard on
+ * the record alone would refuse (受理 at an office that is not competent, a second 补正 …), so the page
+ * offers only what will work once the form is filled in.
+ */
+export function availableEvents(a: AidApplication, party: Party, now: Date): EventType[] {
+  const state = a.status as AidStatus;
+  return aidWorkflow.available(state, party).filter((event) => {
+    const row = WORKFLOW.find(
+      (r) => r.event === event && (r.from as readonly string[]).includes(state),
+    );
+    const guards: readonly string[] = row?.guards ?? [];
+    return guards.every(
+      (g) => !RECORD_GUARDS.has(g) || GUARDS[g]!(a, { type: event }, now) === null,
+    );
+  });
+}

@@ -38,8 +38,11 @@ export async function createUser(
 ): Promise<number> {
   const existing = await findUserIdByUsername(ctx.db, u.username);
   if (existing) throw conflict('username_taken', '该用户名已被注册');
-  if (u.role === 'aid_officer' && !u.agencyId)
-    throw AppError.of('agency_required', '法律援助工作人员须归属一个法律援助机构');
+  if ((u.role === 'aid_officer' || u.role === 'justice_bureau') && !u.agencyId)
+    throw AppError.of(
+      'agency_required',
+      '法律援助工作人员和区司法局工作人员须归属一个法律援助机构',
+    );
   const now = nowIso();
   const passwordHash = await hashPassword(u.password);
   return ctx.db.transaction().execute(async (trx) => {

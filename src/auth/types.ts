@@ -12,6 +12,7 @@ export const ROLES: readonly Role[] = [
   'notary_staff',
   'appraisal_staff',
   'aid_evaluator',
+  'justice_bureau',
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -23,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   notary_staff: '公证机构工作人员',
   appraisal_staff: '司法鉴定机构工作人员',
   aid_evaluator: '法律援助质量评估人员（第三方）',
+  justice_bureau: '区司法局工作人员',
 };
 
 declare module 'fastify' {

@@ -57,8 +57,25 @@ export const AidDetail = AidListItem.extend({
   preferredLawyerIds: z.array(z.number()),
   receivedAgencyId: z.number(),
   competentAgencyId: z.number(),
+  /** Why that office is competent (Art. 38), or the recorded correction. */
+  competenceBasis: z.string(),
   decision: z
-    .object({ at: z.string(), reasons: z.string().nullable(), granted: z.boolean() })
+    .object({
+      at: z.string(),
+      reasons: z.string().nullable(),
+      granted: z.boolean(),
+      /** grant, refuse, urgent (先行提供) or not_accepted (不予受理). */
+      kind: z.enum(['grant', 'refuse', 'urgent', 'not_accepted']),
+    })
+    .nullable(),
+  /** 容缺受理: accepted with papers to follow, by a date; completedAt once they came. */
+  tolerant: z
+    .object({
+      at: z.string(),
+      items: z.array(z.string()),
+      deadline: z.string().nullable(),
+      completedAt: z.string().nullable(),
+    })
     .nullable(),
   supplement: z
     .object({
@@ -116,6 +133,16 @@ export const AidApplication = z.object({
     ),
     notes: z.array(z.object({ id: z.number(), at: z.string(), body: z.string() })),
     evaluation: z.object({ combined: z.number() }).nullable(),
+    /** Staff only: the same person's other applications for the same kind of matter (duplicate flag). */
+    sameMatter: z.array(
+      z.object({
+        id: z.number(),
+        refNo: z.string().nullable(),
+        statusLabel: z.string(),
+        agency: z.string(),
+        receivedAt: z.string(),
+      }),
+    ),
   }),
 });
 

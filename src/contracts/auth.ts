@@ -10,6 +10,7 @@ export const Role = z.enum([
   'notary_staff',
   'appraisal_staff',
   'aid_evaluator',
+  'justice_bureau',
 ]);
 
 export const Me = z.object({

@@ -167,6 +167,14 @@ export const ERRORS = {
   },
   exemption_mismatch: { status: 400, message: '免予核查经济困难状况的依据与申请事项不符' },
   aid_notice_undelivered: { status: 400, message: '补正通知尚未送达申请人，不能视为撤回' },
+  aid_not_competent: {
+    status: 400,
+    message: '本机构对该事项没有管辖权（法律援助法第三十八条），请转交有管辖权的法律援助机构',
+  },
+  aid_own_id_only: {
+    status: 400,
+    message: '只能为本人申请法律援助；代他人申请的，须登记代理人及与申请人的关系（第四十条）',
+  },
   // aid office sub-areas (figures, 通知辩护 and duty lawyers, complaints, subsidies)
   purpose_required: { status: 400, message: '导出未脱敏台账须填写用途' },
   defence_notice_exists: { status: 409, message: '该机关的这份通知已经登记' },
@@ -176,6 +184,14 @@ export const ERRORS = {
   subsidy_standard_missing: { status: 400, message: '尚未设定该类案件该阶段的补贴标准' },
   subsidy_exists: { status: 409, message: '该案件的补贴已经核算' },
   weights_not_100: { status: 400, message: '各项权重之和须为 100' },
+  // Issue 18 items 6–7 (programme: 品牌 awards, 普法 activities).
+  award_duplicate: { status: 409, message: '本年度您已申报过该奖项，请在原申报上补充材料' },
+  award_already_scored: { status: 409, message: '您已为该申报录入过现场考核分数' },
+  award_objection_closed: { status: 400, message: '公示期已届满，不能再提出异议' },
+  award_publicity_open: { status: 400, message: '公示期尚未届满，届满后方可授牌' },
+  award_not_eligible: { status: 403, message: '您的账户不能申报该奖项' },
+  campaign_not_found: { status: 400, message: '所选普法活动主题不存在' },
+  activity_outside_campaign: { status: 400, message: '活动日期不在该普法主题的活动期间内' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -19,7 +19,11 @@ export const SAME = 'same';
 export interface WorkflowRow<S extends string, E extends string, P extends string, R, V, F> {
   from: readonly S[];
   event: E;
-  to: S | typeof SAME;
+  /**
+   * The next state; SAME keeps it; `{ back }` returns to the state the record was in before (e.g. a refused
+   * change-of-lawyer request goes back to assigned or in progress), chosen from its fields.
+   */
+  to: S | typeof SAME | { back: readonly S[]; pick: (record: R) => S };
   by: readonly P[];
   guards?: readonly string[];
   label: string;
@@ -70,6 +74,29 @@ export interface Workflow<S extends string, E extends string, P extends string, 
   available(state: S, party: P): E[];
 }
 
+function nextState<S extends string, R>(
+  to: S | typeof SAME | { back: readonly S[]; pick: (record: R) => S },
+  state: S,
+  record: R,
+): S {
+  if (to === SAME) return state;
+  if (typeof to === 'string') return to;
+  const back = to.pick(record);
+  // A pick outside its declared states would be a state the table never promised: fail loudly.
+  if (!to.back.includes(back))
+    throw new Error(`workflow: ${back} is not among ${to.back.join(',')}`);
+  return back;
+}
+
+/** The states a row may lead to from `from` (for tests and diagrams that walk a table). */
+export function targetsOf<S extends string, R>(
+  to: S | typeof SAME | { back: readonly S[]; pick: (record: R) => S },
+  from: S,
+): S[] {
+  if (to === SAME) return [from];
+  return typeof to === 'string' ? [to] : [...to.back];
+}
+
 const defaultMayFire = <P extends string>(party: P, by: readonly P[]) => by.includes(party);
 
 /** Fails at load when a row names an unknown guard or state, or an event appears twice from one state. */
@@ -88,8 +115,8 @@ function validate<S extends string, E extends string, P extends string, R, V, F>
       seen.add(k);
       if (!known(f)) throw new Error(`${spec.name} workflow: unknown state ${f}`);
     }
-    if (r.to !== SAME && !known(r.to))
-      throw new Error(`${spec.name} workflow: unknown state ${r.to}`);
+    for (const to of typeof r.to === 'string' ? [r.to] : r.to.back)
+      if (to !== SAME && !known(to)) throw new Error(`${spec.name} workflow: unknown state ${to}`);
   }
 }
 
@@ -138,7 +165,7 @@ export function defineWorkflow<
     return {
       ok: true,
       from: state,
-      next: row.to === SAME ? state : row.to,
+      next: nextState(row.to, state, record),
       patch: row.patch ? row.patch(record, event, now) : {},
       effects: row.effects ? row.effects(record, event) : [],
       label: row.label,

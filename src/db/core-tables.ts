@@ -11,7 +11,9 @@ export type Role =
   | 'notary_staff'
   | 'appraisal_staff'
   /** Third-party quality evaluator of legal aid (法律援助法 Art. 57, 59). */
-  | 'aid_evaluator';
+  | 'aid_evaluator'
+  /** A district 司法局: decides 异议 against its district centre's decisions (法律援助法 Art. 49). */
+  | 'justice_bureau';
 
 export interface AgencyRow {
   id: Generated<number>;

@@ -145,20 +145,25 @@ async function seedAid(ctx: AppContext) {
     await agency(ctx, 'jianghan'),
   );
   const citizen = await account(ctx, 'demo_citizen', 'citizen', '王小梅（示例）');
-  const cases: [string, string, string[]][] = [
-    ['（示例）在工地务工半年，建筑公司拖欠工资两万元，多次催讨未果。', '110105194912310021', []],
-    ['（示例）下班途中被电动车撞伤住院，对方不肯赔偿医疗费。', '110105195001011234', ['accept']],
-    [
-      '（示例）离婚后对方一直不付孩子抚养费，已经拖欠一年。',
-      '110105196502032345',
-      ['accept', 'decide_grant'],
-    ],
-    ['（示例）装修公司拖欠工钱，后来双方已经和解。', '110105197003043456', ['withdraw']],
+  // The district bureau decides objections to its centre's decisions (Art. 49).
+  await account(
+    ctx,
+    'demo_bureau',
+    'justice_bureau',
+    '江汉区司法局（示例）',
+    await agency(ctx, 'jianghan'),
+  );
+  // One applicant, four matters: an account applies under its own ID (Art. 40).
+  const cases: [string, string[]][] = [
+    ['（示例）在工地务工半年，建筑公司拖欠工资两万元，多次催讨未果。', []],
+    ['（示例）下班途中被电动车撞伤住院，对方不肯赔偿医疗费。', ['accept']],
+    ['（示例）离婚后对方一直不付孩子抚养费，已经拖欠一年。', ['accept', 'decide_grant']],
+    ['（示例）装修公司拖欠工钱，后来双方已经和解。', ['withdraw']],
   ];
   const states: string[] = [];
-  for (const [facts, id17, events] of cases) {
+  for (const [facts, events] of cases) {
     const input = ApplicationSchema.parse({
-      applicant: { name: '王小梅', idNumber: sampleId(id17.slice(0, 17)), phone: '13900001234' },
+      applicant: { name: '王小梅', idNumber: sampleId('11010519491231002'), phone: '13900001234' },
       adverseParty: '武汉某示例有限公司',
       caseCategory: 'civil',
       caseType: 'labour_pay',
@@ -203,7 +208,7 @@ export async function seedDemo(ctx: AppContext, log: DemoLog): Promise<boolean> 
   log.info(
     `演示模式：已写入示例数据——2 个社区（村）及其法律顾问、3 条法指针咨询、${slots} 个公证预约时段、` +
       `${states.length} 件法律援助申请（${states.join('、')}）、上一年度 ${reportCases} 件已结案示例援助案件。示例账户：demo_admin、demo_citizen、` +
-      `demo_resident、demo_lawyer_li、demo_officer、demo_notary，密码均为 ${DEMO_PASSWORD}`,
+      `demo_resident、demo_lawyer_li、demo_officer、demo_bureau、demo_notary，密码均为 ${DEMO_PASSWORD}`,
   );
   return true;
 }

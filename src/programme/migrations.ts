@@ -1,7 +1,8 @@
-/** @module Schema migrations of the community-lawyer programme (0800_programme_…). */
+/** @module Schema migrations of the community-lawyer programme (0800_programme_…, 0801–0809 for issue 18 items 6–7). */
 import { sql } from 'kysely';
 import { index, withId } from '../db/columns.js';
 import type { Migration } from '../db/migrator.js';
+import { awardMigration, publicityMigration } from './migrations-awards.js';
 
 export const programmeMigrations: Migration[] = [
   {
@@ -45,4 +46,6 @@ export const programmeMigrations: Migration[] = [
       await index(db, 'programme_subsidies', ['score_id'], true);
     },
   },
+  awardMigration,
+  publicityMigration,
 ];

@@ -11,11 +11,15 @@ import { presentScore, presentSubsidy, SUBSIDY_COLUMNS } from './presenter.js';
 import { listScores, listSubsidies, scoresOf } from './repository.js';
 import { ComputeBody, PeriodQuery, ScoreStandardBody, SubsidyStandardBody } from './schema.js';
 import * as svc from './service.js';
+import { awardRoutes } from './awards/routes.js';
+import { publicityRoutes } from './publicity/routes.js';
 
 const tags = ['programme'];
 const admin = ['admin'] as const;
 
 export function programmeRoutes(app: FastifyInstance, ctx: AppContext): void {
+  awardRoutes(app, ctx);
+  publicityRoutes(app, ctx);
   const standards = async () => ({
     score: await svc.scoreStandard(ctx),
     subsidy: await svc.subsidyStandard(ctx),

@@ -9,7 +9,7 @@ export const METRICS = {
   responseRate: { label: '咨询回复率（%）', lower: false },
   responseMinutes: { label: '平均首次回复时长（分钟）', lower: true },
   rating: { label: '平均评价（×100，满分 500）', lower: false },
-  offlineServices: { label: '线下服务次数', lower: false },
+  offlineServices: { label: '线下服务次数（含普法活动）', lower: false },
   training: { label: '参加培训次数', lower: false },
   complaints: { label: '被投诉次数', lower: true },
 } as const;

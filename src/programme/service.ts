@@ -10,6 +10,7 @@ import type { AppContext } from '../core/context.js';
 import { AppError, badRequest, conflict, notFound } from '../core/errors.js';
 import type { SessionUser } from '../core/session.js';
 import { periodBounds } from './period.js';
+import { heldBy } from './publicity/repository.js';
 import * as repo from './repository.js';
 import {
   computeScore,
@@ -78,15 +79,18 @@ export async function adviserFigures(
 ): Promise<{ figures: Figures; services: number }> {
   const { from, to } = periodBounds(period);
   const c = await adviserConsultFigures(ctx.db, adviserId, from, to);
+  // 普法 activities she logged and held in the period are offline services too (issue 18 item 7).
+  const activities = await heldBy(ctx.db, adviserId, from, to, ctx.now().toISOString());
+  const services = c.offlineServices + activities;
   const figures: Figures = {
     responseRate: c.received ? Math.round((c.answered * 100) / c.received) : null,
     responseMinutes: c.answered ? Math.round(c.responseMinutesSum / c.answered) : null,
     rating: c.ratings ? Math.round((c.ratingSum * 100) / c.ratings) : null,
-    offlineServices: c.offlineServices,
+    offlineServices: services,
     training: entered.training,
     complaints: entered.complaints,
   };
-  return { figures, services: c.offlineServices };
+  return { figures, services };
 }
 
 /** Computes (or recomputes) an adviser's draft. @throws 409 once published. */

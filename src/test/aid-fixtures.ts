@@ -60,7 +60,8 @@ export function passingEvent(type: EventType): AidEvent {
     report: '已调解结案',
     economicAmount: 5000,
     deliveryChannel: 'in_person',
+    agencyId: 3,
   };
 }
 
-export const ALL_PARTIES: Party[] = ['applicant', 'officer', 'bureau', 'lawyer', 'system'];
+export const ALL_PARTIES: Party[] = ['applicant', 'officer', 'bureau', 'admin', 'lawyer', 'system'];

@@ -41,7 +41,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const signIn: TestApp['signIn'] = async (role, extra = {}) => {
     const username = extra.username ?? `${role}_${process.pid}_${++seq}`;
     let agencyId: number | null = null;
-    if (extra.agencyCode || role === 'aid_officer') {
+    if (extra.agencyCode || role === 'aid_officer' || role === 'justice_bureau') {
       const a = await ctx.db
         .selectFrom('agencies')
         .select('id')

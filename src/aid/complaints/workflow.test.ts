@@ -1,4 +1,5 @@
 /** The complaint workflow table, row by row: each row fires from each of its states, guards fail one by one, other states refuse. */
+import { targetsOf } from '../../core/workflow.js';
 import { describe, expect, it } from 'vitest';
 import type { AidComplaint } from './tables.js';
 import {
@@ -54,9 +55,9 @@ describe('complaint workflow table', () => {
 
   for (const row of complaintWorkflow.spec.rows)
     for (const from of row.from)
-      it(`${from} --${row.event}--> ${row.to}`, () => {
+      it(`${from} --${row.event}--> ${targetsOf(row.to, from).join('|')}`, () => {
         const r = complaintWorkflow.transition(complaint(from), passing(row.event), 'bureau', NOW);
-        expect(r).toMatchObject({ ok: true, from, next: row.to });
+        expect(r).toMatchObject({ ok: true, from, next: targetsOf(row.to, from)[0] });
         for (const g of row.guards ?? []) {
           const bad = complaintWorkflow.transition(
             complaint(from),

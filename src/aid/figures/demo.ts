@@ -95,8 +95,14 @@ export function reportYearRows(a: {
       received_at: at,
       accepted_at: at,
       decided_at: at,
-      supplement_count: picked(i, 7919, REPORT.tolerant) ? 1 : 0,
-      supplement_delivered_at: null,
+      ...(picked(i, 7919, REPORT.tolerant)
+        ? {
+            tolerant_at: at,
+            tolerant_items: JSON.stringify(['（示例）户口簿复印件']),
+            tolerant_deadline: at.slice(0, 10),
+            tolerant_completed_at: at,
+          }
+        : {}),
       assigned_lawyer_id: picked(i, 7907, REPORT.famous) ? a.famousLawyerId : a.plainLawyerId,
       assigned_at: at,
       assigned_by_choice: picked(i, 7901, REPORT.pointChoice) ? 1 : 0,

@@ -59,7 +59,7 @@ async function seed(): Promise<void> {
       {
         agency_id: W,
         hardship_basis: 'commitment',
-        supplement_count: 1,
+        tolerant_at: at,
         assigned_by_choice: 1,
         assigned_lawyer_id: L1,
         economic_amount: 120000,
@@ -84,7 +84,7 @@ async function seed(): Promise<void> {
       {
         agency_id: W,
         hardship_basis: 'proof',
-        supplement_count: 2,
+        tolerant_at: at,
         case_type: 'maintenance',
         status: 'under_review',
       },

@@ -50,7 +50,7 @@ export function computeFigures(
     commitment: count(rows, (r) => r.hardship_basis === 'commitment'),
     exempt: count(rows, (r) => r.hardship_basis === 'exempt'),
     proof: count(rows, (r) => r.hardship_basis === 'proof'),
-    tolerantAcceptance: count(rows, (r) => r.supplement_count > 0),
+    tolerantAcceptance: count(rows, (r) => r.tolerant_at !== null),
     pointChoice: count(rows, (r) => r.assigned_by_choice === 1),
     famousLawyer: count(rows, (r) => r.assigned_lawyer_id !== null && r.famous === 1),
     economicAmount,

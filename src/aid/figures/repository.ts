@@ -55,7 +55,7 @@ export interface FigureRow {
   agency_id: number;
   case_type: string;
   hardship_basis: string;
-  supplement_count: number;
+  tolerant_at: string | null;
   assigned_by_choice: number;
   assigned_lawyer_id: number | null;
   famous: number | null;
@@ -84,7 +84,7 @@ export async function figureRows(
       'aid_applications.agency_id',
       'aid_applications.case_type',
       'aid_applications.hardship_basis',
-      'aid_applications.supplement_count',
+      'aid_applications.tolerant_at',
       'aid_applications.assigned_by_choice',
       'aid_applications.assigned_lawyer_id',
       'aid_roster.famous',

@@ -37,6 +37,7 @@ export const FORM_KEYS = [
   'oral_record',
   'supplement',
   'acceptance',
+  'non_acceptance',
   'transfer',
   'decision',
   'assignment',
@@ -139,8 +140,35 @@ const acceptance: FormTemplate = {
   ],
   body: ({ a }) => [
     `你于${d(a.received_at)}提出的法律援助申请，本机构已予受理，将依法进行审查并作出决定。`,
+    ...(a.tolerant_items
+      ? [
+          `本申请为容缺受理，审查照常进行；请于${a.tolerant_deadline ?? ''}前补交下列材料：${items(a.tolerant_items)}。`,
+        ]
+      : []),
   ],
   signatures: (c) => officeSign(c, c.a.accepted_at),
+};
+
+/** 不予受理: refused at intake (never accepted, no 先行提供), so no review and no decision on the merits. */
+const refusedAtIntake = (a: AidApplication) =>
+  a.decided_at !== null && a.accepted_at === null && a.urgent === 0;
+
+const nonAcceptance: FormTemplate = {
+  key: 'non_acceptance',
+  title: () => '法律援助申请不予受理通知书',
+  available: refusedAtIntake,
+  fields: ({ a }) => [
+    ['申请人', a.applicant_name],
+    ['申请事项', caseType(a)],
+    ['申请日期', d(a.received_at)],
+    ['通知日期', d(a.decided_at)],
+  ],
+  body: ({ a }) => [
+    `你于${d(a.received_at)}提出的法律援助申请，本机构决定不予受理。`,
+    `理由：${a.decision_reasons ?? ''}`,
+    '如对本决定有异议，可以依照《中华人民共和国法律援助法》第四十九条向设立本机构的司法行政部门提出。',
+  ],
+  signatures: (c) => officeSign(c, c.a.decided_at),
 };
 
 const transfer: FormTemplate = {
@@ -163,7 +191,7 @@ const transfer: FormTemplate = {
 const decision: FormTemplate = {
   key: 'decision',
   title: ({ feeWaiverCode }) => (feeWaiverCode ? '给予法律援助决定书' : '不予法律援助决定书'),
-  available: (a) => a.decided_at !== null,
+  available: (a) => a.decided_at !== null && !refusedAtIntake(a),
   fields: ({ a, feeWaiverCode }) => [
     ['申请人', a.applicant_name],
     ['申请事项', caseType(a)],
@@ -223,6 +251,7 @@ export const FORMS: Record<FormKey, FormTemplate> = {
   oral_record: oralRecord,
   supplement,
   acceptance,
+  non_acceptance: nonAcceptance,
   transfer,
   decision,
   assignment,
