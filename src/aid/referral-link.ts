@@ -58,6 +58,7 @@ export const REFERRAL_OUTCOME_LABELS: Record<AidStatus, string> = {
   transferred: '已申请',
   awaiting_supplement: '待补正',
   under_review: '已受理',
+  not_accepted: '不予受理',
   granted: '给予援助',
   assigned: '给予援助',
   lawyer_change_requested: '给予援助',
