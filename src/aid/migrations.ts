@@ -9,6 +9,7 @@ import { aidDefenceMigrations } from './defence/migrations.js';
 import { aidComplaintsMigrations } from './complaints/migrations.js';
 import { aidSubsidiesMigrations } from './subsidies/migrations.js';
 import { aidFormsMigrations } from './forms/migrations.js';
+import { addReferralLink } from './referral-link.js';
 
 type Col = [name: string, type: 'text' | 'integer', notNull?: boolean];
 
@@ -226,6 +227,8 @@ export const aidMigrations: Migration[] = [
       await backfillSupplementDelivery(db);
     },
   },
+  // Which 法指针 referral an application came from (src/aid/referral-link.ts).
+  { name: '0380_aid_referral_link', up: addReferralLink },
   {
     // Art. 38 corrections, 容缺受理 as its own step, and a fresh decision clock after 责令改正.
     name: '0390_aid_competence_tolerant',

@@ -61,6 +61,8 @@ export const ApplicationSchema = z.strictObject({
   homeService: z.boolean().default(false),
   preferredLawyerIds: z.array(Id).max(5).default([]),
   receivingAgencyId: Id.optional(),
+  /** The 法指针 referral (consult) the resident confirmed, when the form was prefilled from one. */
+  referralId: Id.optional(),
   /** Submit although an identical application is still open (the first try answers 409 duplicate_application). */
   confirmDuplicate: z.boolean().default(false),
 });

@@ -40,6 +40,7 @@ import {
   type Effect,
   type Party,
 } from './workflow.js';
+import { linkReferral } from './referral-link.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -137,6 +138,7 @@ export async function createApplication(
     });
     const refNo = `武援申〔${now.getUTCFullYear()}〕${String(id).padStart(6, '0')}号`;
     await setRefNo(trx, id, refNo);
+    await linkReferral(trx, id, input.referralId, user);
     await audit(
       trx,
       { actor: user, action: 'create', entity: 'aid_application', entityId: id, ip },

@@ -16,13 +16,18 @@ import {
   upsertLawyer,
 } from './geography.js';
 import { importCommunities, importLawyers } from './import.js';
-import { breakdown, bulletin, bulletinXlsx } from './metrics.js';
+import { breakdown } from './metrics.js';
+import { bulletin, bulletinXlsx } from './bulletin.js';
+import { MEASURES, getTargets, halfYearReport, setTargets } from './half-year.js';
 import { getSettings } from './repository.js';
 import { saveEscalationSettings } from './thread-repository.js';
 import {
   CommunityCreate,
   CommunityUpdate,
   CsvImport,
+  HalfYearQuery,
+  TargetsQuery,
+  TargetsUpdate,
   LawyerUpsert,
   MetricsQuery,
   MonthParams,
@@ -184,7 +189,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
     method: 'GET',
     url: `${API}/consult/bulletin/:month`,
-    summary: '月通报',
+    summary: '月通报或季度通报（YYYY-MM 或 YYYY-Qn）',
     tags,
     access: ADMIN,
     params: MonthParams,
@@ -193,17 +198,59 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
     method: 'GET',
     url: `${API}/consult/bulletin/:month/xlsx`,
-    summary: '月通报 Excel 导出',
+    summary: '月通报或季度通报 Excel 导出',
     tags,
     access: ADMIN,
     params: MonthParams,
     handler: async ({ params, reply }) => {
       const buf = await bulletinXlsx(ctx.db, params.month);
-      const name = encodeURIComponent(`法指针月通报-${params.month}.xlsx`);
+      const kind = params.month.includes('Q') ? '季度通报' : '月通报';
+      const name = encodeURIComponent(`法指针${kind}-${params.month}.xlsx`);
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
         .send(buf);
     },
+  });
+  const measures = MEASURES.map(({ key, item, unit, kind, better }) => ({
+    key,
+    item,
+    unit,
+    kind,
+    better,
+  }));
+  route(app, {
+    method: 'GET',
+    url: `${base}/targets`,
+    summary: '年度目标（半年报告用）及可设目标的指标',
+    tags,
+    access: ADMIN,
+    query: TargetsQuery,
+    handler: async ({ query }) => ({
+      year: query.year,
+      targets: await getTargets(ctx.db, query.year),
+      measures,
+    }),
+  });
+  route(app, {
+    method: 'PUT',
+    url: `${base}/targets`,
+    summary: '设置年度目标（整年替换；未知指标 400 unknown_target）',
+    tags,
+    access: ADMIN,
+    body: TargetsUpdate,
+    handler: async ({ user, body }) => {
+      await setTargets(ctx, user, body.year, body.targets);
+      return { year: body.year, targets: await getTargets(ctx.db, body.year), measures };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/report/half-year`,
+    summary: '半年工作目标完成情况（责任事项、目标、完成情况）',
+    tags,
+    access: ADMIN,
+    query: HalfYearQuery,
+    handler: async ({ query }) => halfYearReport(ctx, query.year, query.half),
   });
 }

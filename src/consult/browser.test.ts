@@ -112,4 +112,37 @@ describe('法指针 in the browser', () => {
       .poll(() => resident.locator('[data-test="body"]').inputValue())
       .toBe('房东不退押金怎么办？');
   });
+
+  it('a legal-aid referral the resident confirmed prefills her aid application form', async () => {
+    const csrf = async (page: Page) =>
+      (
+        (await (await page.context().request.get(`${server.url}/api/v1/auth/me`)).json()) as {
+          user: { csrfToken: string };
+        }
+      ).user.csrfToken;
+    const post = async (page: Page, url: string, data: Record<string, unknown> = {}) => {
+      const r = await page.context().request.post(`${server.url}/api/v1${url}`, {
+        data,
+        headers: { 'x-csrf-token': await csrf(page) },
+      });
+      expect(r.status(), await r.text()).toBe(200);
+      return (await r.json()) as Record<string, unknown>;
+    };
+    const resident = await openPage(browser);
+    await signIn(resident, 'resident_zhang', '/consult');
+    const body = '工地老板拖欠我工资两万元，想申请法律援助。';
+    const q = await post(resident, '/consult/questions', { body });
+    const lawyer = await openPage(browser);
+    await signIn(lawyer, 'lawyer_li', '/consult/inbox');
+    const c = await post(lawyer, `/consult/questions/${Number(q.id)}/classify`, {
+      category: 'legal_aid',
+      caseType: 'labour_pay',
+    });
+    const referral = Number(c.referralId);
+    await post(resident, `/consult/referrals/${referral}/confirm`);
+    await resident.goto(`${server.url}/aid/apply?referral=${referral}`);
+    await resident.locator('[data-test="referral-prefilled"]').waitFor();
+    expect(await resident.getByLabel('姓名', { exact: true }).inputValue()).toBe('张三');
+    expect(await resident.getByLabel('案情简述').inputValue()).toBe(body);
+  });
 });

@@ -67,6 +67,12 @@ describe('escalation on a clock', () => {
     );
     expect(queue.body.items.map((i) => i.id)).toContain(id);
     expect((await json(t, area.volunteer, 'GET', `/consult/questions/${id}`)).status).toBe(404);
+    // one staff member takes it from the queue first, then answers
+    const unclaimed = await json(t, officer, 'POST', `/consult/questions/${id}/messages`, {
+      body: '您好',
+    });
+    expect(unclaimed.status).toBe(403);
+    expect((await json(t, officer, 'POST', `/consult/questions/${id}/claim`)).status).toBe(200);
     const r = await json<{ first: boolean }>(
       t,
       officer,

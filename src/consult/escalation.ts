@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../core/context.js';
 import { publish } from './live.js';
+import { noticeEscalated } from './notices.js';
 import {
   addEvents,
   advanceStage,
@@ -33,9 +34,18 @@ export async function sweepOnce(ctx: AppContext, limit = BATCH): Promise<SweepRe
   const hotlineAt = new Date(now.getTime() + settings.hotline_after_minutes * 60_000).toISOString();
   let moved: { toPool: Moved[]; toHotline: Moved[] };
   if (ctx.dialect === 'postgres') {
-    // pool → hotline first, so a question moved to the pool in this pass is not looked at twice
-    const toHotline = await escalatePostgres(ctx.db, 'pool', 'hotline', null, nowIso, limit);
-    const toPool = await escalatePostgres(ctx.db, 'community', 'pool', hotlineAt, nowIso, limit);
+    // pool → hotline first, so a question moved to the pool in this pass is not looked at twice;
+    // each stage's move and its messages commit together.
+    const toHotline = await ctx.db.transaction().execute(async (trx) => {
+      const m = await escalatePostgres(trx, 'pool', 'hotline', null, nowIso, limit);
+      await noticeEscalated(trx, m, 'hotline', now);
+      return m;
+    });
+    const toPool = await ctx.db.transaction().execute(async (trx) => {
+      const m = await escalatePostgres(trx, 'community', 'pool', hotlineAt, nowIso, limit);
+      await noticeEscalated(trx, m, 'pool', now);
+      return m;
+    });
     moved = { toPool, toHotline };
   } else {
     moved = await ctx.db.transaction().execute(async (trx) => {
@@ -51,6 +61,18 @@ export async function sweepOnce(ctx: AppContext, limit = BATCH): Promise<SweepRe
         nowIso,
       );
       const toHotline = await advanceStage(trx, pick('pool'), 'pool', 'hotline', null, nowIso);
+      await noticeEscalated(
+        trx,
+        toPool.map((id) => byId.get(id)!),
+        'pool',
+        now,
+      );
+      await noticeEscalated(
+        trx,
+        toHotline.map((id) => byId.get(id)!),
+        'hotline',
+        now,
+      );
       await addEvents(trx, toPool, 'escalated_pool', nowIso, { pid: process.pid });
       await addEvents(trx, toHotline, 'escalated_hotline', nowIso, { pid: process.pid });
       return {

@@ -21,6 +21,7 @@ import {
 import { Classify, InboxQuery, OfflineLogCreate } from './schema.js';
 import { findReferral, findReferralOwner } from './thread-repository.js';
 import { claim, classify, confirmReferral } from './service.js';
+import { listReferrals, referralPrefill } from './referrals.js';
 
 const LAWYERS = ['community_lawyer', 'aid_lawyer'] as const;
 const INBOX = ['community_lawyer', 'aid_lawyer', 'aid_officer', 'admin'] as const;
@@ -120,14 +121,14 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, {
     method: 'POST',
     url: `${API}/consult/questions/:id/claim`,
-    summary: '志愿律师认领咨询（先到先得）',
+    summary: '认领咨询（志愿律师库或 12348 热线队列，先到先得）',
     tags,
-    access: LAWYERS,
+    access: INBOX,
     params: IdParams,
     handler: async ({ user, params }) => {
       const { row } = await loadFor(ctx, params.id, user, 'claim');
       const q = await claim(ctx, user, row);
-      return { id: q.id, claimedBy: q.claimed_by };
+      return { id: q.id, claimedBy: q.claimed_by, hotlineClaimedBy: q.hotline_claimed_by };
     },
   });
   route(app, {
@@ -140,9 +141,28 @@ export function lawyerRoutes(app: FastifyInstance, ctx: AppContext): void {
     body: Classify,
     handler: async ({ user, params, body }) => {
       const { row } = await loadFor(ctx, params.id, user, 'classify');
-      const r = await classify(ctx, user, row, body.category);
+      const r = await classify(ctx, user, row, body.category, body.caseType);
       return { ...r, applyUrl: r.referralId ? `/aid/apply?referral=${r.referralId}` : null };
     },
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/referrals`,
+    summary: '我的法律援助转介及援助申请进展（律师看自己转介的，管理员看全部）',
+    tags,
+    access: ['community_lawyer', 'aid_lawyer', 'admin'],
+    handler: async ({ user }) => listReferrals(ctx, user),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${API}/consult/referrals/:id/prefill`,
+    summary: '法律援助申请预填（仅限已确认转介的群众本人）',
+    tags,
+    access: ['citizen'],
+    params: IdParams,
+    handler: async ({ user, params, req }) => ({
+      prefill: await referralPrefill(ctx, user, params.id, req.ip),
+    }),
   });
   route(app, {
     method: 'GET',

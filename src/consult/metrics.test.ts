@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
 import { consultStatistics, figuresOf } from './metrics.js';
+import { bulletinPeriod } from './bulletin.js';
+import type { Bulletin } from '../contracts/consult.js';
 import { json, setUpArea, type Area } from '../test/consult.js';
 
 let t: TestApp;
@@ -219,14 +221,24 @@ describe('October bulletin, worked by hand', () => {
     const cells = new Map<string, unknown>();
     sheet.eachRow((r) => cells.set(r.getCell(1).text, r.getCell(2).value));
     expect(cells.get('线上咨询量（件）')).toBe(6);
-    expect(cells.get('回复率')).toBe('83.3%');
+    // percentages are numbers (in percent), not text
+    expect(cells.get('回复率（%）')).toBe(83.3);
     expect(cells.get('平均首次响应时间（分钟）')).toBe(6);
     expect(cells.get('首次响应时间 P90（分钟）')).toBe(10);
     expect(cells.get('线下服务合计（件/次）')).toBe(6);
-    expect(cells.get('法律顾问注册在岗率')).toBe('33.3%');
-    const offline = wb.getWorksheet('线下服务')!;
-    expect(offline.getRow(4).getCell(1).value).toBe('法治讲座');
-    expect(offline.getRow(4).getCell(2).value).toBe(3);
+    expect(cells.get('法律顾问注册在岗率（%）')).toBe(33.3);
+    // 各区情况: 江岸区 answered one of two → 50 (a number)
+    const districts = wb.getWorksheet('各区情况')!;
+    let jiangan: unknown;
+    districts.eachRow((r) => {
+      if (r.getCell(1).value === '江岸区') jiangan = r.getCell(4).value;
+    });
+    expect(jiangan).toBe(50);
+    const kinds = wb.getWorksheet('服务合计')!;
+    // row 2 is 法律咨询 (online 6), row 4 法治讲座 (offline 3)
+    expect(kinds.getRow(4).getCell(1).value).toBe('法治讲座');
+    expect([2, 3, 4].map((c) => kinds.getRow(4).getCell(c).value)).toEqual([0, 3, 3]);
+    expect([2, 3, 4].map((c) => kinds.getRow(2).getCell(c).value)).toEqual([6, 0, 6]);
   });
 
   it('refuses a bad month and non-admins', async () => {
@@ -239,5 +251,105 @@ describe('October bulletin, worked by hand', () => {
       '/consult/metrics?from=2026-10-31&to=2026-10-01',
     );
     expect(r.body.error.code).toBe('period_invalid');
+  });
+});
+
+describe('the seven kinds, online and offline together, worked by hand', () => {
+  const get = async (key: string) =>
+    (await json<{ bulletin: Bulletin }>(t, area.admin, 'GET', `/consult/bulletin/${key}`)).body
+      .bulletin;
+  const kinds = (b: Bulletin) =>
+    Object.fromEntries(b.services.items.map((i) => [i.kind, [i.online, i.offline, i.total]]));
+
+  it('names a month or a quarter by its days', () => {
+    expect(bulletinPeriod('2026-02')).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
+    expect(bulletinPeriod('2026-Q4')).toMatchObject({
+      kind: 'quarter',
+      label: '2026年第四季度',
+      from: '2026-10-01',
+      to: '2026-12-31',
+    });
+  });
+
+  it('counts a month per kind, district, street and community', async () => {
+    // one of 三阳路社区's two questions was referred to legal aid; the others are unclassified (法律咨询)
+    const q = await t.ctx.db
+      .selectFrom('consult_questions')
+      .select('id')
+      .where('community_id', '=', communityC)
+      .where('created_at', '=', '2026-10-15T02:00:00.000Z')
+      .executeTakeFirstOrThrow();
+    await t.ctx.db
+      .updateTable('consult_questions')
+      .set({ category: 'legal_aid' })
+      .where('id', '=', q.id)
+      .execute();
+    const b = await get('2026-10');
+    // online 6 (5 法律咨询 + 1 法律援助); offline at 珞珈山: lectures 2+1, mediation 3 → 12 in all
+    expect(kinds(b)).toEqual({
+      consultation: [5, 0, 5],
+      mediation: [0, 3, 3],
+      lecture: [0, 3, 3],
+      legal_aid: [1, 0, 1],
+      litigation: [0, 0, 0],
+      opinion: [0, 0, 0],
+      publicity: [0, 0, 0],
+    });
+    expect([b.services.online, b.services.offline, b.services.total]).toEqual([6, 6, 12]);
+    expect(b.services.online).toBe(b.online.questions);
+    const row = (rows: Bulletin['areas']['district'], name: string) =>
+      rows.find((r) => r.name === name)!;
+    expect(b.areas.district).toHaveLength(13);
+    expect(row(b.areas.district, '洪山区')).toMatchObject({ online: 4, offline: 6, total: 10 });
+    expect(row(b.areas.district, '江岸区')).toMatchObject({
+      online: 2,
+      offline: 0,
+      total: 2,
+      kinds: { consultation: 1, legal_aid: 1 },
+    });
+    expect(row(b.areas.district, '青山区').total).toBe(0);
+    // in the districts' official order (江岸区 first), then by name
+    expect(b.areas.street.map((r) => [r.name, r.total])).toEqual([
+      ['江岸区大智街道', 2],
+      ['洪山区珞南街道', 10],
+    ]);
+    expect(b.areas.community.map((r) => [r.name, r.online, r.offline])).toEqual([
+      ['江岸区大智街道三阳路社区', 2, 0],
+      ['洪山区珞南街道珞珈山社区', 3, 6],
+      ['洪山区珞南街道马房山社区', 1, 0],
+    ]);
+  });
+
+  it('adds up a quarter, and exports it as 季度通报', async () => {
+    const b = await get('2026-Q4');
+    // Q4 adds November: the 1 November 00:30 question (珞珈山) and 5 lectures there
+    expect(b).toMatchObject({ kind: 'quarter', label: '2026年第四季度' });
+    expect([b.services.online, b.services.offline, b.services.total]).toEqual([7, 11, 18]);
+    expect(kinds(b).lecture).toEqual([0, 8, 8]);
+    const res = await t.request({
+      method: 'GET',
+      url: '/api/v1/consult/bulletin/2026-Q4/xlsx',
+      session: area.admin,
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('季度通报')).toBeDefined();
+    const community = wb.getWorksheet('各社区服务')!;
+    expect(community.getRow(3).values).toEqual([
+      undefined,
+      '洪山区珞南街道珞珈山社区',
+      4,
+      11,
+      15,
+      4, // 法律咨询: 4 online
+      3, // 调解
+      8, // 讲座
+      0,
+      0,
+      0,
+      0,
+    ]);
+    expect((await json(t, area.admin, 'GET', '/consult/bulletin/2026-Q5')).status).toBe(400);
   });
 });

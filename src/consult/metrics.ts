@@ -1,12 +1,10 @@
 /**
- * @module Response metrics and the monthly bulletin (月通报): first-response time (mean, median, p90) and
- * response rate per lawyer, community, street and district; offline services by kind. Periods are
+ * @module Response metrics: first-response time (mean, median, p90) and response rate per lawyer,
+ * community, street and district; offline services by kind (the bulletin is bulletin.ts). Periods are
  * calendar days in Beijing time (UTC+8), inclusive at both ends.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
-import { toXlsx } from '../core/export.js';
 import { registrationRate } from './geography.js';
 import { OFFLINE_KINDS, OFFLINE_LABELS } from './labels.js';
 import { addCalendarDays } from '../core/time.js';
@@ -32,7 +30,7 @@ export function dayStartUtc(date: string): string {
 }
 const nextDay = (date: string) => addCalendarDays(date, 1);
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Figures of a set of questions; times are minutes from asking to the first lawyer/staff reply. */
 export function figuresOf(
@@ -159,7 +157,7 @@ async function offlineByLawyer(db: Kysely<Database>, p: Period): Promise<Map<num
   return new Map(rows.map((r) => [r.lawyer_id, Number(r.total)]));
 }
 
-async function offlineByKind(db: Kysely<Database>, p: Period) {
+export async function offlineByKind(db: Kysely<Database>, p: Period) {
   const rows = await db
     .selectFrom('consult_offline_logs')
     .select(['kind', (eb) => eb.fn.sum<number>('count').as('total')])
@@ -194,77 +192,4 @@ export async function consultStatistics(db: Kysely<Database>, p: Period) {
       mean: rated.length ? round1(rated.reduce((s, r) => s + r.rating!, 0) / rated.length) : null,
     },
   };
-}
-
-export function monthPeriod(month: string): Period {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
-
-/** 月通报: the city figures plus one row per district (all 13, zeros included). */
-export async function bulletin(db: Kysely<Database>, month: string) {
-  const p = monthPeriod(month);
-  const stats = await consultStatistics(db, p);
-  const byDistrict = new Map((await breakdown(db, p, 'district')).map((d) => [d.name, d]));
-  const districts = WUHAN_DISTRICTS.map(
-    (d) => byDistrict.get(d) ?? { key: d, name: d, ...figuresOf([]) },
-  );
-  return { month, ...stats, districts };
-}
-
-const pct = (x: number | null) => (x === null ? '—' : `${round1(x * 100)}%`);
-const num = (x: number | null) => (x === null ? '—' : x);
-
-export async function bulletinXlsx(db: Kysely<Database>, month: string): Promise<Buffer> {
-  const b = await bulletin(db, month);
-  const summary: [string, string | number][] = [
-    ['通报月份', b.month],
-    ['线上咨询量（件）', b.online.questions],
-    ['已回复（件）', b.online.answered],
-    ['回复率', pct(b.online.responseRate)],
-    ['平均首次响应时间（分钟）', num(b.online.meanMinutes)],
-    ['首次响应时间中位数（分钟）', num(b.online.medianMinutes)],
-    ['首次响应时间 P90（分钟）', num(b.online.p90Minutes)],
-    ['线下服务合计（件/次）', b.offline.total],
-    ['法律顾问注册在岗率', pct(b.registration.rate)],
-    ['群众评价均分（5分制）', num(b.rating.mean)],
-  ];
-  return toXlsx([
-    {
-      name: '月通报',
-      columns: [
-        { header: '指标', value: (r: [string, string | number]) => r[0], width: 30 },
-        { header: '数值', value: (r: [string, string | number]) => r[1], width: 16 },
-      ],
-      rows: summary,
-    },
-    {
-      name: '各区情况',
-      columns: [
-        { header: '区', value: (r: (typeof b.districts)[number]) => r.name },
-        { header: '咨询量', value: (r: (typeof b.districts)[number]) => r.questions },
-        { header: '已回复', value: (r: (typeof b.districts)[number]) => r.answered },
-        { header: '回复率', value: (r: (typeof b.districts)[number]) => pct(r.responseRate) },
-        {
-          header: '平均响应（分钟）',
-          value: (r: (typeof b.districts)[number]) => num(r.meanMinutes),
-        },
-        {
-          header: '中位数（分钟）',
-          value: (r: (typeof b.districts)[number]) => num(r.medianMinutes),
-        },
-        { header: 'P90（分钟）', value: (r: (typeof b.districts)[number]) => num(r.p90Minutes) },
-      ],
-      rows: b.districts,
-    },
-    {
-      name: '线下服务',
-      columns: [
-        { header: '服务类型', value: (r: { label: string }) => r.label, width: 20 },
-        { header: '件/次', value: (r: { count: number }) => r.count },
-      ],
-      rows: b.offline.items,
-    },
-  ]);
 }

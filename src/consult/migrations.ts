@@ -142,7 +142,32 @@ export const consultMigrations: Migration[] = [
   { name: '0401_consult_questions', up: questions },
   { name: '0402_consult_service', up: serviceTables },
   { name: '0403_consult_attachment_count', up: attachmentCount },
+  { name: '0404_consult_hotline_claim', up: hotlineClaim },
+  { name: '0405_consult_targets', up: targets },
 ];
+
+/** The bureau's yearly targets of the half-year report, one per year and measure. */
+async function targets(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await withId(db.schema.createTable('consult_targets'), dialect)
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('metric', 'text', (c) => c.notNull())
+    .addColumn('target', 'double precision', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await index(db, 'consult_targets', ['year', 'metric'], true);
+}
+
+/**
+ * Who of the 12348 staff took a question in the hotline queue. Kept apart from `claimed_by` (the pool
+ * volunteer's claim, which a question escalated on from the pool still carries).
+ */
+async function hotlineClaim(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('consult_questions')
+    .addColumn('hotline_claimed_by', 'integer', (c) => c.references('users.id'))
+    .execute();
+  await db.schema.alterTable('consult_questions').addColumn('hotline_claimed_at', 'text').execute();
+}
 
 /**
  * The number of images a question holds, kept on the question so the 6-image limit is one conditional

@@ -13,6 +13,8 @@ export interface QuestionResource {
   stage: QuestionStage;
   status: QuestionStatus;
   claimedBy: number | null;
+  /** The 12348 staff member who took it from the hotline queue. */
+  hotlineClaimedBy: number | null;
   answered: boolean;
   rated: boolean;
   /** Whether the viewer is an active volunteer in the backup pool. */
@@ -27,6 +29,16 @@ const responsible = (u: SessionUser, q: QuestionResource) =>
 /** An unclaimed question in the pool is offered to every active pool volunteer. */
 const offered = (u: SessionUser, q: QuestionResource) =>
   isLawyer(u) && q.viewerInPool && q.stage === 'pool' && q.claimedBy === null;
+/**
+ * In the hotline queue one staff member answers: the one who claimed it (an administrator may always step
+ * in). Claiming is open to every hotline staff member until someone has; a second claim is the claim
+ * write's 409, not a refusal here, so the loser learns it was taken.
+ */
+const hotlineClaimant = (u: SessionUser, q: QuestionResource) =>
+  q.stage === 'hotline' &&
+  (u.role === 'admin' || (u.role === 'aid_officer' && q.hotlineClaimedBy === u.id));
+const hotlineClaimable = (u: SessionUser, q: QuestionResource) =>
+  isStaff(u) && q.stage === 'hotline' && !q.answered;
 
 export type QuestionAction = 'read' | 'reply' | 'claim' | 'classify' | 'rate' | 'attach';
 
@@ -42,11 +54,11 @@ export const questionPolicy = definePolicy<QuestionResource, QuestionAction>({
       offered(u, q) ||
       (u.role === 'aid_officer' && q.stage === 'hotline'),
     reply: (u, q) =>
-      q.status !== 'closed' &&
-      (u.id === q.citizenId || responsible(u, q) || (isStaff(u) && q.stage === 'hotline')),
+      q.status !== 'closed' && (u.id === q.citizenId || responsible(u, q) || hotlineClaimant(u, q)),
     claim: (u, q) =>
-      offered(u, q) && q.stage === 'pool' && !q.answered && !q.lawyerIds.includes(u.id),
-    classify: (u, q) => responsible(u, q) || (isStaff(u) && q.stage === 'hotline'),
+      (offered(u, q) && q.stage === 'pool' && !q.answered && !q.lawyerIds.includes(u.id)) ||
+      hotlineClaimable(u, q),
+    classify: (u, q) => responsible(u, q) || hotlineClaimant(u, q),
     rate: (u, q) => u.id === q.citizenId && q.answered && !q.rated,
     attach: (u, q) => u.id === q.citizenId && q.status !== 'closed',
   },

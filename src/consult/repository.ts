@@ -70,6 +70,7 @@ export function toResource(
     stage: q.stage,
     status: q.status,
     claimedBy: q.claimed_by,
+    hotlineClaimedBy: q.hotline_claimed_by,
     answered: q.first_response_at !== null,
     rated: q.rating !== null,
     viewerInPool,

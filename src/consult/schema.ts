@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CoercedId, Id, IsoDate } from '../core/schemas.js';
 import { WUHAN_DISTRICTS } from '../db/seed-agencies.js';
+import { CASE_TYPES } from '../aid/schema.js';
 import { CATEGORIES, OFFLINE_KINDS } from './labels.js';
 
 const Name = z.string().trim().min(1).max(60);
@@ -60,7 +61,11 @@ export const Ask = z.strictObject({
 
 export const MessageCreate = z.strictObject({ body: z.string().trim().min(1).max(4000) });
 
-export const Classify = z.strictObject({ category: z.enum(CATEGORIES) });
+export const Classify = z.strictObject({
+  category: z.enum(CATEGORIES),
+  /** With 法律援助: the aid matter (aid's caseType), carried into the resident's application. */
+  caseType: z.enum(CASE_TYPES).optional(),
+});
 
 export const Rate = z.strictObject({
   score: z.number().int().min(1).max(5),
@@ -90,6 +95,30 @@ export const MetricsQuery = z.strictObject({
   by: z.enum(['lawyer', 'community', 'street', 'district']).default('district'),
 });
 
+/** A bulletin's period: a month (`2026-10`) or a quarter (`2026-Q4`). */
 export const MonthParams = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' }),
+  month: z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, {
+    message: '期间格式应为 YYYY-MM（月）或 YYYY-Qn（季度）',
+  }),
+});
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+export const TargetsQuery = z.strictObject({ year: Year });
+export const TargetsUpdate = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  targets: z
+    .array(
+      z.strictObject({
+        metric: z.string().trim().min(1).max(60),
+        target: z.number().positive().max(1e9),
+      }),
+    )
+    .max(50),
+});
+export const HalfYearQuery = z.strictObject({
+  year: Year,
+  half: z
+    .enum(['1', '2'])
+    .transform(Number)
+    .pipe(z.union([z.literal(1), z.literal(2)])),
 });

@@ -14,6 +14,7 @@ import {
   type QuestionRow,
 } from './repository.js';
 import {
+  claimFromHotline,
   claimFromPool,
   confirmDraftReferral,
   findCommunityPlace,
@@ -27,6 +28,7 @@ import {
 } from './thread-repository.js';
 import { commitTransition } from '../core/transition-save.js';
 import { questionWorkflow } from './workflow.js';
+import { noticeAsked, noticeReplied } from './notices.js';
 import { getProfile } from './geography.js';
 import type { QuestionCategory } from './tables.js';
 
@@ -103,6 +105,7 @@ export async function ask(
       { actor: user, action: 'create', entity: 'consult_question', entityId: questionId },
       now,
     );
+    await noticeAsked(trx, questionId, lawyers, now);
     return questionId;
   });
   const q = await reload(ctx, id);
@@ -153,6 +156,7 @@ export async function postMessage(
       { actor: user, action: 'reply', entity: 'consult_question', entityId: q.id },
       now,
     );
+    if (kind !== 'citizen') await noticeReplied(trx, q, newMessageId, kind === 'staff', now);
     return { messageId: newMessageId, first };
   });
   const fresh = await reload(ctx, q.id);
@@ -169,20 +173,36 @@ export async function postMessage(
   return { id: messageId, first };
 }
 
-/** First pool volunteer to claim takes the question; a second claim gets 409, never a shared question. */
+/**
+ * First to claim takes the question: a pool volunteer in the pool, one 12348 staff member in the hotline
+ * queue. A second claim gets 409, never a shared question.
+ */
 export async function claim(ctx: AppContext, user: SessionUser, q: QuestionRow) {
   const nowIso = ctx.now().toISOString();
+  const hotline = q.stage === 'hotline';
   const won = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await claimFromPool(trx, q.id, user.id, nowIso))) return false;
-    await addEvent(trx, q.id, 'claimed', nowIso, user.id);
+    const took = hotline
+      ? await claimFromHotline(trx, q.id, user.id, nowIso)
+      : await claimFromPool(trx, q.id, user.id, nowIso);
+    if (!took) return false;
+    await addEvent(trx, q.id, hotline ? 'claimed_hotline' : 'claimed', nowIso, user.id);
     await audit(
       trx,
-      { actor: user, action: 'claim', entity: 'consult_question', entityId: q.id },
+      {
+        actor: user,
+        action: hotline ? 'claim_hotline' : 'claim',
+        entity: 'consult_question',
+        entityId: q.id,
+      },
       ctx.now(),
     );
     return true;
   });
-  if (!won) throw conflict('already_claimed', '该咨询已被其他律师认领');
+  if (!won)
+    throw conflict(
+      'already_claimed',
+      hotline ? '该咨询已被其他 12348 工作人员认领' : '该咨询已被其他律师认领',
+    );
   const fresh = await reload(ctx, q.id);
   publish(ctx, liveEvent('claimed', fresh, nowIso));
   return fresh;
@@ -194,9 +214,10 @@ export async function classify(
   user: SessionUser,
   q: QuestionRow,
   category: QuestionCategory,
+  caseType?: string,
 ) {
   const nowIso = ctx.now().toISOString();
-  const fields = category === 'legal_aid' ? await referralFields(ctx, q, user) : null;
+  const fields = category === 'legal_aid' ? await referralFields(ctx, q, user, caseType) : null;
   return ctx.db.transaction().execute(async (trx) => {
     await setCategory(trx, q.id, category, nowIso);
     await addEvent(trx, q.id, 'classified', nowIso, user.id, { category });
@@ -234,7 +255,12 @@ export async function classify(
 }
 
 /** The fields an aid application can be prefilled with, taken from the resident's account and question. */
-async function referralFields(ctx: AppContext, q: QuestionRow, lawyer: SessionUser) {
+async function referralFields(
+  ctx: AppContext,
+  q: QuestionRow,
+  lawyer: SessionUser,
+  caseType: string | undefined,
+) {
   const citizen = await findNameAndPhone(ctx.db, q.citizen_id);
   const place = await findCommunityPlace(ctx.db, q.community_id);
   return {
@@ -247,6 +273,7 @@ async function referralFields(ctx: AppContext, q: QuestionRow, lawyer: SessionUs
     source: '法指针社区律师转介',
     consultQuestionId: q.id,
     referringLawyer: lawyer.displayName,
+    ...(caseType ? { caseType } : {}),
   };
 }
 

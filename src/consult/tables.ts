@@ -1,5 +1,5 @@
 /** @module Row types of the consult area's tables (法指针: communities, lawyers, questions, escalation events, service log). */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** 街道 within one of Wuhan's districts (district stored by name, e.g. 洪山区). */
 export interface ConsultStreetRow {
@@ -72,6 +72,9 @@ export interface ConsultQuestionRow {
   status: QuestionStatus;
   claimed_by: number | null;
   claimed_at: string | null;
+  /** The 12348 staff member who took the question from the hotline queue (optional on insert). */
+  hotline_claimed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  hotline_claimed_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the clock next fires; null once answered or in the hotline queue. */
   next_escalation_at: string | null;
   first_response_at: string | null;
@@ -109,6 +112,7 @@ export type ConsultEventKind =
   | 'escalated_pool'
   | 'escalated_hotline'
   | 'claimed'
+  | 'claimed_hotline'
   | 'first_reply'
   | 'classified'
   | 'referred'
@@ -150,6 +154,15 @@ export interface ConsultOfflineLogRow {
   created_at: string;
 }
 
+/** The bureau's yearly target for one named measure (half-year.ts's MEASURES). */
+export interface ConsultTargetRow {
+  id: Generated<number>;
+  year: number;
+  metric: string;
+  target: number;
+  updated_at: string;
+}
+
 export interface ConsultTables {
   consult_streets: ConsultStreetRow;
   consult_communities: ConsultCommunityRow;
@@ -163,6 +176,7 @@ export interface ConsultTables {
   consult_events: ConsultEventRow;
   consult_referrals: ConsultReferralRow;
   consult_offline_logs: ConsultOfflineLogRow;
+  consult_targets: ConsultTargetRow;
 }
 
 // The area brings its tables into the one database type (db/schema.ts); db/ itself names no area.

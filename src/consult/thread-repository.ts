@@ -133,6 +133,27 @@ export async function claimFromPool(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Takes a question in the 12348 hotline queue for one staff member: written only while it is still in the
+ * queue, unanswered and unclaimed, so of two staff who read it open only the first wins.
+ */
+export async function claimFromHotline(
+  db: Db,
+  id: number,
+  userId: number,
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('consult_questions')
+    .set({ hotline_claimed_by: userId, hotline_claimed_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('hotline_claimed_by', 'is', null)
+    .where('stage', '=', 'hotline')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function setCategory(
   db: Db,
   id: number,

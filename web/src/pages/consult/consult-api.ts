@@ -5,17 +5,23 @@ import {
   ConsultList,
   Created,
   Geography,
+  HalfYearReport,
   Inbox,
   Lawyers,
   OfflineLogs,
   Profile,
   QuestionEnvelope,
   ReferralConfirmed,
+  ReferralList,
+  ReferralPrefillEnvelope,
   Settings,
+  Targets,
+  type ReferralPrefill,
 } from '../../../../src/contracts/consult';
 
 export type {
   Bulletin,
+  HalfYearReport,
   ConsultListItem as ListItem,
   ConsultMessage as Message,
   ConsultQuestion as Question,
@@ -66,6 +72,7 @@ export const EVENT_LABELS: Record<string, string> = {
   escalated_pool: '转志愿律师库',
   escalated_hotline: '转 12348 热线',
   claimed: '律师认领',
+  claimed_hotline: '12348 热线认领',
   first_reply: '首次回复',
   classified: '案件分类',
   referred: '转介法律援助',
@@ -91,3 +98,20 @@ export const uploadImage = (questionId: number, file: File) =>
   upload(`/consult/questions/${questionId}/attachments`, file);
 
 export type PickedFile = File;
+
+/** The aid application's prefill from a referral the signed-in resident consented to. */
+export async function getReferralPrefill(id: number): Promise<ReferralPrefill> {
+  return (await api('GET', `/consult/referrals/${id}/prefill`, undefined, ReferralPrefillEnvelope))
+    .prefill;
+}
+
+/** The referrals the signed-in lawyer made, with the aid application's status label. */
+export const listReferrals = async () =>
+  (await api('GET', '/consult/referrals', undefined, ReferralList)).items;
+
+export const getConsultTargets = (year: number) =>
+  api('GET', `/consult/admin/targets?year=${year}`, undefined, Targets);
+export const putConsultTargets = (year: number, targets: { metric: string; target: number }[]) =>
+  api('PUT', '/consult/admin/targets', { year, targets }, Targets);
+export const getHalfYear = (year: number, half: string) =>
+  api('GET', `/consult/report/half-year?year=${year}&half=${half}`, undefined, HalfYearReport);

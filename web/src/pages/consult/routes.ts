@@ -12,6 +12,21 @@ export const consultRoutes: RouteRecordRaw[] = [
   },
   { path: '/consult/admin', name: 'consult-admin', component: () => import('./AdminPage.vue') },
   {
+    path: '/consult/bulletin/:period/print',
+    name: 'consult-bulletin-print',
+    component: () => import('./BulletinPrintPage.vue'),
+  },
+  {
+    path: '/consult/report/half-year',
+    name: 'consult-half-year',
+    component: () => import('./HalfYearPage.vue'),
+  },
+  {
+    path: '/consult/referrals',
+    name: 'consult-referrals',
+    component: () => import('./ReferralsPage.vue'),
+  },
+  {
     path: '/consult/:id(\\d+)',
     name: 'consult-question',
     component: () => import('./QuestionPage.vue'),
