@@ -45,9 +45,13 @@ export const Report = z.object({
       section: z.string(),
       label: z.string(),
       unit: z.string(),
+      /** count: held to half the yearly target; level: to the target; lower: a time, lower is better. */
+      kind: z.enum(['count', 'level', 'lower']),
+      yearlyTarget: z.number(),
       target: z.number(),
       actual: z.number(),
       rate: z.number(),
+      met: z.boolean(),
     }),
   ),
   paragraphs: z.array(z.string()),

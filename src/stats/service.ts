@@ -93,6 +93,16 @@ export async function setTargets(
   const metrics = new Set(targets.map((t) => t.metric));
   if (metrics.size !== targets.length)
     throw badRequest('duplicate_metric', '同一指标只能设置一个目标');
+  // A mistyped key would be stored and never reported: refuse it, naming it.
+  const today = chinaDate(ctx.now());
+  const known = new Set(
+    (await dashboard(ctx, { from: today, to: today })).sections.flatMap((sec) =>
+      sec.metrics.map((m) => `${sec.key}.${m.key}`),
+    ),
+  );
+  const unknown = [...metrics].filter((m) => !known.has(m));
+  if (unknown.length)
+    throw badRequest('unknown_target', `目标指标不存在：${unknown.join('、')}`, { unknown });
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await replaceTargets(trx, year, targets, now);
@@ -110,16 +120,40 @@ export async function setTargets(
   });
 }
 
+/**
+ * How a figure meets its target: a count accumulates over the year, so a half year is held to half the
+ * yearly target; a level (a rate, a mean score) is held to the target itself; a time (response minutes,
+ * days) is a level where lower is better.
+ */
+export type TargetKind = 'count' | 'level' | 'lower';
+const LEVEL_UNITS = new Set(['%', '分']);
+const TIME_UNITS = new Set(['分钟', '小时', '天', '日']);
+export const targetKind = (unit: string): TargetKind =>
+  TIME_UNITS.has(unit) ? 'lower' : LEVEL_UNITS.has(unit) ? 'level' : 'count';
+
+/** The target the half year is held to, the completion in percent (one decimal) and whether it is met. */
+export function completion(kind: TargetKind, yearly: number, actual: number) {
+  const target = kind === 'count' ? yearly / 2 : yearly;
+  const round = (x: number) => Math.round(x * 1000) / 10;
+  if (kind === 'lower')
+    return { target, rate: actual > 0 ? round(target / actual) : 100, met: actual <= target };
+  return { target, rate: target > 0 ? round(actual / target) : 100, met: actual >= target };
+}
+
 export interface TargetRow {
   metric: string;
   section: string;
   label: string;
   unit: string;
-  /** The yearly target. */
+  kind: TargetKind;
+  /** The yearly target as set. */
+  yearlyTarget: number;
+  /** What the half year is held to (half the yearly target for a count). */
   target: number;
   actual: number;
-  /** Percent of the yearly target reached. */
+  /** Percent of the half year's target reached (for a time: target ÷ actual). */
   rate: number;
+  met: boolean;
 }
 
 /** 上/下半年工作情况: the half year's figures, each target's completion, and summary sentences built from the data. */
@@ -134,15 +168,17 @@ export async function halfYearReport(ctx: AppContext, year: number, half: '1' | 
   const targets: TargetRow[] = [];
   for (const t of await getTargets(ctx, year)) {
     const hit = byKey.get(t.metric);
-    if (!hit) continue;
+    if (!hit) continue; // a target set before its figure was renamed; setTargets refuses new ones
+    const kind = targetKind(hit.m.unit);
     targets.push({
       metric: t.metric,
       section: hit.s.title,
       label: hit.m.label,
       unit: hit.m.unit,
-      target: t.target,
+      kind,
+      yearlyTarget: t.target,
       actual: hit.m.value,
-      rate: Math.round((hit.m.value / t.target) * 1000) / 10,
+      ...completion(kind, t.target, hit.m.value),
     });
   }
   const title = `${year}年${half === '1' ? '上' : '下'}半年公共法律服务工作目标完成情况`;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApplication } from '../test/aid-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../test/app.js';
+import { completion, targetKind } from './service.js';
 
 let t: TestApp;
 let admin: Session;
@@ -385,9 +386,57 @@ describe('half-year report', () => {
           x.rate,
         ]),
     ).toEqual([
-      ['aid.granted', 1, 25],
-      ['notary.bookings', 4, 50],
+      // Counts are held to half the yearly target: 1 of 2, 4 of 4.
+      ['aid.granted', 1, 50],
+      ['notary.bookings', 4, 100],
     ]);
+    expect(r.json().targets[1]).toMatchObject({
+      kind: 'count',
+      yearlyTarget: 8,
+      target: 4,
+      met: true,
+    });
     expect(r.json().paragraphs.join('')).toContain('公证预约：预约4件');
+  });
+
+  it('refuses a mistyped target key, naming it, and writes nothing', async () => {
+    const bad = await t.request({
+      method: 'PUT',
+      url: `${api}/stats/targets`,
+      payload: {
+        year: 2027,
+        targets: [
+          { metric: 'aid.granted', target: 4 },
+          { metric: 'consult.meanMinute', target: 30 },
+        ],
+      },
+      session: admin,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({
+      code: 'unknown_target',
+      details: { unknown: ['consult.meanMinute'] },
+    });
+    const kept = await t.request({
+      method: 'GET',
+      url: `${api}/stats/targets?year=2027`,
+      session: admin,
+    });
+    expect(kept.json().targets).toEqual([]);
+  });
+});
+
+describe('completion against a target', () => {
+  it('halves a count, holds a rate to the target, and scores a time lower-is-better', () => {
+    expect(targetKind('件')).toBe('count');
+    expect(targetKind('%')).toBe('level');
+    expect(targetKind('分钟')).toBe('lower');
+    // 6,000 consultations a year → 3,000 for the half; 2,400 done = 80 %.
+    expect(completion('count', 6000, 2400)).toEqual({ target: 3000, rate: 80, met: false });
+    // 95 % response rate target, 97.5 reached.
+    expect(completion('level', 95, 97.5)).toEqual({ target: 95, rate: 102.6, met: true });
+    // Respond within 10 minutes: 6.8 is better than the target (10 ÷ 6.8 = 147.1 %), 12.5 is not (80 %).
+    expect(completion('lower', 10, 6.8)).toEqual({ target: 10, rate: 147.1, met: true });
+    expect(completion('lower', 10, 12.5)).toEqual({ target: 10, rate: 80, met: false });
   });
 });
