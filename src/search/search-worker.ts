@@ -1,0 +1,47 @@
+/**
+ * @module A search thread (the pool in `search-pool.ts` starts it): it opens the ranking columns and
+ * the learned fields over the shared memory it is given — no copy, no Map, no article text — and
+ * answers `{text, k}` with document ids and scores; the main thread turns them into hits.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Ranker } from './retriever.js';
+import { openCorpus, openLearned } from './shared-index.js';
+import type { PoolReply, PoolRequest, SearchThreadData } from './search-pool.js';
+
+const data = workerData as SearchThreadData;
+const ri = openCorpus(data.corpus);
+let li = openLearned(data.learned);
+let ranker = new Ranker(ri, li, data.reranker, data.maxRerankDepth);
+const port = parentPort!;
+
+/** Whether every array this thread ranks over views a SharedArrayBuffer (the pool's tests ask). */
+function allShared(): boolean {
+  const fields = [ri.text, ri.bigram, ri.heading, ri.title, li.expansion, li.questions];
+  const arrays: ArrayBufferView[] = [ri.docLaw, ri.current, ri.num, li.lawPrior, li.profiles!.keys];
+  for (const f of fields) arrays.push(f.docs, f.tfs, f.lens, f.offsets);
+  return arrays.every((a) => a.buffer instanceof SharedArrayBuffer);
+}
+
+port.on('message', (m: PoolRequest) => {
+  if (m.type === 'learned') {
+    li = openLearned(m.learned);
+    ranker = new Ranker(ri, li, data.reranker, data.maxRerankDepth);
+  } else if (m.type === 'exit') {
+    process.exit(m.code);
+  } else if (m.type === 'probe') {
+    port.postMessage({ type: 'probe', id: m.id, shared: allShared() } satisfies PoolReply);
+  } else {
+    try {
+      const ranked = ranker.rankDocs(m.text, m.k, m.includeSuperseded);
+      const docs = Int32Array.from(ranked, (r) => r.doc);
+      const scores = Float64Array.from(ranked, (r) => r.score);
+      port.postMessage({ type: 'ranked', id: m.id, docs, scores } satisfies PoolReply, [
+        docs.buffer,
+        scores.buffer,
+      ]);
+    } catch (e) {
+      port.postMessage({ type: 'failed', id: m.id, message: String(e) } satisfies PoolReply);
+    }
+  }
+});
+port.postMessage({ type: 'ready' } satisfies PoolReply);
