@@ -58,7 +58,11 @@ export async function poolHits(
   const k = hitCount(opts);
   const all = opts.includeSuperseded ?? false;
   const ranked = await pool.rank(text, k, all);
-  return rankedToHits(retriever, query, retriever.merge(retriever.directDocs(text, all), ranked, k));
+  return rankedToHits(
+    retriever,
+    query,
+    retriever.merge(retriever.directDocs(text, all), ranked, k),
+  );
 }
 
 /** Hits of ranked documents: the article text and snippets come from the main thread's index. */
@@ -191,6 +195,7 @@ class DatabaseSearchEngine implements SearchEngine {
       learned,
       reranker: r.reranker,
       maxRerankDepth: r.maxRerankDepth,
+      confidentShare: r.confidentShare,
     });
   }
 

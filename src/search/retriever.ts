@@ -29,23 +29,26 @@ export interface RankedDoc {
 }
 
 /**
- * When the first stage is confident — the candidate at the floor already scores below this share of
- * the best — the candidates under that share are left out of the second stage (down to the floor):
- * they are too far below the top to reach it, and each costs a row of features and the network.
+ * The first stage is confident about a candidate set when most of it scores far below the best: the
+ * candidates under this share of the best are left out of the second stage (down to a floor), being
+ * too far below the top to reach it, while each costs a row of features and the network.
  */
 export const CONFIDENT_SHARE = 0.5;
 
 /**
- * How many first-stage candidates the second stage re-scores: `rerankDepth(want)`, cut to the
- * candidates within `CONFIDENT_SHARE` of the best when the first stage is confident, never below
- * half of it nor 100 (the hold-out's top 10 are the same from 100 candidates up).
+ * How many of the first stage's candidates (best first) the second stage re-scores: those within
+ * `CONFIDENT_SHARE` of the best, but never fewer than max(100, 5 × want) — the hold-out's top 10 are
+ * the same from 100 candidates up (see `rerankDepth`) — nor more than were fetched.
  */
-export function secondStageCut(stage1: Float32Array, cands: readonly number[], want: number) {
-  const floor = Math.min(cands.length, Math.max(100, want * 5, want));
+export function secondStageCut(
+  stage1: Float32Array,
+  cands: readonly number[],
+  want: number,
+  share = CONFIDENT_SHARE,
+): number {
+  const floor = Math.min(cands.length, Math.max(100, want * 5));
   const top = stage1[cands[0] ?? 0] ?? 0;
-  if (top <= 0 || cands.length <= floor) return cands.length;
-  const bar = top * CONFIDENT_SHARE;
-  if (stage1[cands[floor - 1]!]! >= bar) return cands.length;
+  const bar = top * share;
   let n = floor;
   while (n < cands.length && stage1[cands[n]!]! >= bar) n++;
   return n;
@@ -63,6 +66,8 @@ export class Ranker {
     readonly reranker: RerankModel | null = null,
     /** The most first-stage candidates the second stage re-scores (see `rerankDepth`). */
     readonly maxRerankDepth: number = RERANK_DEPTH,
+    /** See `secondStageCut`; 0 re-scores every candidate fetched. */
+    readonly confidentShare: number = CONFIDENT_SHARE,
   ) {
     this.scores = new Float32Array(ri.docCount);
   }
@@ -80,7 +85,7 @@ export class Ranker {
     const want = includeSuperseded ? k * 2 + 10 : k;
     const depth = this.reranker ? Math.max(rerankDepth(want, this.maxRerankDepth), want) : want;
     const cands = topK(scores, depth, allow).filter((d) => scores[d]! > 0);
-    if (this.reranker) cands.length = secondStageCut(scores, cands, want);
+    if (this.reranker) cands.length = secondStageCut(scores, cands, want, this.confidentShare);
     const out: RankedDoc[] = [];
     const seen = new Set<number>();
     for (const r of this.secondStage(qf, scores, cands, text)) {
@@ -127,6 +132,8 @@ export class Retriever {
     readonly reranker: RerankModel | null = null,
     /** The most first-stage candidates the second stage re-scores (see `rerankDepth`). */
     readonly maxRerankDepth: number = RERANK_DEPTH,
+    /** See `secondStageCut`; 0 re-scores every candidate fetched. */
+    readonly confidentShare: number = CONFIDENT_SHARE,
   ) {
     this.ri = rankIndexOf(ci);
     this.li = buildLearnedIndex(ci, model);
@@ -136,7 +143,13 @@ export class Retriever {
 
   /** The in-process ranker (its scratch arrays are made on first use: a pool never needs them). */
   private get local(): Ranker {
-    return (this.ranker ??= new Ranker(this.ri, this.li, this.reranker, this.maxRerankDepth));
+    return (this.ranker ??= new Ranker(
+      this.ri,
+      this.li,
+      this.reranker,
+      this.maxRerankDepth,
+      this.confidentShare,
+    ));
   }
 
   /** The articles `text` (simplified) names directly, the version in force preferred. */

@@ -12,6 +12,7 @@ import type { AppContext } from '../core/context.js';
 import { buildCorpusIndex } from './corpus-index.js';
 import { getSearchEngine, poolHits, toHits } from './engine.js';
 import { readIndexFile, writeIndexFile } from './index-file.js';
+import { recordExample } from './learning.js';
 import { rankIndexOf } from './rank-index.js';
 import { shareCorpus } from './shared-index.js';
 import { loadSearchDocs } from './source.js';
@@ -110,10 +111,25 @@ describe('search threads over one shared index', () => {
 
   it('lays new learned examples in the threads, and stops them at close', async () => {
     const pool = engine.pool!;
-    const retriever = await engine.ready();
-    const text = toSimplified('加班费怎么算');
+    const question = '小区的猫咪半夜叫个不停';
+    const text = toSimplified(question);
+    const top3 = async () =>
+      (await poolHits(pool, await engine.ready(), question, { k: 3 })).map(
+        (h) => `${h.law}${h.article}`,
+      );
+    expect(await top3()).not.toContain('劳动合同法82');
+    await recordExample(ctx, {
+      question,
+      articles: [{ law: '劳动合同法', num: 82, sub: 0 }],
+      issueId: null,
+      source: 'staff_label',
+      sourceRef: 'pool-test:1',
+      createdBy: null,
+    });
+    const retriever = await engine.ready(); // lays the example: new learned fields for the threads
+    expect(await top3()).toContain('劳动合同法82');
     expect(await pool.rank(text, 10, false)).toEqual(
-      retriever.rank('加班费怎么算', 10).filter((r) => !r.direct),
+      retriever.rank(question, 10).filter((r) => !r.direct),
     );
     await engine.close();
     expect(pool.threadIds()).toEqual([]);

@@ -16,6 +16,7 @@ export interface SearchThreadData {
   learned: SharedLearned;
   reranker: RerankModel | null;
   maxRerankDepth: number;
+  confidentShare: number;
 }
 
 interface SearchRequest {
@@ -141,10 +142,7 @@ export class SearchPool {
     slot.worker.postMessage(p.request satisfies PoolRequest);
   }
 
-  private request(
-    make: (id: number) => Pending['request'],
-    slot?: Slot,
-  ): Promise<PoolReply> {
+  private request(make: (id: number) => Pending['request'], slot?: Slot): Promise<PoolReply> {
     if (this.closed) return Promise.reject(new Error('检索线程已关闭'));
     return new Promise<PoolReply>((resolve, reject) =>
       this.send({ request: make(++this.seq), tries: 0, resolve, reject }, slot),
@@ -161,7 +159,8 @@ export class SearchPool {
   /** New learned fields (the examples changed); requests sent after this use them. */
   setLearned(learned: SharedLearned): void {
     this.data = { ...this.data, learned };
-    for (const s of this.slots) s.worker.postMessage({ type: 'learned', learned } satisfies PoolRequest);
+    for (const s of this.slots)
+      s.worker.postMessage({ type: 'learned', learned } satisfies PoolRequest);
   }
 
   /** Whether thread `i` ranks over shared memory only. */

@@ -11,7 +11,8 @@ import type { PoolReply, PoolRequest, SearchThreadData } from './search-pool.js'
 const data = workerData as SearchThreadData;
 const ri = openCorpus(data.corpus);
 let li = openLearned(data.learned);
-let ranker = new Ranker(ri, li, data.reranker, data.maxRerankDepth);
+const make = () => new Ranker(ri, li, data.reranker, data.maxRerankDepth, data.confidentShare);
+let ranker = make();
 const port = parentPort!;
 
 /** Whether every array this thread ranks over views a SharedArrayBuffer (the pool's tests ask). */
@@ -25,7 +26,7 @@ function allShared(): boolean {
 port.on('message', (m: PoolRequest) => {
   if (m.type === 'learned') {
     li = openLearned(m.learned);
-    ranker = new Ranker(ri, li, data.reranker, data.maxRerankDepth);
+    ranker = make();
   } else if (m.type === 'exit') {
     process.exit(m.code);
   } else if (m.type === 'probe') {
