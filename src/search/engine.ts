@@ -237,10 +237,10 @@ class DatabaseSearchEngine implements SearchEngine {
     if (cached) return cached;
     const generation = this.generation;
     const pool = this.searchPool;
-    const hits =
-      pool && !pool.broken
-        ? await poolHits(pool, retriever, query, opts)
-        : toHits(retriever, query, opts);
+    // Until a thread has started (a second or two after a build) the main thread ranks.
+    const hits = pool?.ready
+      ? await poolHits(pool, retriever, query, opts)
+      : toHits(retriever, query, opts);
     if (generation === this.generation) this.cache.set(key, hits);
     return hits;
   }

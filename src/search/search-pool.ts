@@ -149,6 +149,16 @@ export class SearchPool {
     );
   }
 
+  /** Whether some thread has started (until then the engine ranks on the main thread). */
+  get ready(): boolean {
+    return !this.closed && !this.broken && this.slots.some((s) => s.ready);
+  }
+
+  /** Resolves once every thread has started (benches, tests). */
+  async started(): Promise<void> {
+    await Promise.all(this.slots.map((_, i) => this.probe(i)));
+  }
+
   /** The best `k` documents for `text` (simplified), without direct references (`Ranker.rankDocs`). */
   async rank(text: string, k: number, includeSuperseded: boolean): Promise<RankedDoc[]> {
     const m = await this.request((id) => ({ type: 'search', id, text, k, includeSuperseded }));
