@@ -17,7 +17,7 @@ import { loadReranker, type RerankModel } from './rerank.js';
 import { ResultCache } from './result-cache.js';
 import { Retriever, type RankedDoc } from './retriever.js';
 import { SearchPool } from './search-pool.js';
-import { shareCorpus, shareLearned } from './shared-index.js';
+import { adoptShared, shareCorpus, shareLearned } from './shared-index.js';
 import { makeSnippet } from './snippet.js';
 import { loadSearchDocs } from './source.js';
 import { toSimplified, words } from './tokenizer.js';
@@ -186,12 +186,15 @@ class DatabaseSearchEngine implements SearchEngine {
     if (size <= 0) return;
     const learned = shareLearned(r.ri, r.li);
     if (sameCorpus && this.searchPool && !this.searchPool.broken) {
+      adoptShared(r.ri, r.li, null, learned);
       this.searchPool.setLearned(learned);
       return;
     }
     this.searchPool?.retire();
+    const corpus = shareCorpus(r.ri);
+    adoptShared(r.ri, r.li, corpus, learned);
     this.searchPool = new SearchPool(size, {
-      corpus: shareCorpus(r.ri),
+      corpus,
       learned,
       reranker: r.reranker,
       maxRerankDepth: r.maxRerankDepth,

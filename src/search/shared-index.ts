@@ -83,6 +83,32 @@ export function shareCorpus(ri: RankIndex): SharedCorpus {
   };
 }
 
+/** Points a field's arrays at their shared copies (the main thread then holds one copy, not two). */
+function adoptField(f: FieldIndex, r: ShelfReader, prefix: string): void {
+  f.lens = r.u16(`${prefix}.lens`);
+  f.offsets = r.u32(`${prefix}.offsets`);
+  f.docs = r.u32(`${prefix}.docs`);
+  f.tfs = r.u16(`${prefix}.tfs`);
+}
+
+/**
+ * Makes the main thread's fields view the shared memory just made of them, so an index built in this
+ * process (not read from the file into shared memory) is not held twice; its own arrays are let go.
+ */
+export function adoptShared(
+  ri: RankIndex,
+  li: LearnedIndex,
+  c: SharedCorpus | null,
+  l: SharedLearned,
+): void {
+  if (c) {
+    const rc = new ShelfReader(c.shelf);
+    for (const f of CORPUS_FIELDS) adoptField(ri[f], rc, f);
+  }
+  const rl = new ShelfReader(l.shelf);
+  for (const f of LEARNED_FIELDS) adoptField(li[f], rl, f);
+}
+
 /** The ranking columns over shared memory, in a search thread. */
 export function openCorpus(s: SharedCorpus): RankIndex {
   const r = new ShelfReader(s.shelf);
