@@ -36,7 +36,13 @@ export type PoolReply =
   | { type: 'ready' }
   | { type: 'ranked'; id: number; docs: Int32Array; scores: Float64Array }
   | { type: 'failed'; id: number; message: string }
-  | { type: 'probe'; id: number; shared: boolean };
+  | {
+      type: 'probe';
+      id: number;
+      shared: boolean;
+      /** The thread's own V8 heap (used, total) and external memory (SharedArrayBuffers count here). */
+      heapMiB: { used: number; total: number; external: number };
+    };
 
 const THREAD = new URL('./search-worker.ts', import.meta.url).href;
 /** The thread loads TypeScript through tsx's hooks, registered in its own thread before the import. */
@@ -175,8 +181,14 @@ export class SearchPool {
 
   /** Whether thread `i` ranks over shared memory only. */
   async probe(i: number): Promise<boolean> {
+    return (await this.inspect(i)).shared;
+  }
+
+  /** Thread `i`'s answer to a probe: shared memory only, and its own heap. */
+  async inspect(i: number): Promise<Extract<PoolReply, { type: 'probe' }>> {
     const m = await this.request((id) => ({ type: 'probe', id }), this.slots[i]);
-    return m.type === 'probe' && m.shared;
+    if (m.type !== 'probe') throw new Error('检索线程答复有误');
+    return m;
   }
 
   /** Ends thread `i` as a crash would, before it reads any later request (for tests). */

@@ -3,6 +3,7 @@
  * the learned fields over the shared memory it is given — no copy, no Map, no article text — and
  * answers `{text, k}` with document ids and scores; the main thread turns them into hits.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Ranker } from './retriever.js';
 import { openCorpus, openLearned } from './shared-index.js';
@@ -30,7 +31,18 @@ port.on('message', (m: PoolRequest) => {
   } else if (m.type === 'exit') {
     process.exit(m.code);
   } else if (m.type === 'probe') {
-    port.postMessage({ type: 'probe', id: m.id, shared: allShared() } satisfies PoolReply);
+    const heap = getHeapStatistics();
+    const mib = (n: number) => Math.round(n / 2 ** 20);
+    port.postMessage({
+      type: 'probe',
+      id: m.id,
+      shared: allShared(),
+      heapMiB: {
+        used: mib(heap.used_heap_size),
+        total: mib(heap.total_heap_size),
+        external: mib(heap.external_memory),
+      },
+    } satisfies PoolReply);
   } else {
     try {
       const ranked = ranker.rankDocs(m.text, m.k, m.includeSuperseded);
