@@ -32,7 +32,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-const rssMiB = () => process.memoryUsage().rss / 2 ** 20;
+/** RSS after a full collection when run with --expose-gc (else as it stands). */
+const rssMiB = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss / 2 ** 20;
+};
 const cpuNow = (from: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(from);
   return (u.user + u.system) / 1000;
@@ -85,8 +89,9 @@ async function poolFigures(r: Retriever, questions: string[]): Promise<string[]>
       };
       await Promise.all(Array.from({ length: size * 4 }, lane));
       const rate = questions.length / ((performance.now() - t) / 1000);
+      const heap = (await pool.inspect(0)).heapMiB;
       out.push(
-        `  ${size} thread${size > 1 ? 's' : ' '}:                ${rate.toFixed(0)} answers/s, RSS ${rssMiB().toFixed(0)} MiB (+${(rssMiB() - before).toFixed(0)} MiB with the pool)`,
+        `  ${size} thread${size > 1 ? 's' : ' '}:                ${rate.toFixed(0)} answers/s, RSS ${rssMiB().toFixed(0)} MiB (+${(rssMiB() - before).toFixed(0)} MiB with the pool; a thread's own heap ${heap.used}/${heap.total} MiB used/total, external ${heap.external} MiB)`,
       );
     } finally {
       await pool.close();
