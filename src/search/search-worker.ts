@@ -7,6 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Ranker } from './retriever.js';
 import { openCorpus, openLearned } from './shared-index.js';
+import { SharedTerms } from './shared-memory.js';
 import type { PoolReply, PoolRequest, SearchThreadData } from './search-pool.js';
 
 const data = workerData as SearchThreadData;
@@ -16,12 +17,28 @@ const make = () => new Ranker(ri, li, data.reranker, data.maxRerankDepth, data.c
 let ranker = make();
 const port = parentPort!;
 
-/** Whether every array this thread ranks over views a SharedArrayBuffer (the pool's tests ask). */
+/**
+ * Whether every array this thread ranks over views a SharedArrayBuffer and every field's terms are
+ * the shared table (the pool's tests ask).
+ */
 function allShared(): boolean {
-  const fields = [ri.text, ri.bigram, ri.heading, ri.title, li.expansion, li.questions];
-  const arrays: ArrayBufferView[] = [ri.docLaw, ri.current, ri.num, li.lawPrior, li.profiles!.keys];
-  for (const f of fields) arrays.push(f.docs, f.tfs, f.lens, f.offsets);
-  return arrays.every((a) => a.buffer instanceof SharedArrayBuffer);
+  const fields = [ri.text, ri.bigram, ri.heading, ri.title];
+  fields.push(li.expansion, li.lawClass, li.questions, li.questionBigrams);
+  const p = li.profiles!;
+  const arrays: ArrayBufferView[] = [ri.docLaw, ri.current, ri.num, ri.sub, ri.lawVersion];
+  arrays.push(ri.edition, li.classLawOf, li.lawPrior, li.articlePrior, p.of, p.off, p.keys, p.idfs);
+  for (const f of fields)
+    arrays.push(
+      f.docs,
+      f.tfs,
+      f.lens,
+      f.offsets,
+      ...(f.terms instanceof SharedTerms ? f.terms.arrays() : []),
+    );
+  return (
+    fields.every((f) => f.terms instanceof SharedTerms) &&
+    arrays.every((a) => a.buffer instanceof SharedArrayBuffer)
+  );
 }
 
 port.on('message', (m: PoolRequest) => {

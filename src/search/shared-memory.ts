@@ -165,6 +165,11 @@ export class SharedTerms implements TermLookup {
     return this.keys.length;
   }
 
+  /** The arrays the table lies in (to check they are shared). */
+  arrays(): ArrayBufferView[] {
+    return [this.keys, this.starts, this.chars, this.slots];
+  }
+
   private matches(id: number, t: string | number): boolean {
     if (typeof t === 'number') return this.keys[id] === t;
     if (!Number.isNaN(this.keys[id])) return false;
