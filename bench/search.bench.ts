@@ -16,10 +16,12 @@ import { baselineRank } from '../src/search/baseline.js';
 import { readJsonLines } from '../src/search/cli-util.js';
 import { buildCorpusIndex, type CorpusIndex } from '../src/search/corpus-index.js';
 import { readIndexFile, writeIndexFile } from '../src/search/index-file.js';
-import { loadModel, toHits } from '../src/search/engine.js';
+import { loadModel, poolHits, toHits } from '../src/search/engine.js';
 import { evaluate, formatMetrics } from '../src/search/evaluate.js';
 import { loadReranker } from '../src/search/rerank.js';
 import { Retriever } from '../src/search/retriever.js';
+import { SearchPool } from '../src/search/search-pool.js';
+import { shareCorpus, shareLearned } from '../src/search/shared-index.js';
 import { loadSearchDocs } from '../src/search/source.js';
 import { isHoldOut, resolveGold, type TrainQuestion } from '../src/search/train.js';
 
@@ -29,6 +31,74 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
+
+/** RSS after a full collection when run with --expose-gc (else as it stands). */
+const rssMiB = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss / 2 ** 20;
+};
+const cpuNow = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
+const loadNote = () =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (measured under load: the machine is shared)`;
+
+/** CPU of each search (k = 10, in force, second stage), p50 / p95 and mean, this process only. */
+function cpuPerSearch(r: Retriever, questions: string[]): string {
+  const cpu = questions.map((q) => {
+    const c = process.cpuUsage();
+    toHits(r, q, { k: 10 });
+    return cpuNow(c);
+  });
+  const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+  return `p50 ${pct(cpu, 50).toFixed(2)} ms, p95 ${pct(cpu, 95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms`;
+}
+
+/**
+ * Distinct answers per second (k = 10, in force; no result cache) on the main thread and through
+ * pools of 1 and 2 search threads kept busy (4 requests in flight per thread), and the process'
+ * RSS with each: the threads share one index, so RSS should grow by a thread's runtime, not an index.
+ */
+async function poolFigures(r: Retriever, questions: string[]): Promise<string[]> {
+  const out: string[] = [];
+  let t = performance.now();
+  for (const q of questions) toHits(r, q, { k: 10 });
+  const mainRate = questions.length / ((performance.now() - t) / 1000);
+  out.push(
+    `  0 threads (main thread): ${mainRate.toFixed(0)} answers/s, RSS ${rssMiB().toFixed(0)} MiB`,
+  );
+  for (const size of [1, 2]) {
+    const before = rssMiB();
+    const pool = new SearchPool(size, {
+      corpus: shareCorpus(r.ri),
+      learned: shareLearned(r.ri, r.li),
+      reranker: r.reranker,
+      maxRerankDepth: r.maxRerankDepth,
+      confidentShare: r.confidentShare,
+    });
+    try {
+      await pool.started();
+      for (const q of questions.slice(0, 20)) await poolHits(pool, r, q, { k: 10 }); // warm-up
+      t = performance.now();
+      let next = 0;
+      const lane = async () => {
+        while (next < questions.length) await poolHits(pool, r, questions[next++]!, { k: 10 });
+      };
+      await Promise.all(Array.from({ length: size * 4 }, lane));
+      const rate = questions.length / ((performance.now() - t) / 1000);
+      const heap = (await pool.inspect(0)).heapMiB;
+      out.push(
+        `  ${size} thread${size > 1 ? 's' : ' '}:                ${rate.toFixed(0)} answers/s, RSS ${rssMiB().toFixed(0)} MiB (+${(rssMiB() - before).toFixed(0)} MiB with the pool; a thread's own heap ${heap.used}/${heap.total} MiB used/total, external ${heap.external} MiB)`,
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+  return out;
+}
 
 /** Writes the index to a scratch SEARCH_INDEX_FILE and reads it back three times (best and worst). */
 function indexFileTimes(ci: CorpusIndex): string {
@@ -161,6 +231,15 @@ export async function run(): Promise<void> {
     console.log(
       `  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
     );
+    const questions = qs.map((q) => q.question);
+    const uncut = new Retriever(ci, retriever.li.model, retriever.reranker, undefined, 0);
+    for (const q of questions) toHits(uncut, q, { k: 10 }); // warm-up
+    console.log(`CPU per search (k=10, in force, second stage), ${loadNote()}:`);
+    console.log(`  engine                            ${cpuPerSearch(retriever, questions)}`);
+    console.log(`  every candidate re-scored (no cut) ${cpuPerSearch(uncut, questions)}`);
+    console.log(`  first stage alone                 ${cpuPerSearch(firstStage, questions)}`);
+    console.log(`throughput, distinct answers (k=10, in force), ${loadNote()}:`);
+    for (const line of await poolFigures(retriever, questions)) console.log(line);
   } finally {
     await data.close();
   }

@@ -2,7 +2,9 @@
  * @module `npm run bench startup`: cold start to first answer, side by side — the server started with
  * no persisted search index (it builds the index, and writes it) and started again with the file it
  * wrote. Each run spawns `src/server.ts` on DATABASE_URL (a corpus must be imported) and times spawn →
- * the first `/qa/ask` answer with citations; it also reads the server's resident memory.
+ * the first `/qa/ask` answer with citations; it also reads the server's resident memory. The start
+ * with the file is timed with no search threads and with two (SEARCH_WORKERS), whose RSS after the
+ * threads have started shows what a thread costs over the one shared index.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +15,10 @@ import { freePort } from '../src/test/server-process.js';
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function firstAnswer(indexFile: string): Promise<{ ms: number; rss: number }> {
+async function firstAnswer(
+  indexFile: string,
+  workers = 0,
+): Promise<{ ms: number; rss: number; settled: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
@@ -22,6 +27,7 @@ async function firstAnswer(indexFile: string): Promise<{ ms: number; rss: number
       PORT: String(port),
       HOST: '127.0.0.1',
       SEARCH_INDEX_FILE: indexFile,
+      SEARCH_WORKERS: String(workers),
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
@@ -35,8 +41,14 @@ async function firstAnswer(indexFile: string): Promise<{ ms: number; rss: number
           body: JSON.stringify({ question: '公司拖欠我三个月工资不发怎么办？' }),
         });
         const body = (await r.json()) as { answer?: { citations?: unknown[] } };
-        if (r.ok && (body.answer?.citations?.length ?? 0) > 0)
-          return { ms: performance.now() - started, rss: rssMb(child.pid!) };
+        if (r.ok && (body.answer?.citations?.length ?? 0) > 0) {
+          const ms = performance.now() - started;
+          const rss = rssMb(child.pid!);
+          // the threads start beside the first answers: RSS again once they are up and answering
+          await new Promise((done) => setTimeout(done, 5000));
+          await fetch(`http://127.0.0.1:${port}/api/v1/search?q=${encodeURIComponent('加班费')}`);
+          return { ms, rss, settled: rssMb(child.pid!) };
+        }
       } catch {
         // not listening yet
       }
@@ -54,11 +66,13 @@ export async function run(): Promise<void> {
   try {
     const cold = await firstAnswer(file);
     const warm = await firstAnswer(file);
+    const threads = await firstAnswer(file, 2);
     const none = await firstAnswer('off');
-    const f = (r: { ms: number; rss: number }) =>
-      `${(r.ms / 1000).toFixed(2)} s to the first answer, RSS ${r.rss.toFixed(0)} MB`;
+    const f = (r: { ms: number; rss: number; settled: number }) =>
+      `${(r.ms / 1000).toFixed(2)} s to the first answer, RSS ${r.rss.toFixed(0)} MB (${r.settled.toFixed(0)} MB 5 s later)`;
     console.log(`no index file (builds, writes it): ${f(cold)}`);
     console.log(`with the index file it wrote:       ${f(warm)}`);
+    console.log(`the same, SEARCH_WORKERS=2:         ${f(threads)}`);
     console.log(`SEARCH_INDEX_FILE=off (builds):     ${f(none)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
 import { ConfigError, parseConfig } from './env.js';
 
 describe('parseConfig', () => {
@@ -72,5 +73,22 @@ describe('notification providers', () => {
       parseConfig({ NOTIFY_SMS_PROVIDER: 'http', NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms' })
         .NOTIFY_SMS_URL,
     ).toBe('http://127.0.0.1:9/sms');
+  });
+});
+
+describe('SEARCH_WORKERS', () => {
+  it('reads a count, 0 keeping searches on the main thread', () => {
+    expect(parseConfig({ SEARCH_WORKERS: '0' }).SEARCH_WORKERS).toBe(0);
+    expect(parseConfig({ SEARCH_WORKERS: '3' }).SEARCH_WORKERS).toBe(3);
+  });
+  it('defaults to none under NODE_ENV=test, else at most 2 and never all the cores', () => {
+    expect(parseConfig({ NODE_ENV: 'test' }).SEARCH_WORKERS).toBe(0);
+    const n = parseConfig({ NODE_ENV: 'production' }).SEARCH_WORKERS;
+    expect(n).toBe(Math.min(2, availableParallelism() - 1));
+  });
+  it('refuses what is not a small whole number', () => {
+    for (const bad of ['-1', '1.5', 'two', '17']) {
+      expect(() => parseConfig({ SEARCH_WORKERS: bad })).toThrow(/SEARCH_WORKERS/);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** @module One typed configuration, parsed once at boot from the environment (and an optional .env). */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -59,6 +60,11 @@ const EnvSchema = z.object({
   /** The search's second stage (better ranking, ≈ 5 ms more CPU per search); off trades quality for throughput. */
   SEARCH_SECOND_STAGE: boolish.default(true),
   /** Where the built search index is kept between starts (`off`: rebuilt on every start). */
+  /**
+   * Search threads sharing one copy of the index (0: searches run on the main thread). Default
+   * min(2, cores − 1), and 0 under NODE_ENV=test (the pool's own tests ask for it).
+   */
+  SEARCH_WORKERS: z.coerce.number().int('须为整数').min(0).max(16).optional(),
   SEARCH_INDEX_FILE: z
     .string()
     .default('data/search-index.bin')
@@ -151,7 +157,15 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
 });
 
-export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LAWS_DIR'> & { LAWS_DIR: string };
+export type AppConfig = Omit<z.infer<typeof EnvSchema>, 'LAWS_DIR' | 'SEARCH_WORKERS'> & {
+  LAWS_DIR: string;
+  SEARCH_WORKERS: number;
+};
+
+/** Search threads when SEARCH_WORKERS is unset: one core stays for the main thread, tests use none. */
+function defaultSearchWorkers(env: string): number {
+  return env === 'test' ? 0 : Math.min(2, Math.max(0, availableParallelism() - 1));
+}
 
 /** A provider that is switched on needs its address and credentials; say which is missing at boot. */
 function requireProviderSettings(c: z.infer<typeof EnvSchema>, ctx: z.RefinementCtx): void {
@@ -189,7 +203,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
   }
-  return { ...result.data, LAWS_DIR: result.data.LAWS_DIR ?? defaultLawsDir() };
+  return {
+    ...result.data,
+    LAWS_DIR: result.data.LAWS_DIR ?? defaultLawsDir(),
+    SEARCH_WORKERS: result.data.SEARCH_WORKERS ?? defaultSearchWorkers(result.data.NODE_ENV),
+  };
 }
 
 /** Loads `.env` (when present) into process.env without overriding real variables. */

@@ -15,7 +15,9 @@ import type { LearnedModel } from './model.js';
 import { classifyTopic, parseReferences } from './query.js';
 import { loadReranker, type RerankModel } from './rerank.js';
 import { ResultCache } from './result-cache.js';
-import { Retriever } from './retriever.js';
+import { Retriever, type RankedDoc } from './retriever.js';
+import { SearchPool } from './search-pool.js';
+import { adoptShared, shareCorpus, shareLearned } from './shared-index.js';
 import { makeSnippet } from './snippet.js';
 import { loadSearchDocs } from './source.js';
 import { toSimplified, words } from './tokenizer.js';
@@ -36,12 +38,38 @@ export function loadModel(file: URL = MODEL_FILE): LearnedModel {
   return readModelFile(file);
 }
 
-/** Turns ranked documents into hits. */
+/** How many hits a search returns for `opts.k` (1–200, 10 when not given). */
+const hitCount = (opts: SearchOptions) => Math.max(1, Math.min(opts.k ?? 10, 200));
+
+/** Ranks in this thread and turns the ranked documents into hits. */
 export function toHits(retriever: Retriever, query: string, opts: SearchOptions = {}): SearchHit[] {
+  const ranked = retriever.rank(query, hitCount(opts), opts.includeSuperseded ?? false);
+  return rankedToHits(retriever, query, ranked);
+}
+
+/** Ranks in a search thread (direct references here) and turns the documents into hits. */
+export async function poolHits(
+  pool: SearchPool,
+  retriever: Retriever,
+  query: string,
+  opts: SearchOptions = {},
+): Promise<SearchHit[]> {
+  const text = toSimplified(query);
+  const k = hitCount(opts);
+  const all = opts.includeSuperseded ?? false;
+  const ranked = await pool.rank(text, k, all);
+  return rankedToHits(
+    retriever,
+    query,
+    retriever.merge(retriever.directDocs(text, all), ranked, k),
+  );
+}
+
+/** Hits of ranked documents: the article text and snippets come from the main thread's index. */
+function rankedToHits(retriever: Retriever, query: string, ranked: RankedDoc[]): SearchHit[] {
   const ci = retriever.ci;
-  const k = Math.max(1, Math.min(opts.k ?? 10, 200));
   const qWords = words(toSimplified(query));
-  return retriever.rank(query, k, opts.includeSuperseded ?? false).map((r) => {
+  return ranked.map((r) => {
     const a = ci.articles[r.doc]!;
     return {
       articleId: a.id,
@@ -95,6 +123,9 @@ class DatabaseSearchEngine implements SearchEngine {
   indexSource: 'file' | 'built' | null = null;
   private checkedAt = 0;
   private building: Promise<void> | null = null;
+  /** Bumped by every rebuild, so a result ranked on the index before is not cached after it. */
+  private generation = 0;
+  private searchPool: SearchPool | null = null;
   readonly cache = new ResultCache<SearchHit>(RESULT_CACHE_SIZE);
 
   constructor(
@@ -135,14 +166,51 @@ class DatabaseSearchEngine implements SearchEngine {
       );
     const model = withExamples(this.model, await activeExamples(this.ctx));
     // Examples alone changed: the corpus index stands, only the learned fields are laid again.
-    const ci =
-      this.retriever && version === this.version
-        ? this.retriever.ci
-        : await this.corpusIndex(version);
-    this.retriever = new Retriever(ci, model, this.reranker);
+    const sameCorpus = !!this.retriever && version === this.version;
+    const ci = sameCorpus ? this.retriever!.ci : await this.corpusIndex(version);
+    const retriever = new Retriever(ci, model, this.reranker);
+    this.sharePool(retriever, sameCorpus);
+    this.retriever = retriever;
     this.version = version;
     this.examplesRevision = examples;
+    this.generation++;
     this.cache.clear();
+  }
+
+  /**
+   * Hands the index to the search threads (SEARCH_WORKERS > 0): the learned fields alone when only
+   * the examples changed, else a new pool over the new corpus (the old one closes once idle).
+   */
+  private sharePool(r: Retriever, sameCorpus: boolean): void {
+    const size = this.ctx.config.SEARCH_WORKERS;
+    if (size <= 0) return;
+    const learned = shareLearned(r.ri, r.li);
+    if (sameCorpus && this.searchPool && !this.searchPool.broken) {
+      adoptShared(r.ri, r.li, null, learned);
+      this.searchPool.setLearned(learned);
+      return;
+    }
+    this.searchPool?.retire();
+    const corpus = shareCorpus(r.ri);
+    adoptShared(r.ri, r.li, corpus, learned);
+    this.searchPool = new SearchPool(size, {
+      corpus,
+      learned,
+      reranker: r.reranker,
+      maxRerankDepth: r.maxRerankDepth,
+      confidentShare: r.confidentShare,
+    });
+  }
+
+  /** The search threads (null when SEARCH_WORKERS is 0 or before the first build). */
+  get pool(): SearchPool | null {
+    return this.searchPool;
+  }
+
+  /** Stops the search threads (at shutdown). */
+  async close(): Promise<void> {
+    await this.searchPool?.close();
+    this.searchPool = null;
   }
 
   /** The index of this corpus version: from the persisted file when it is current, else built (and saved). */
@@ -170,8 +238,13 @@ class DatabaseSearchEngine implements SearchEngine {
     const key = `${opts.k ?? 10}|${opts.includeSuperseded ? 1 : 0}|${query}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const hits = toHits(retriever, query, opts);
-    this.cache.set(key, hits);
+    const generation = this.generation;
+    const pool = this.searchPool;
+    // Until a thread has started (a second or two after a build) the main thread ranks.
+    const hits = pool?.ready
+      ? await poolHits(pool, retriever, query, opts)
+      : toHits(retriever, query, opts);
+    if (generation === this.generation) this.cache.set(key, hits);
     return hits;
   }
 
@@ -206,9 +279,16 @@ export async function getSearchEngine(ctx: AppContext): Promise<
     ready(): Promise<Retriever>;
     cache: ResultCache<SearchHit>;
     indexSource: 'file' | 'built' | null;
+    pool: SearchPool | null;
+    close(): Promise<void>;
   }
 > {
   const e = service(ctx, engineKey);
   await e.ready();
   return e;
+}
+
+/** Stops the context's search threads, if its engine was built (the search module's stopper). */
+export async function closeSearchEngine(ctx: AppContext): Promise<void> {
+  if (ctx.services.has(engineKey.name)) await service(ctx, engineKey).close();
 }

@@ -61,8 +61,8 @@ describe('the flat index file', () => {
     }
     expect(read.body).toBeInstanceOf(SharedArrayBuffer);
     // bigram terms are numbers, word terms strings: both kinds survive.
-    expect(typeof back.bigram.terms.keys().next().value).toBe('number');
-    expect(typeof back.text.terms.keys().next().value).toBe('string');
+    expect(typeof back.bigram.terms.entries().next().value![0]).toBe('number');
+    expect(typeof back.text.terms.entries().next().value![0]).toBe('string');
   });
 
   it('refuses a truncated file, a damaged layout and one of another format', () => {

@@ -60,7 +60,7 @@ function stringColumn(name: string, values: readonly string[]): Part[] {
 function termColumns(name: string, f: FieldIndex): Part[] {
   const keys = new Float64Array(f.terms.size);
   const strings: string[] = [];
-  for (const [t, id] of f.terms) {
+  for (const [t, id] of f.terms.entries()) {
     if (typeof t === 'number') keys[id] = t;
     else {
       keys[id] = Number.NaN;

@@ -3,7 +3,7 @@
  * inverted index (`inverted-index.ts`) and the engine other areas use.
  */
 import type { AppModule } from '../core/module.js';
-import { loadModel } from './engine.js';
+import { closeSearchEngine, loadModel } from './engine.js';
 import { loadReranker } from './rerank.js';
 import { searchRoutes } from './routes.js';
 import { searchMigrations } from './migrations.js';
@@ -19,5 +19,6 @@ export const searchModule: AppModule = {
   start: (ctx) => {
     loadModel();
     if (ctx.config.SEARCH_SECOND_STAGE) loadReranker();
+    return () => closeSearchEngine(ctx); // the search threads end with the server
   },
 };

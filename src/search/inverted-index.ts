@@ -4,13 +4,15 @@
  * per-document accumulator so several fields can be combined linearly without candidate cut-offs.
  */
 import { DEFAULT_BM25, idf, type Bm25Params } from './scoring.js';
+import type { TermLookup } from './shared-memory.js';
 
 /** A tokenized field over `docCount` documents. Terms are strings or numeric keys (bigrams). */
 export interface FieldIndex {
   docCount: number;
   avgLen: number;
   lens: Uint16Array;
-  terms: Map<string | number, number>;
+  /** Term → id: a Map where the field was built or read, a shared table in a search thread. */
+  terms: TermLookup;
   offsets: Uint32Array;
   docs: Uint32Array;
   tfs: Uint16Array;

@@ -7,6 +7,7 @@
 import type { Provenance } from './provenance.js';
 import { bag, buildField, scoreInto, topK, type FieldIndex } from './inverted-index.js';
 import { refKey, type CorpusIndex } from './corpus-index.js';
+import { asRank, type RankIndex } from './rank-index.js';
 import { bigramKeys, words } from './tokenizer.js';
 
 export const MODEL_VERSION = 2;
@@ -93,6 +94,34 @@ export interface LearnedIndex {
   questionLaws: number[][];
   /** The training questions themselves (document i of `questions`). */
   questionTexts: string[];
+  /**
+   * The distinct bigrams (and their idf) of every article a training question cites, precomputed
+   * where the article text is not at hand (a search thread); computed on demand otherwise.
+   */
+  profiles?: BigramProfiles;
+}
+
+/** Bigram profiles in CSR form: article d's are `keys/idfs[off[of[d]] .. off[of[d] + 1])`. */
+export interface BigramProfiles {
+  of: Int32Array;
+  off: Uint32Array;
+  keys: Float64Array;
+  idfs: Float64Array;
+}
+
+/**
+ * Per-retriever scratch arrays, reused by every query instead of allocating eight dense
+ * article-length arrays each time (a query's features live only until its ranking is done).
+ */
+export type QueryScratch = Map<string, Float32Array>;
+
+/** A zeroed array of `size`: the scratch's (cleared) when given, else a new one. */
+function zeros(scratch: QueryScratch | undefined, name: string, size: number): Float32Array {
+  if (!scratch) return new Float32Array(size);
+  let a = scratch.get(name);
+  if (a?.length === size) a.fill(0);
+  else scratch.set(name, (a = new Float32Array(size)));
+  return a;
 }
 
 /** `words` remembered per text: one training question feeds three fields, tokenised once. */
@@ -183,15 +212,21 @@ export interface QueryFeatures {
 const NEIGHBOURS = 30;
 
 /** Nearest training questions (BM25 on words + bigrams) vote for their gold articles and laws. */
-function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], text: string) {
-  const knn = new Float32Array(ci.articles.length);
-  const knnNear = new Float32Array(ci.articles.length);
-  const knnLaw = new Float32Array(ci.laws.length);
+function neighbourVotes(
+  ci: RankIndex,
+  li: LearnedIndex,
+  qWords: string[],
+  text: string,
+  scratch?: QueryScratch,
+) {
+  const knn = zeros(scratch, 'knn', ci.docCount);
+  const knnNear = zeros(scratch, 'knnNear', ci.docCount);
+  const knnLaw = zeros(scratch, 'knnLaw', ci.laws.length);
   const neighbours: { question: number; sim: number }[] = [];
   const nq = li.questions.docCount;
   if (nq === 0) return { knn, knnNear, knnLaw, neighbours };
-  const sim = scaled(li.questions, bag(qWords), nq);
-  const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq);
+  const sim = scaled(li.questions, bag(qWords), nq, scratch, 'sim');
+  const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq, scratch, 'simB');
   for (let i = 0; i < nq; i++) sim[i] = (sim[i]! + simB[i]!) / 2;
   for (const i of topK(sim, NEIGHBOURS)) {
     const v = sim[i]! * sim[i]!;
@@ -200,7 +235,7 @@ function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], tex
     for (const d of li.questionDocs[i]!) {
       knn[d]! += v;
       // Gold articles cluster: the articles just before and after often answer the same question.
-      for (const e of [d - 2, d - 1, d + 1, d + 2]) if (sameVersion(ci, d, e)) knnNear[e]! += v;
+      for (let e = d - 2; e <= d + 2; e++) if (e !== d && sameVersion(ci, d, e)) knnNear[e]! += v;
     }
     for (const l of li.questionLaws[i]!) knnLaw[l]! += v;
   }
@@ -210,13 +245,8 @@ function neighbourVotes(ci: CorpusIndex, li: LearnedIndex, qWords: string[], tex
   return { knn, knnNear, knnLaw, neighbours };
 }
 
-const sameVersion = (ci: CorpusIndex, d: number, e: number) => {
-  const a = ci.articles[d];
-  const b = ci.articles[e];
-  return (
-    !!a && !!b && a.lawKey === b.lawKey && a.version === b.version && a.lawTitle === b.lawTitle
-  );
-};
+const sameVersion = (ci: RankIndex, d: number, e: number) =>
+  d >= 0 && e >= 0 && d < ci.docCount && e < ci.docCount && ci.edition[d] === ci.edition[e];
 
 function normalize(a: Float32Array): void {
   let max = 0;
@@ -236,8 +266,14 @@ export function bridgeTerms(model: LearnedModel, qWords: readonly string[]): Map
   return out;
 }
 
-const scaled = (f: FieldIndex, q: ReadonlyMap<string | number, number>, size: number) => {
-  const acc = new Float32Array(size);
+const scaled = (
+  f: FieldIndex,
+  q: ReadonlyMap<string | number, number>,
+  size: number,
+  scratch?: QueryScratch,
+  name = '',
+) => {
+  const acc = zeros(scratch, name, size);
   const max = scoreInto(f, q, acc);
   if (max > 0) for (let i = 0; i < size; i++) acc[i]! /= max;
   return acc;
@@ -245,26 +281,29 @@ const scaled = (f: FieldIndex, q: ReadonlyMap<string | number, number>, size: nu
 
 /** Computes every query-dependent feature for `text` (already simplified). */
 export function queryFeatures(
-  ci: CorpusIndex,
+  index: CorpusIndex | RankIndex,
   li: LearnedIndex,
   text: string,
   extraTerms: ReadonlyMap<string, number> = new Map(),
+  scratch?: QueryScratch,
 ): QueryFeatures {
-  const n = ci.articles.length;
+  const ci = asRank(index);
+  const n = ci.docCount;
+  const s = scratch;
   const qWords = words(text);
   const wordBag = bag(qWords);
   for (const [t, w] of extraTerms) wordBag.set(t, (wordBag.get(t) ?? 0) + w);
   const bridged = bridgeTerms(li.model, qWords);
-  const classScore = scaled(li.lawClass, bag(qWords), li.lawClass.docCount);
-  const lawClass = new Float32Array(ci.laws.length);
+  const classScore = scaled(li.lawClass, bag(qWords), li.lawClass.docCount, s, 'classScore');
+  const lawClass = zeros(s, 'lawClass', ci.laws.length);
   for (let l = 0; l < ci.laws.length; l++) {
     const c = li.classLawOf[l]!;
     if (c >= 0) lawClass[l] = classScore[c]!;
   }
-  const { knn, knnNear, knnLaw, neighbours } = neighbourVotes(ci, li, qWords, text);
-  const textF = scaled(ci.text, wordBag, n);
-  const bigramF = scaled(ci.bigram, bag(bigramKeys(text)), n);
-  const textXlaw = new Float32Array(n);
+  const { knn, knnNear, knnLaw, neighbours } = neighbourVotes(ci, li, qWords, text, s);
+  const textF = scaled(ci.text, wordBag, n, s, 'text');
+  const bigramF = scaled(ci.bigram, bag(bigramKeys(text)), n, s, 'bigram');
+  const textXlaw = zeros(s, 'textXlaw', n);
   for (let d = 0; d < n; d++)
     textXlaw[d] = ((textF[d]! + bigramF[d]!) / 2) * knnLaw[ci.docLaw[d]!]!;
   return {
@@ -274,11 +313,11 @@ export function queryFeatures(
       knn,
       knnNear,
       textXlaw,
-      heading: scaled(ci.heading, wordBag, n),
-      expansion: scaled(li.expansion, bag(qWords), n),
-      bridge: scaled(ci.text, bridged, n),
+      heading: scaled(ci.heading, wordBag, n, s, 'heading'),
+      expansion: scaled(li.expansion, bag(qWords), n, s, 'expansion'),
+      bridge: scaled(ci.text, bridged, n, s, 'bridge'),
     },
-    perLaw: { title: scaled(ci.title, bag(qWords), ci.laws.length), lawClass, knnLaw },
+    perLaw: { title: scaled(ci.title, bag(qWords), ci.laws.length, s, 'title'), lawClass, knnLaw },
     neighbours,
     words: qWords,
   };
@@ -290,10 +329,10 @@ const staticCache = new WeakMap<
 >();
 
 /** The query-independent part of the score (priors, superseded penalty), cached per weights. */
-function staticScores(ci: CorpusIndex, li: LearnedIndex, w: Record<Feature, number>): Float32Array {
+function staticScores(ci: RankIndex, li: LearnedIndex, w: Record<Feature, number>): Float32Array {
   const hit = staticCache.get(li);
   if (hit && hit.weights === w) return hit.s;
-  const s = new Float32Array(ci.articles.length);
+  const s = new Float32Array(ci.docCount);
   for (let d = 0; d < s.length; d++) {
     s[d] =
       w.lawPrior * li.lawPrior[d]! +
@@ -312,12 +351,14 @@ function addWeighted(out: Float32Array, arr: Float32Array, weight: number): void
 
 /** Combines features with `weights` into one score per article. */
 export function combine(
-  ci: CorpusIndex,
+  index: CorpusIndex | RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   weights: Record<Feature, number>,
-  out: Float32Array = new Float32Array(ci.articles.length),
+  out?: Float32Array,
 ): Float32Array {
+  const ci = asRank(index);
+  out ??= new Float32Array(ci.docCount);
   const p = qf.perDoc as Record<string, Float32Array>;
   const { title, lawClass, knnLaw } = qf.perLaw;
   const w = weights;
@@ -347,7 +388,7 @@ export function combine(
 
 /** The feature vector of article `d` (in FEATURES order), for fitting weights. */
 type FeatureValue = (
-  ci: CorpusIndex,
+  ci: RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   d: number,
@@ -383,18 +424,19 @@ const FEATURE_READERS = FEATURES.map((f) => FEATURE_VALUES[f]);
 
 /** The article's feature values in FEATURES order. */
 export function featureVector(
-  ci: CorpusIndex,
+  index: CorpusIndex | RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   d: number,
 ): number[] {
+  const ci = asRank(index);
   const law = ci.docLaw[d]!;
   return FEATURE_READERS.map((read) => read(ci, li, qf, d, law));
 }
 
 /** The article's feature values written into `out` from `at` (no array per candidate). */
 export function writeFeatureVector(
-  ci: CorpusIndex,
+  ci: RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   d: number,

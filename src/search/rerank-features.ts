@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { FieldIndex } from './inverted-index.js';
 import type { CorpusIndex } from './corpus-index.js';
+import { asRank, type RankIndex } from './rank-index.js';
 import { FEATURES, writeFeatureVector, type LearnedIndex, type QueryFeatures } from './model.js';
 import { bigramKeys } from './tokenizer.js';
 import { idf } from './scoring.js';
@@ -89,20 +90,20 @@ export function learnTopicLaws(questions: { topic: Topic; laws: string[] }[]): T
 }
 
 /** doc id → candidate index (−1 elsewhere), one scratch array per corpus, reset after each use. */
-const slots = new WeakMap<CorpusIndex, Int32Array>();
+const slots = new WeakMap<RankIndex, Int32Array>();
 
 /**
  * Which candidates contain each query term: every term's postings are walked once, so the cost is
  * that of one BM25 pass. Returns the terms' idf weights and a terms × candidates presence matrix.
  */
 function presence(
-  ci: CorpusIndex,
+  ci: RankIndex,
   f: FieldIndex,
   terms: readonly (string | number)[],
   cands: readonly number[],
 ): { weight: Float64Array; has: Uint8Array } {
   let slot = slots.get(ci);
-  if (!slot) slots.set(ci, (slot = new Int32Array(ci.articles.length).fill(-1)));
+  if (!slot) slots.set(ci, (slot = new Int32Array(ci.docCount).fill(-1)));
   cands.forEach((d, i) => (slot[d] = i));
   const nc = cands.length;
   const weight = new Float64Array(terms.length);
@@ -170,7 +171,7 @@ function neighbourEvidence(li: LearnedIndex, qf: QueryFeatures) {
  * together): max over cited articles of sim / (1 + distance), within 20 articles, excluding itself.
  */
 function nearCited(
-  ci: CorpusIndex,
+  ci: RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   cands: readonly number[],
@@ -183,13 +184,11 @@ function nearCited(
     for (const e of li.questionDocs[n.question]!)
       cited.set(e, Math.max(cited.get(e) ?? 0, n.sim / top));
   cands.forEach((d, r) => {
-    const a = ci.articles[d]!;
     let best = 0;
     for (const [e, sim] of cited) {
       const gap = Math.abs(d - e);
       if (gap === 0 || gap > 20) continue;
-      const b = ci.articles[e]!;
-      if (b.lawKey !== a.lawKey || b.version !== a.version) continue;
+      if (ci.lawVersion[e] !== ci.lawVersion[d]) continue;
       best = Math.max(best, sim / (1 + gap));
     }
     out[r] = best;
@@ -208,15 +207,24 @@ function jaccard(a: readonly number[], b: readonly number[]): number {
 }
 
 /** An article's distinct bigrams and their idf, kept for the articles neighbours cite (a few thousand). */
-const profiles = new WeakMap<CorpusIndex, Map<number, { keys: number[]; idfs: Float64Array }>>();
+type Profile = { keys: ArrayLike<number>; idfs: ArrayLike<number> };
+const profiles = new WeakMap<RankIndex, Map<number, Profile>>();
 
-function bigramProfile(ci: CorpusIndex, d: number): { keys: number[]; idfs: Float64Array } {
+/** Article `d`'s distinct bigrams known to the index, and their idf. */
+export function bigramProfile(ci: RankIndex, d: number, li?: LearnedIndex): Profile {
+  const pre = li?.profiles;
+  const at = pre?.of[d] ?? -1;
+  if (pre && at >= 0) {
+    const from = pre.off[at]!;
+    const to = pre.off[at + 1]!;
+    return { keys: pre.keys.subarray(from, to), idfs: pre.idfs.subarray(from, to) };
+  }
   let cache = profiles.get(ci);
-  if (!cache) profiles.set(ci, (cache = new Map<number, { keys: number[]; idfs: Float64Array }>()));
+  if (!cache) profiles.set(ci, (cache = new Map<number, Profile>()));
   const hit = cache.get(d);
   if (hit) return hit;
   const f = ci.bigram;
-  const keys = [...new Set(bigramKeys(ci.articles[d]!.text))].filter((b) => f.terms.has(b));
+  const keys = [...new Set(bigramKeys(ci.articleText(d)))].filter((b) => f.terms.has(b));
   const idfs = Float64Array.from(keys, (b) => {
     const id = f.terms.get(b)!;
     return idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
@@ -235,7 +243,7 @@ const LIKENESS_TERMS = 60;
  * It reaches articles no training question cites but that share their subject and wording.
  */
 function citedLikeness(
-  ci: CorpusIndex,
+  ci: RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   cands: readonly number[],
@@ -244,7 +252,7 @@ function citedLikeness(
   const f = ci.bigram;
   for (const n of qf.neighbours.slice(0, 5)) {
     for (const d of li.questionDocs[n.question]!) {
-      const { keys, idfs } = bigramProfile(ci, d);
+      const { keys, idfs } = bigramProfile(ci, d, li);
       for (let k = 0; k < keys.length; k++)
         weight.set(keys[k]!, (weight.get(keys[k]!) ?? 0) + n.sim * idfs[k]!);
     }
@@ -272,7 +280,7 @@ function citedLikeness(
 
 /** Feature rows (candidates × RERANK_FEATURES) for candidates ordered best first by `stage1`. */
 export function rerankFeatures(
-  ci: CorpusIndex,
+  index: CorpusIndex | RankIndex,
   li: LearnedIndex,
   qf: QueryFeatures,
   stage1: Float32Array,
@@ -280,6 +288,7 @@ export function rerankFeatures(
   text: string,
   question: QuestionContext,
 ): Float32Array {
+  const ci = asRank(index);
   const out = new Float32Array(cands.length * RF);
   const curated = curatedTopicLaws(question.topic);
   const learned = question.topicLaw[question.topic] ?? {};
@@ -330,9 +339,10 @@ export function rerankFeatures(
     put(like[r]!);
     put(1 / (1 + inLaw));
     put(Math.log1p(ci.text.lens[d]!) / 8);
-    put(ci.articles[d]!.sub > 0 ? 1 : 0);
-    put(curated.has(ci.articles[d]!.lawKey) ? question.confidence : 0);
-    put((learned[ci.articles[d]!.lawKey] ?? 0) * question.confidence);
+    const lawKey = ci.laws[l]!;
+    put(ci.sub[d]! > 0 ? 1 : 0);
+    put(curated.has(lawKey) ? question.confidence : 0);
+    put((learned[lawKey] ?? 0) * question.confidence);
     // Per question, so the network can weigh the rest by them (e.g. trust neighbours when close).
     put(Math.min(qf.words.length, 30) / 30);
     put(closest);
