@@ -8,39 +8,12 @@ import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../core/quota.js';
 import { settleUploads, storeWithRow } from '../core/file-store.js';
+import { sniffImage } from '../core/image.js';
 import { storedAttachmentNames, takeImagePlace } from './repository.js';
 
 export const MAX_IMAGES = 6;
 /** Images above 5 MB are refused even when UPLOAD_MAX_BYTES allows more (phone photos are smaller). */
 export const imageLimit = (ctx: AppContext) => Math.min(ctx.config.UPLOAD_MAX_BYTES, 5 * 1_048_576);
-
-const SIGNATURES: { mime: string; ext: string; test: (b: Buffer) => boolean }[] = [
-  { mime: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    mime: 'image/png',
-    ext: 'png',
-    test: (b) =>
-      b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  {
-    mime: 'image/gif',
-    ext: 'gif',
-    test: (b) => /^GIF8[79]a/.test(b.subarray(0, 6).toString('latin1')),
-  },
-  {
-    mime: 'image/webp',
-    ext: 'webp',
-    test: (b) =>
-      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
-      b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
-];
-
-/** The image type of the bytes, or null (a renamed PDF or script is not an image). */
-export function sniffImage(buf: Buffer): { mime: string; ext: string } | null {
-  const s = SIGNATURES.find((x) => x.test(buf));
-  return s ? { mime: s.mime, ext: s.ext } : null;
-}
 
 /** Where the question images are stored. */
 export const attachmentDir = (ctx: AppContext) => path.resolve(ctx.config.UPLOAD_DIR, 'consult');

@@ -146,6 +146,8 @@ export const ActivityView = PublicActivityView.extend({
   lawyers: z.array(z.string()),
   audience: z.number(),
   photoCount: z.number(),
+  /** Photos uploaded (GET /programme/activities/:id/photos lists them). */
+  photoFiles: z.number(),
   loggedBy: z.number(),
 });
 export type ActivityView = z.infer<typeof ActivityView>;

@@ -3,6 +3,8 @@ import type { AppModule } from '../core/module.js';
 import { awardDue } from './awards/service.js';
 import { programmeMigrations } from './migrations.js';
 import { programmeRoutes } from './routes.js';
+import { photoRoutes } from './publicity/photo-routes.js';
+import { settlePhotos } from './publicity/photos.js';
 
 export {
   publicityTotals,
@@ -16,8 +18,12 @@ const AWARD_SWEEP_MS = 60 * 60_000;
 export const programmeModule: AppModule = {
   migrations: programmeMigrations,
   name: 'programme',
-  routes: programmeRoutes,
+  routes: async (app, ctx) => {
+    programmeRoutes(app, ctx);
+    await photoRoutes(app, ctx);
+  },
   start: (ctx, log) => {
+    void settlePhotos(ctx, log);
     // Hourly: a 公示 whose window ended yesterday (China date) without a pending objection is 授牌.
     const run = () =>
       awardDue(ctx).catch((err: unknown) => log.error({ err }, 'programme award sweep failed'));

@@ -48,4 +48,27 @@ export const programmeMigrations: Migration[] = [
   },
   awardMigration,
   publicityMigration,
+  {
+    // Photos of a 普法 activity, stored like consult images: the file exists only with its row, and the
+    // per-activity cap is a conditional UPDATE of photo_files, so two uploads cannot both take the last place.
+    name: '0803_programme_activity_photos',
+    up: async (db, dialect) => {
+      await db.schema
+        .alterTable('programme_activities')
+        .addColumn('photo_files', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await withId(db.schema.createTable('programme_activity_photos'), dialect)
+        .addColumn('activity_id', 'integer', (c) =>
+          c.notNull().references('programme_activities.id'),
+        )
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('stored_name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await index(db, 'programme_activity_photos', ['activity_id']);
+      await index(db, 'programme_activity_photos', ['stored_name'], true);
+    },
+  },
 ];

@@ -129,10 +129,23 @@ export interface ProgrammeActivityRow {
   /** JSON string[]: the lawyers who took part (not shown publicly). */
   lawyers: string;
   audience: number;
+  /** Photos taken, as reported with the result. */
   photo_count: number;
+  /** Photos uploaded (programme_activity_photos); the database caps it (migration 0803). */
+  photo_files: Generated<number>;
   logged_by: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface ProgrammeActivityPhotoRow {
+  id: Generated<number>;
+  activity_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  stored_name: string;
+  created_at: string;
 }
 
 export interface ProgrammeTables {
@@ -145,6 +158,7 @@ export interface ProgrammeTables {
   programme_award_objections: ProgrammeAwardObjectionRow;
   programme_campaigns: ProgrammeCampaignRow;
   programme_activities: ProgrammeActivityRow;
+  programme_activity_photos: ProgrammeActivityPhotoRow;
 }
 
 declare module '../db/schema.js' {

@@ -44,5 +44,7 @@ export const presentActivity = (
   lawyers: JSON.parse(a.lawyers) as string[],
   audience: a.audience,
   photoCount: a.photo_count,
+  /** Photos uploaded (at most MAX_PHOTOS). */
+  photoFiles: a.photo_files,
   loggedBy: a.logged_by,
 });

@@ -1,7 +1,11 @@
 /** @module Queries of the 普法 registry: campaigns, activities, an adviser's held activities, period totals. */
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { ProgrammeActivityRow, ProgrammeCampaignRow } from '../tables.js';
+import type {
+  ProgrammeActivityPhotoRow,
+  ProgrammeActivityRow,
+  ProgrammeCampaignRow,
+} from '../tables.js';
 
 type Db = Kysely<Database>;
 
@@ -110,3 +114,57 @@ export const startedBetween = (db: Db, from: string, to: string) =>
     .where('starts_at', '>=', from)
     .where('starts_at', '<', to)
     .execute();
+
+/** Takes one photo place of the activity if one is left (the cap holds under concurrent uploads). */
+export async function takePhotoPlace(
+  trx: Transaction<Database>,
+  activityId: number,
+  max: number,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('programme_activities')
+    .set((eb) => ({ photo_files: eb('photo_files', '+', 1) }))
+    .where('id', '=', activityId)
+    .where('photo_files', '<', max)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertPhoto(
+  db: Db,
+  row: Insertable<ProgrammeActivityPhotoRow>,
+): Promise<number> {
+  const r = await db
+    .insertInto('programme_activity_photos')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export const photosOf = (db: Db, activityId: number) =>
+  db
+    .selectFrom('programme_activity_photos')
+    .select(['id', 'file_name', 'mime', 'size', 'created_at'])
+    .where('activity_id', '=', activityId)
+    .orderBy('id')
+    .execute();
+
+export const photoById = (db: Db, activityId: number, photoId: number) =>
+  db
+    .selectFrom('programme_activity_photos')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .where('id', '=', photoId)
+    .executeTakeFirst();
+
+/** Which of `names` are stored photos (for settling interrupted uploads at start). */
+export async function storedPhotoNames(db: Db, names: string[]): Promise<Set<string>> {
+  if (!names.length) return new Set();
+  const rows = await db
+    .selectFrom('programme_activity_photos')
+    .select('stored_name')
+    .where('stored_name', 'in', names)
+    .execute();
+  return new Set(rows.map((r) => r.stored_name));
+}
