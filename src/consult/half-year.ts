@@ -4,15 +4,15 @@
  * target, its rates, times and scores against the target itself; a measure where lower is better
  * (response time) is met at or under its target. A target under an unknown name is refused.
  */
-import type { Kysely } from 'kysely';
 import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, badRequest } from '../core/errors.js';
 import type { SessionUser } from '../core/session.js';
-import type { Database } from '../db/schema.js';
 import { percent, services } from './bulletin.js';
 import { OFFLINE_KINDS, OFFLINE_LABELS } from './labels.js';
-import { consultStatistics, round1, type Period } from './metrics.js';
+import { consultStatistics, type Period } from './metrics.js';
+import { listTargets, replaceTargets } from './targets-repository.js';
+import { scoreAgainst, type Scored } from '../core/targets.js';
 
 type Facts = Awaited<ReturnType<typeof consultStatistics>> & {
   services: Awaited<ReturnType<typeof services>>;
@@ -97,32 +97,13 @@ export const MEASURES: readonly Measure[] = [
 ];
 const BY_KEY = new Map(MEASURES.map((m) => [m.key, m]));
 
-export interface Scored {
-  /** Percent of the period's target reached (for lower-is-better: target ÷ actual); null without data. */
-  completion: number | null;
-  met: boolean;
-}
+export type { Scored };
 
-/** Scores one figure against the period's target; pure, so the rules are tested on their own. */
-export function score(better: Measure['better'], actual: number | null, target: number): Scored {
-  if (actual === null) return { completion: null, met: false };
-  if (better === 'higher')
-    return { completion: round1((actual / target) * 100), met: actual >= target };
-  return {
-    completion: actual === 0 ? 100 : round1((target / actual) * 100),
-    met: actual <= target,
-  };
-}
+/** Scores one figure against the period's target (the one rule of core/targets). */
+export const score = (better: Measure['better'], actual: number | null, target: number): Scored =>
+  scoreAgainst(better, actual, target);
 
-export async function getTargets(db: Kysely<Database>, year: number) {
-  const rows = await db
-    .selectFrom('consult_targets')
-    .select(['metric', 'target'])
-    .where('year', '=', year)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ metric: r.metric, target: Number(r.target) }));
-}
+export const getTargets = listTargets;
 
 /** Replaces a year's targets; 400 `unknown_target` for a name that is no measure (a typo would count for nothing). */
 export async function setTargets(
@@ -141,12 +122,7 @@ export async function setTargets(
     throw badRequest('duplicate_metric', '同一指标只能设置一个目标');
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('consult_targets').where('year', '=', year).execute();
-    if (targets.length)
-      await trx
-        .insertInto('consult_targets')
-        .values(targets.map((t) => ({ year, metric: t.metric, target: t.target, updated_at: at })))
-        .execute();
+    await replaceTargets(trx, year, targets, at);
     await audit(
       trx,
       { actor, action: 'update', entity: 'consult_targets', entityId: year, detail: { targets } },

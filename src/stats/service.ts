@@ -4,6 +4,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { badRequest } from '../core/errors.js';
 import { toXlsx, type Sheet } from '../core/export.js';
+import { scoreAgainst } from '../core/targets.js';
 import { chinaDate } from '../core/time.js';
 import { PROVIDERS } from './providers/index.js';
 import { listTargets, replaceTargets } from './repository.js';
@@ -134,10 +135,8 @@ export const targetKind = (unit: string): TargetKind =>
 /** The target the half year is held to, the completion in percent (one decimal) and whether it is met. */
 export function completion(kind: TargetKind, yearly: number, actual: number) {
   const target = kind === 'count' ? yearly / 2 : yearly;
-  const round = (x: number) => Math.round(x * 1000) / 10;
-  if (kind === 'lower')
-    return { target, rate: actual > 0 ? round(target / actual) : 100, met: actual <= target };
-  return { target, rate: target > 0 ? round(actual / target) : 100, met: actual >= target };
+  const s = scoreAgainst(kind === 'lower' ? 'lower' : 'higher', actual, target);
+  return { target, rate: s.completion ?? 0, met: s.met };
 }
 
 export interface TargetRow {
