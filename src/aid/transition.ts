@@ -33,6 +33,7 @@ export const aidWorkflow = defineWorkflow<
   guards: GUARDS,
   stateOf: (a) => a.status as AidStatus,
   mayFire,
+  recordGuards: RECORD_GUARDS,
 });
 
 /** The one pure transition: the next state, the record changes and side effects, or why not. */
@@ -53,15 +54,5 @@ export const can = (a: Pick<AidApplication, 'status'>, event: EventType, party: 
  * the record alone would refuse (受理 at an office that is not competent, a second 补正 …), so the page
  * offers only what will work once the form is filled in.
  */
-export function availableEvents(a: AidApplication, party: Party, now: Date): EventType[] {
-  const state = a.status as AidStatus;
-  return aidWorkflow.available(state, party).filter((event) => {
-    const row = WORKFLOW.find(
-      (r) => r.event === event && (r.from as readonly string[]).includes(state),
-    );
-    const guards: readonly string[] = row?.guards ?? [];
-    return guards.every(
-      (g) => !RECORD_GUARDS.has(g) || GUARDS[g]!(a, { type: event }, now) === null,
-    );
-  });
-}
+export const availableEvents = (a: AidApplication, party: Party, now: Date): EventType[] =>
+  aidWorkflow.offered(a, party, now);

@@ -13,7 +13,7 @@ import { audit } from '../core/audit.js';
 import { AppError, badRequest, notFound } from '../core/errors.js';
 import { readUpload } from '../core/upload.js';
 import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../core/quota.js';
-import { settleUploads, storeWithRow } from '../core/file-store.js';
+import { settleAtStart, storeWithRow } from '../core/file-store.js';
 import { API, route } from '../core/http.js';
 import { authorize } from '../core/policy.js';
 import { aidPolicy } from './policy.js';
@@ -40,12 +40,7 @@ export async function settleMaterials(
   ctx: AppContext,
   log: { info(o: object, m: string): void; warn(o: object, m: string): void },
 ): Promise<void> {
-  try {
-    const r = await settleUploads(materialDir(ctx), (names) => storedMaterialNames(ctx.db, names));
-    if (r.finished || r.removed) log.info({ uploads: r }, 'aid: interrupted uploads settled');
-  } catch (err) {
-    log.warn({ err }, 'aid: settling interrupted uploads failed');
-  }
+  await settleAtStart('aid', materialDir(ctx), (names) => storedMaterialNames(ctx.db, names), log);
 }
 
 export async function uploadRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

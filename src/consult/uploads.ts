@@ -7,7 +7,7 @@ import { audit } from '../core/audit.js';
 import type { AppContext } from '../core/context.js';
 import { AppError, conflict } from '../core/errors.js';
 import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../core/quota.js';
-import { settleUploads, storeWithRow } from '../core/file-store.js';
+import { settleAtStart, storeWithRow } from '../core/file-store.js';
 import { sniffImage } from '../core/image.js';
 import { storedAttachmentNames, takeImagePlace } from './repository.js';
 
@@ -79,10 +79,5 @@ export async function settleAttachments(
   ctx: AppContext,
   log: { info(o: object, m: string): void; warn(o: object, m: string): void },
 ): Promise<void> {
-  try {
-    const r = await settleUploads(dir(ctx), (names) => storedAttachmentNames(ctx.db, names));
-    if (r.finished || r.removed) log.info({ uploads: r }, 'consult: interrupted uploads settled');
-  } catch (err) {
-    log.warn({ err }, 'consult: settling interrupted uploads failed');
-  }
+  await settleAtStart('consult', dir(ctx), (names) => storedAttachmentNames(ctx.db, names), log);
 }

@@ -80,3 +80,23 @@ export async function settleUploads(
   }
   return report;
 }
+
+interface StartLog {
+  info(o: object, m: string): void;
+  warn(o: object, m: string): void;
+}
+
+/** At an area's start: settles its upload folder, logging what was settled and never failing the start. */
+export async function settleAtStart(
+  area: string,
+  dir: string,
+  withRows: (names: string[]) => Promise<Set<string>>,
+  log: StartLog,
+): Promise<void> {
+  try {
+    const r = await settleUploads(dir, withRows);
+    if (r.finished || r.removed) log.info({ uploads: r }, `${area}: interrupted uploads settled`);
+  } catch (err) {
+    log.warn({ err }, `${area}: settling interrupted uploads failed`);
+  }
+}

@@ -149,4 +149,13 @@ describe('the core workflow engine', () => {
       'test workflow: duplicate row held/release',
     );
   });
+
+  it('offers only rows the record’s own guards let through, not those waiting on the payload', () => {
+    const guarded = defineWorkflow({ ...spec, recordGuards: new Set(['countBelowThree']) });
+    // hold needs a note (payload): still offered; finish is refused by the record once the count is full.
+    expect(guarded.offered(rec('open', 0), 'chief', NOW)).toEqual(['hold', 'finish', 'touch']);
+    expect(guarded.offered(rec('open', 3), 'chief', NOW)).toEqual(['hold', 'touch']);
+    // Without recordGuards, offered() is available().
+    expect(wf.offered(rec('open', 3), 'chief', NOW)).toEqual(wf.available('open', 'chief'));
+  });
 });

@@ -42,6 +42,11 @@ export interface WorkflowSpec<S extends string, E extends string, P extends stri
   stateOf: (record: R) => S;
   /** Whether `party` may fire a row declared for `by` (default: `by` names it). */
   mayFire?: (party: P, by: readonly P[]) => boolean;
+  /**
+   * Guards that read only the record, never the event's payload: `offered()` leaves out a row one of them
+   * refuses, so the UI does not show a button that must fail (e.g. 受理 at an office that is not competent).
+   */
+  recordGuards?: ReadonlySet<string>;
 }
 
 export interface TransitionOk<S, R, F> {
@@ -72,6 +77,8 @@ export interface Workflow<S extends string, E extends string, P extends string, 
   can(state: S, event: E, party: P): boolean;
   /** Every event `party` could fire from `state`. */
   available(state: S, party: P): E[];
+  /** Every event `party` could fire on this record now: `available()` less rows its record guards refuse. */
+  offered(record: R, party: P, now: Date): E[];
 }
 
 function nextState<S extends string, R>(
@@ -188,5 +195,17 @@ export function defineWorkflow<
     },
     can,
     available: (state, party) => events.filter((e) => can(state, e, party)),
+    offered(record, party, now) {
+      const state = spec.stateOf(record);
+      const recordGuards = spec.recordGuards ?? new Set<string>();
+      return events.filter((e) => {
+        if (!can(state, e, party)) return false;
+        // Record guards never read the event, so an event carrying only its type is enough to ask them.
+        const probe = { type: e } as unknown as V & { type: E };
+        return (rowFor(state, e)!.guards ?? []).every(
+          (g) => !recordGuards.has(g) || spec.guards![g]!(record, probe, now) === null,
+        );
+      });
+    },
   };
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AppContext } from '../../core/context.js';
 import { audit } from '../../core/audit.js';
 import { AppError, conflict, notFound } from '../../core/errors.js';
-import { settleUploads, storeWithRow } from '../../core/file-store.js';
+import { settleAtStart, storeWithRow } from '../../core/file-store.js';
 import { sniffImage } from '../../core/image.js';
 import { consumeQuota, uploadQuota, UPLOAD_QUOTA_MESSAGE } from '../../core/quota.js';
 import type { SessionUser } from '../../core/session.js';
@@ -78,10 +78,5 @@ export async function settlePhotos(
   ctx: AppContext,
   log: { info(o: object, m: string): void; warn(o: object, m: string): void },
 ): Promise<void> {
-  try {
-    const r = await settleUploads(dir(ctx), (names) => repo.storedPhotoNames(ctx.db, names));
-    if (r.finished || r.removed) log.info({ uploads: r }, 'programme: interrupted uploads settled');
-  } catch (err) {
-    log.warn({ err }, 'programme: settling interrupted uploads failed');
-  }
+  await settleAtStart('programme', dir(ctx), (names) => repo.storedPhotoNames(ctx.db, names), log);
 }
