@@ -125,6 +125,7 @@ export function bag<T extends string | number>(
 export function topK(score: Float32Array, k: number, allow?: Uint8Array): number[] {
   // Binary min-heap of size k ordered by (score, then lower id wins ties).
   const heap: number[] = [];
+  if (k <= 0) return heap;
   const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
   const down = (i: number) => {
     for (;;) {
@@ -138,7 +139,10 @@ export function topK(score: Float32Array, k: number, allow?: Uint8Array): number
       i = m;
     }
   };
+  // Once the heap is full, a score below its worst cannot enter: most documents stop at this test.
+  let floor = Number.NEGATIVE_INFINITY;
   for (let d = 0; d < score.length; d++) {
+    if (score[d]! < floor) continue;
     if (allow && !allow[d]) continue;
     if (heap.length < k) {
       heap.push(d);
@@ -148,9 +152,11 @@ export function topK(score: Float32Array, k: number, allow?: Uint8Array): number
         [heap[i], heap[p]] = [heap[p]!, heap[i]!];
         i = p;
       }
-    } else if (k > 0 && worse(heap[0]!, d)) {
+      if (heap.length === k) floor = score[heap[0]!]!;
+    } else if (worse(heap[0]!, d)) {
       heap[0] = d;
       down(0);
+      floor = score[heap[0]]!;
     }
   }
   return heap.sort((a, b) => (worse(a, b) ? 1 : -1));

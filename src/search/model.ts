@@ -199,9 +199,26 @@ export function buildLearnedIndex(ci: CorpusIndex, model: LearnedModel): Learned
   };
 }
 
-/** Per-query dense feature arrays, each scaled by its maximum so weights are comparable. */
+/** The per-document features a query computes (the rest are per law, static, or derived). */
+export const DOC_FEATURES = [
+  'text',
+  'bigram',
+  'heading',
+  'expansion',
+  'bridge',
+  'knn',
+  'knnNear',
+] as const satisfies readonly Feature[];
+export type DocFeature = (typeof DOC_FEATURES)[number];
+
+/**
+ * Per-query features. A per-document feature is kept as its raw accumulator and read scaled by its
+ * maximum (`docValue`), so no pass over every article divides it; `textXlaw` is derived per article.
+ */
 export interface QueryFeatures {
-  perDoc: Partial<Record<Feature, Float32Array>>;
+  perDoc: Record<DocFeature, Float32Array>;
+  /** 1 / the feature's maximum over the articles (1 when every value is 0). */
+  scale: Record<DocFeature, number>;
   perLaw: { title: Float32Array; lawClass: Float32Array; knnLaw: Float32Array };
   /** The nearest training questions (index into the learned index), most similar first. */
   neighbours: { question: number; sim: number }[];
@@ -209,9 +226,35 @@ export interface QueryFeatures {
   words: string[];
 }
 
+/** Article `d`'s value of a per-document feature, scaled to [0, 1]. */
+export const docValue = (qf: QueryFeatures, f: DocFeature, d: number): number =>
+  Math.fround(qf.perDoc[f][d]! * qf.scale[f]);
+
+/** The text match (words and bigrams) weighted by the neighbours' vote for the article's law. */
+export const textXlawOf = (qf: QueryFeatures, d: number, law: number): number =>
+  Math.fround(((docValue(qf, 'text', d) + docValue(qf, 'bigram', d)) / 2) * qf.perLaw.knnLaw[law]!);
+
+/** A per-document feature (or `textXlaw`) as one scaled array over every article (training only). */
+export function denseFeature(
+  index: CorpusIndex | RankIndex,
+  qf: QueryFeatures,
+  f: DocFeature | 'textXlaw',
+): Float32Array {
+  const ri = asRank(index);
+  return Float32Array.from({ length: ri.docCount }, (_, d) =>
+    f === 'textXlaw' ? textXlawOf(qf, d, ri.docLaw[d]!) : docValue(qf, f, d),
+  );
+}
+
+/** The multiplier that scales values with this maximum to [0, 1]. */
+const scaleOf = (max: number) => (max > 0 ? 1 / max : 1);
+
 const NEIGHBOURS = 30;
 
-/** Nearest training questions (BM25 on words + bigrams) vote for their gold articles and laws. */
+/**
+ * Nearest training questions (BM25 on words + bigrams) vote for their gold articles and laws. The
+ * votes only grow, so their running maxima are exact without a pass over every article.
+ */
 function neighbourVotes(
   ci: RankIndex,
   li: LearnedIndex,
@@ -223,8 +266,10 @@ function neighbourVotes(
   const knnNear = zeros(scratch, 'knnNear', ci.docCount);
   const knnLaw = zeros(scratch, 'knnLaw', ci.laws.length);
   const neighbours: { question: number; sim: number }[] = [];
+  let knnMax = 0;
+  let nearMax = 0;
   const nq = li.questions.docCount;
-  if (nq === 0) return { knn, knnNear, knnLaw, neighbours };
+  if (nq === 0) return { knn, knnNear, knnLaw, neighbours, knnMax, nearMax };
   const sim = scaled(li.questions, bag(qWords), nq, scratch, 'sim');
   const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq, scratch, 'simB');
   for (let i = 0; i < nq; i++) sim[i] = (sim[i]! + simB[i]!) / 2;
@@ -234,15 +279,18 @@ function neighbourVotes(
     neighbours.push({ question: i, sim: sim[i]! });
     for (const d of li.questionDocs[i]!) {
       knn[d]! += v;
+      knnMax = Math.max(knnMax, knn[d]!);
       // Gold articles cluster: the articles just before and after often answer the same question.
-      for (let e = d - 2; e <= d + 2; e++) if (e !== d && sameVersion(ci, d, e)) knnNear[e]! += v;
+      for (let e = d - 2; e <= d + 2; e++) {
+        if (e === d || !sameVersion(ci, d, e)) continue;
+        knnNear[e]! += v;
+        nearMax = Math.max(nearMax, knnNear[e]!);
+      }
     }
     for (const l of li.questionLaws[i]!) knnLaw[l]! += v;
   }
-  normalize(knn);
-  normalize(knnNear);
   normalize(knnLaw);
-  return { knn, knnNear, knnLaw, neighbours };
+  return { knn, knnNear, knnLaw, neighbours, knnMax, nearMax };
 }
 
 const sameVersion = (ci: RankIndex, d: number, e: number) =>
@@ -279,6 +327,18 @@ const scaled = (
   return acc;
 };
 
+/** BM25 of `q` over `f` into a zeroed scratch accumulator, left unscaled, with its maximum. */
+function rawScores(
+  f: FieldIndex,
+  q: ReadonlyMap<string | number, number>,
+  size: number,
+  scratch: QueryScratch | undefined,
+  name: string,
+): { acc: Float32Array; max: number } {
+  const acc = zeros(scratch, name, size);
+  return { acc, max: scoreInto(f, q, acc) };
+}
+
 /** Computes every query-dependent feature for `text` (already simplified). */
 export function queryFeatures(
   index: CorpusIndex | RankIndex,
@@ -300,25 +360,37 @@ export function queryFeatures(
     const c = li.classLawOf[l]!;
     if (c >= 0) lawClass[l] = classScore[c]!;
   }
-  const { knn, knnNear, knnLaw, neighbours } = neighbourVotes(ci, li, qWords, text, s);
-  const textF = scaled(ci.text, wordBag, n, s, 'text');
-  const bigramF = scaled(ci.bigram, bag(bigramKeys(text)), n, s, 'bigram');
-  const textXlaw = zeros(s, 'textXlaw', n);
-  for (let d = 0; d < n; d++)
-    textXlaw[d] = ((textF[d]! + bigramF[d]!) / 2) * knnLaw[ci.docLaw[d]!]!;
+  const votes = neighbourVotes(ci, li, qWords, text, s);
+  const text_ = rawScores(ci.text, wordBag, n, s, 'text');
+  const bigram = rawScores(ci.bigram, bag(bigramKeys(text)), n, s, 'bigram');
+  const heading = rawScores(ci.heading, wordBag, n, s, 'heading');
+  const expansion = rawScores(li.expansion, bag(qWords), n, s, 'expansion');
+  const bridge = rawScores(ci.text, bridged, n, s, 'bridge');
   return {
     perDoc: {
-      text: textF,
-      bigram: bigramF,
-      knn,
-      knnNear,
-      textXlaw,
-      heading: scaled(ci.heading, wordBag, n, s, 'heading'),
-      expansion: scaled(li.expansion, bag(qWords), n, s, 'expansion'),
-      bridge: scaled(ci.text, bridged, n, s, 'bridge'),
+      text: text_.acc,
+      bigram: bigram.acc,
+      heading: heading.acc,
+      expansion: expansion.acc,
+      bridge: bridge.acc,
+      knn: votes.knn,
+      knnNear: votes.knnNear,
     },
-    perLaw: { title: scaled(ci.title, bag(qWords), ci.laws.length, s, 'title'), lawClass, knnLaw },
-    neighbours,
+    scale: {
+      text: scaleOf(text_.max),
+      bigram: scaleOf(bigram.max),
+      heading: scaleOf(heading.max),
+      expansion: scaleOf(expansion.max),
+      bridge: scaleOf(bridge.max),
+      knn: scaleOf(votes.knnMax),
+      knnNear: scaleOf(votes.nearMax),
+    },
+    perLaw: {
+      title: scaled(ci.title, bag(qWords), ci.laws.length, s, 'title'),
+      lawClass,
+      knnLaw: votes.knnLaw,
+    },
+    neighbours: votes.neighbours,
     words: qWords,
   };
 }
@@ -343,13 +415,19 @@ function staticScores(ci: RankIndex, li: LearnedIndex, w: Record<Feature, number
   return s;
 }
 
-/** Adds `weight · arr` into `out`, skipping the pass when the weight is 0. */
-function addWeighted(out: Float32Array, arr: Float32Array, weight: number): void {
-  if (weight === 0) return;
-  for (let d = 0; d < out.length; d++) out[d]! += weight * arr[d]!;
+/** Each law's share of the score: its title, the law classifier and the neighbours' law votes. */
+function lawScores(qf: QueryFeatures, w: Record<Feature, number>, laws: number): Float32Array {
+  const { title, lawClass, knnLaw } = qf.perLaw;
+  const out = new Float32Array(laws);
+  for (let l = 0; l < laws; l++)
+    out[l] = w.title * title[l]! + w.lawClass * lawClass[l]! + w.knnLaw * knnLaw[l]!;
+  return out;
 }
 
-/** Combines features with `weights` into one score per article. */
+/**
+ * Combines features with `weights` into one score per article, in one pass over the articles:
+ * each feature is scaled as it is read (a pass per feature was most of a search's first stage).
+ */
 export function combine(
   index: CorpusIndex | RankIndex,
   li: LearnedIndex,
@@ -359,30 +437,36 @@ export function combine(
 ): Float32Array {
   const ci = asRank(index);
   out ??= new Float32Array(ci.docCount);
-  const p = qf.perDoc as Record<string, Float32Array>;
-  const { title, lawClass, knnLaw } = qf.perLaw;
-  const w = weights;
-  const lawScore = new Float32Array(ci.laws.length);
-  for (let l = 0; l < lawScore.length; l++) {
-    lawScore[l] = w.title * title[l]! + w.lawClass * lawClass[l]! + w.knnLaw * knnLaw[l]!;
-  }
-  const stat = staticScores(ci, li, w);
-  const text = p.text!;
-  const bigram = p.bigram!;
-  const knn = p.knn!;
+  const law = lawScores(qf, weights, ci.laws.length);
+  const stat = staticScores(ci, li, weights);
+  const { text, bigram, heading, expansion, bridge, knn, knnNear } = qf.perDoc;
+  const k = qf.scale;
+  const knnLaw = qf.perLaw.knnLaw;
+  const docLaw = ci.docLaw;
+  const f = Math.fround;
+  // Weights times scales, hoisted: the loop reads locals only.
+  const [wt, wb, wh, we, wr, wk, wn, wx] = [
+    weights.text * k.text,
+    weights.bigram * k.bigram,
+    weights.heading * k.heading,
+    weights.expansion * k.expansion,
+    weights.bridge * k.bridge,
+    weights.knn * k.knn,
+    weights.knnNear * k.knnNear,
+    weights.textXlaw,
+  ];
+  const [st, sb] = [k.text, k.bigram];
+  const sparse = wh !== 0 || we !== 0;
   for (let d = 0; d < out.length; d++) {
-    out[d] =
-      stat[d]! +
-      lawScore[ci.docLaw[d]!]! +
-      w.text * text[d]! +
-      w.bigram * bigram[d]! +
-      w.knn * knn[d]!;
+    const l = docLaw[d]!;
+    const t = text[d]!;
+    const b = bigram[d]!;
+    let s =
+      stat[d]! + law[l]! + wt * t + wb * b + wk * knn[d]! + wr * bridge[d]! + wn * knnNear[d]!;
+    if (sparse) s += wh * heading[d]! + we * expansion[d]!;
+    if (wx !== 0 && (t !== 0 || b !== 0)) s += wx * f(((f(t * st) + f(b * sb)) / 2) * knnLaw[l]!);
+    out[d] = s;
   }
-  addWeighted(out, p.heading!, w.heading);
-  addWeighted(out, p.expansion!, w.expansion);
-  addWeighted(out, p.bridge!, w.bridge);
-  addWeighted(out, p.knnNear!, w.knnNear);
-  addWeighted(out, p.textXlaw!, w.textXlaw);
   return out;
 }
 
@@ -395,9 +479,9 @@ type FeatureValue = (
   law: number,
 ) => number;
 const perDoc =
-  (f: Feature): FeatureValue =>
+  (f: DocFeature): FeatureValue =>
   (_ci, _li, qf, d) =>
-    qf.perDoc[f]![d]!;
+    docValue(qf, f, d);
 const perLaw =
   (f: keyof QueryFeatures['perLaw']): FeatureValue =>
   (_ci, _li, qf, _d, law) =>
@@ -415,7 +499,7 @@ const FEATURE_VALUES: Record<Feature, FeatureValue> = {
   knn: perDoc('knn'),
   knnNear: perDoc('knnNear'),
   knnLaw: perLaw('knnLaw'),
-  textXlaw: perDoc('textXlaw'),
+  textXlaw: (_ci, _li, qf, d, law) => textXlawOf(qf, d, law),
   lawPrior: (_ci, li, _qf, d) => li.lawPrior[d]!,
   articlePrior: (_ci, li, _qf, d) => li.articlePrior[d]!,
   superseded: (ci, _li, _qf, d) => 1 - ci.current[d]!,

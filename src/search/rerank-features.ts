@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import type { FieldIndex } from './inverted-index.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { asRank, type RankIndex } from './rank-index.js';
-import { FEATURES, writeFeatureVector, type LearnedIndex, type QueryFeatures } from './model.js';
+import {
+  docValue,
+  FEATURES,
+  writeFeatureVector,
+  type LearnedIndex,
+  type QueryFeatures,
+} from './model.js';
 import { bigramKeys } from './tokenizer.js';
 import { idf } from './scoring.js';
 import type { Topic } from './types.js';
@@ -296,7 +302,7 @@ export function rerankFeatures(
   const lawOrder = new Map<number, number>();
   const lawCount = new Map<number, number>();
   const lawBestText = new Map<number, number>();
-  const textOf = (d: number) => (qf.perDoc.text![d]! + qf.perDoc.bigram![d]!) / 2;
+  const textOf = (d: number) => (docValue(qf, 'text', d) + docValue(qf, 'bigram', d)) / 2;
   cands.forEach((d, r) => {
     const l = ci.docLaw[d]!;
     if (!lawOrder.has(l)) lawOrder.set(l, lawOrder.size);

@@ -10,6 +10,8 @@ import { evaluate, goldKey, normalizeLawForScore, scoreRanking, type Metrics } f
 import {
   buildLearnedIndex,
   DEFAULT_WEIGHTS,
+  denseFeature,
+  DOC_FEATURES,
   FEATURES,
   featureVector,
   MODEL_VERSION,
@@ -147,7 +149,8 @@ export function samplesFor(ci: CorpusIndex, model: LearnedModel, qs: TrainQuesti
   for (const q of qs) {
     const qf = queryFeatures(ci, li, toSimplified(q.question));
     const cand = new Set<number>();
-    for (const arr of Object.values(qf.perDoc)) for (const d of topK(arr, 100)) cand.add(d);
+    for (const f of [...DOC_FEATURES, 'textXlaw'] as const)
+      for (const d of topK(denseFeature(ci, qf, f), 100)) cand.add(d);
     for (const d of topK(combine(ci, li, qf, DEFAULT_WEIGHTS), 400)) cand.add(d);
     const docs = [...cand];
     const feats = new Float32Array(docs.length * F);
