@@ -424,9 +424,27 @@ function lawScores(qf: QueryFeatures, w: Record<Feature, number>, laws: number):
   return out;
 }
 
+/** Each law's articles, CSR form: law l's are `docs[start[l] .. start[l + 1])` (built once per index). */
+const lawDocsCache = new WeakMap<Uint32Array, { start: Uint32Array; docs: Uint32Array }>();
+
+function lawDocs(ri: RankIndex): { start: Uint32Array; docs: Uint32Array } {
+  const hit = lawDocsCache.get(ri.docLaw);
+  if (hit) return hit;
+  const start = new Uint32Array(ri.laws.length + 1);
+  for (let d = 0; d < ri.docCount; d++) start[ri.docLaw[d]! + 1]!++;
+  for (let l = 0; l < ri.laws.length; l++) start[l + 1]! += start[l]!;
+  const fill = start.slice(0, ri.laws.length);
+  const docs = new Uint32Array(ri.docCount);
+  for (let d = 0; d < ri.docCount; d++) docs[fill[ri.docLaw[d]!]!++] = d;
+  const built = { start, docs };
+  lawDocsCache.set(ri.docLaw, built);
+  return built;
+}
+
 /**
- * Combines features with `weights` into one score per article, in one pass over the articles:
- * each feature is scaled as it is read (a pass per feature was most of a search's first stage).
+ * Combines features with `weights` into one score per article: one pass over the articles, each
+ * feature scaled as it is read (a pass per feature was most of a search's first stage), then
+ * `textXlaw` over the articles of the few laws the neighbours voted for.
  */
 export function combine(
   index: CorpusIndex | RankIndex,
@@ -441,33 +459,41 @@ export function combine(
   const stat = staticScores(ci, li, weights);
   const { text, bigram, heading, expansion, bridge, knn, knnNear } = qf.perDoc;
   const k = qf.scale;
-  const knnLaw = qf.perLaw.knnLaw;
   const docLaw = ci.docLaw;
-  const f = Math.fround;
-  // Weights times scales, hoisted: the loop reads locals only.
-  const [wt, wb, wh, we, wr, wk, wn, wx] = [
-    weights.text * k.text,
-    weights.bigram * k.bigram,
-    weights.heading * k.heading,
-    weights.expansion * k.expansion,
-    weights.bridge * k.bridge,
-    weights.knn * k.knn,
-    weights.knnNear * k.knnNear,
-    weights.textXlaw,
-  ];
-  const [st, sb] = [k.text, k.bigram];
-  const sparse = wh !== 0 || we !== 0;
+  // Weights times scales, hoisted: the loop reads locals only, and has no branch that varies.
+  const wt = weights.text * k.text;
+  const wb = weights.bigram * k.bigram;
+  const wr = weights.bridge * k.bridge;
+  const wk = weights.knn * k.knn;
+  const wn = weights.knnNear * k.knnNear;
   for (let d = 0; d < out.length; d++) {
-    const l = docLaw[d]!;
-    const t = text[d]!;
-    const b = bigram[d]!;
-    let s =
-      stat[d]! + law[l]! + wt * t + wb * b + wk * knn[d]! + wr * bridge[d]! + wn * knnNear[d]!;
-    if (sparse) s += wh * heading[d]! + we * expansion[d]!;
-    if (wx !== 0 && (t !== 0 || b !== 0)) s += wx * f(((f(t * st) + f(b * sb)) / 2) * knnLaw[l]!);
-    out[d] = s;
+    out[d] =
+      stat[d]! +
+      law[docLaw[d]!]! +
+      wt * text[d]! +
+      wb * bigram[d]! +
+      wk * knn[d]! +
+      wr * bridge[d]! +
+      wn * knnNear[d]!;
+  }
+  addScaled(out, heading, weights.heading * k.heading);
+  addScaled(out, expansion, weights.expansion * k.expansion);
+  const wx = weights.textXlaw;
+  const votes = qf.perLaw.knnLaw;
+  if (wx === 0) return out;
+  const { start, docs } = lawDocs(ci);
+  for (let l = 0; l < votes.length; l++) {
+    if (votes[l] === 0) continue;
+    for (let i = start[l]!; i < start[l + 1]!; i++)
+      out[docs[i]!]! += wx * textXlawOf(qf, docs[i]!, l);
   }
   return out;
+}
+
+/** Adds `weight · arr` into `out`; no pass at all when the weight is 0 (as trained, heading and expansion). */
+function addScaled(out: Float32Array, arr: Float32Array, weight: number): void {
+  if (weight === 0) return;
+  for (let d = 0; d < out.length; d++) out[d]! += weight * arr[d]!;
 }
 
 /** The feature vector of article `d` (in FEATURES order), for fitting weights. */

@@ -95,37 +95,69 @@ export function learnTopicLaws(questions: { topic: Topic; laws: string[] }[]): T
   return counts;
 }
 
-/** doc id → candidate index (−1 elsewhere), one scratch array per corpus, reset after each use. */
-const slots = new WeakMap<RankIndex, Int32Array>();
+/** The candidates in ascending document order, with each one's place in the candidate list. */
+export interface CandidateOrder {
+  docs: Int32Array;
+  at: Int32Array;
+}
+
+export function candidateOrder(cands: readonly number[]): CandidateOrder {
+  const idx = Int32Array.from(cands.keys()).sort((a, b) => cands[a]! - cands[b]!);
+  return { docs: Int32Array.from(idx, (i) => cands[i]!), at: idx };
+}
 
 /**
- * Which candidates contain each query term: every term's postings are walked once, so the cost is
- * that of one BM25 pass. Returns the terms' idf weights and a terms × candidates presence matrix.
+ * First position in `docs[lo, end)` (ascending) holding a value ≥ `target`: steps outwards from
+ * `lo` doubling each time, then halves — cheap when the next candidate is near the last one.
+ */
+function gallop(docs: Uint32Array, lo: number, end: number, target: number): number {
+  let hi = lo;
+  let step = 1;
+  while (hi < end && docs[hi]! < target) {
+    lo = hi + 1;
+    hi = lo + step;
+    step *= 2;
+  }
+  hi = Math.min(hi, end);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks in `row` (one cell per candidate) the candidates that a term's postings contain. */
+function markPostings(f: FieldIndex, id: number, order: CandidateOrder, row: Uint8Array): void {
+  let i = f.offsets[id]!;
+  const end = f.offsets[id + 1]!;
+  const { docs, at } = order;
+  for (let j = 0; j < docs.length && i < end; j++) {
+    i = gallop(f.docs, i, end, docs[j]!);
+    if (i < end && f.docs[i] === docs[j]) row[at[j]!] = 1;
+  }
+}
+
+/**
+ * Which candidates contain each query term, found by galloping through each term's postings
+ * (sorted by document) from one candidate to the next, so a common term costs about a search per
+ * candidate instead of a walk of its whole list. Returns the terms' idf weights and a terms ×
+ * candidates presence matrix.
  */
 function presence(
-  ci: RankIndex,
   f: FieldIndex,
   terms: readonly (string | number)[],
-  cands: readonly number[],
+  order: CandidateOrder,
 ): { weight: Float64Array; has: Uint8Array } {
-  let slot = slots.get(ci);
-  if (!slot) slots.set(ci, (slot = new Int32Array(ci.docCount).fill(-1)));
-  cands.forEach((d, i) => (slot[d] = i));
-  const nc = cands.length;
+  const nc = order.docs.length;
   const weight = new Float64Array(terms.length);
   const has = new Uint8Array(terms.length * nc);
   terms.forEach((t, k) => {
     const id = f.terms.get(t);
     if (id === undefined) return;
-    const start = f.offsets[id]!;
-    const end = f.offsets[id + 1]!;
-    weight[k] = idf(f.docCount, end - start);
-    for (let i = start; i < end; i++) {
-      const c = slot[f.docs[i]!]!;
-      if (c >= 0) has[k * nc + c] = 1;
-    }
+    weight[k] = idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
+    markPostings(f, id, order, has.subarray(k * nc, (k + 1) * nc));
   });
-  for (const d of cands) slot[d] = -1;
   return { weight, has };
 }
 
@@ -253,6 +285,7 @@ function citedLikeness(
   li: LearnedIndex,
   qf: QueryFeatures,
   cands: readonly number[],
+  order: CandidateOrder,
 ): Float32Array {
   const weight = new Map<number, number>();
   const f = ci.bigram;
@@ -267,10 +300,9 @@ function citedLikeness(
   const out = new Float32Array(cands.length);
   if (top.length === 0) return out;
   const p = presence(
-    ci,
     f,
     top.map(([b]) => b),
-    cands,
+    order,
   );
   const total = top.reduce((a, [, w]) => a + w, 0);
   const nc = cands.length;
@@ -310,15 +342,16 @@ export function rerankFeatures(
     lawBestText.set(l, Math.max(lawBestText.get(l) ?? 0, textOf(d)));
   });
   const nc = cands.length;
-  const words = presence(ci, ci.text, [...new Set(qf.words)], cands);
+  const order = candidateOrder(cands);
+  const words = presence(ci.text, [...new Set(qf.words)], order);
   const seq = bigramKeys(text);
   const distinct = [...new Set(seq)];
   const position = new Map(distinct.map((b, k) => [b, k]));
-  const bigrams = presence(ci, ci.bigram, distinct, cands);
+  const bigrams = presence(ci.bigram, distinct, order);
   const bigramSeq = seq.map((b) => position.get(b)!);
   const nb = neighbourEvidence(li, qf);
   const near = nearCited(ci, li, qf, cands);
-  const like = citedLikeness(ci, li, qf, cands);
+  const like = citedLikeness(ci, li, qf, cands, order);
   const nearest = qf.neighbours[0];
   const closest = nearest ? jaccard(seq, bigramKeys(li.questionTexts[nearest.question]!)) : 0;
   const seenInLaw = new Map<number, number>();
