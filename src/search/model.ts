@@ -101,7 +101,10 @@ export interface LearnedIndex {
   profiles?: BigramProfiles;
 }
 
-/** Bigram profiles in CSR form: article d's are `keys/idfs[off[of[d]] .. off[of[d] + 1])`. */
+/**
+ * Bigram profiles in CSR form: article d's are `keys/idfs[off[of[d]] .. off[of[d] + 1])`, the keys
+ * being term ids of the corpus' bigram field.
+ */
 export interface BigramProfiles {
   of: Int32Array;
   off: Uint32Array;

@@ -127,11 +127,27 @@ function gallop(docs: Uint32Array, lo: number, end: number, target: number): num
   return lo;
 }
 
-/** Marks in `row` (one cell per candidate) the candidates that a term's postings contain. */
+/**
+ * Marks in `row` (one cell per candidate) the candidates that a term's postings contain: a short
+ * list is merged with the candidates in one walk, a long one galloped through candidate by candidate.
+ */
 function markPostings(f: FieldIndex, id: number, order: CandidateOrder, row: Uint8Array): void {
   let i = f.offsets[id]!;
   const end = f.offsets[id + 1]!;
   const { docs, at } = order;
+  if (end - i < docs.length * 8) {
+    for (let j = 0; j < docs.length && i < end;) {
+      const a = f.docs[i]!;
+      const b = docs[j]!;
+      if (a < b) i++;
+      else if (a > b) j++;
+      else {
+        row[at[j++]!] = 1;
+        i++;
+      }
+    }
+    return;
+  }
   for (let j = 0; j < docs.length && i < end; j++) {
     i = gallop(f.docs, i, end, docs[j]!);
     if (i < end && f.docs[i] === docs[j]) row[at[j]!] = 1;
@@ -244,11 +260,15 @@ function jaccard(a: readonly number[], b: readonly number[]): number {
   return union > 0 ? both / union : 0;
 }
 
-/** An article's distinct bigrams and their idf, kept for the articles neighbours cite (a few thousand). */
+/**
+ * An article's distinct bigrams as term ids of the bigram field (small integers: a Map keyed by them
+ * is several times faster than by the bigrams' own numbers) and their idf, kept for the articles
+ * neighbours cite (a few thousand).
+ */
 type Profile = { keys: ArrayLike<number>; idfs: ArrayLike<number> };
 const profiles = new WeakMap<RankIndex, Map<number, Profile>>();
 
-/** Article `d`'s distinct bigrams known to the index, and their idf. */
+/** Article `d`'s distinct bigrams known to the index (as term ids), and their idf. */
 export function bigramProfile(ci: RankIndex, d: number, li?: LearnedIndex): Profile {
   const pre = li?.profiles;
   const at = pre?.of[d] ?? -1;
@@ -262,14 +282,36 @@ export function bigramProfile(ci: RankIndex, d: number, li?: LearnedIndex): Prof
   const hit = cache.get(d);
   if (hit) return hit;
   const f = ci.bigram;
-  const keys = [...new Set(bigramKeys(ci.articleText(d)))].filter((b) => f.terms.has(b));
-  const idfs = Float64Array.from(keys, (b) => {
-    const id = f.terms.get(b)!;
-    return idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!);
-  });
+  const keys: number[] = [];
+  for (const b of new Set(bigramKeys(ci.articleText(d)))) {
+    const id = f.terms.get(b);
+    if (id !== undefined) keys.push(id);
+  }
+  const idfs = Float64Array.from(keys, (id) =>
+    idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!),
+  );
   const profile = { keys, idfs };
   cache.set(d, profile);
   return profile;
+}
+
+/**
+ * The `n` entries of largest value, best first, ties in insertion order (as a stable sort would
+ * give): the n-th largest value is found on a typed copy, so only the few above it are sorted.
+ */
+function largest(m: ReadonlyMap<number, number>, n: number): [number, number][] {
+  if (m.size <= n) return [...m].sort((a, b) => b[1] - a[1]);
+  const values = new Float64Array(m.size);
+  let i = 0;
+  m.forEach((v) => (values[i++] = v));
+  const bar = values.sort()[values.length - n]!;
+  const above: [number, number][] = [];
+  const at: [number, number][] = [];
+  m.forEach((v, k) => {
+    if (v > bar) above.push([k, v]);
+    else if (v === bar) at.push([k, v]);
+  });
+  return [...above.sort((a, b) => b[1] - a[1]), ...at].slice(0, n);
 }
 
 /** How many of the cited articles' most telling bigrams `citedLikeness` compares. */
@@ -288,7 +330,6 @@ function citedLikeness(
   order: CandidateOrder,
 ): Float32Array {
   const weight = new Map<number, number>();
-  const f = ci.bigram;
   for (const n of qf.neighbours.slice(0, 5)) {
     for (const d of li.questionDocs[n.question]!) {
       const { keys, idfs } = bigramProfile(ci, d, li);
@@ -296,21 +337,17 @@ function citedLikeness(
         weight.set(keys[k]!, (weight.get(keys[k]!) ?? 0) + n.sim * idfs[k]!);
     }
   }
-  const top = [...weight].sort((a, b) => b[1] - a[1]).slice(0, LIKENESS_TERMS);
-  const out = new Float32Array(cands.length);
-  if (top.length === 0) return out;
-  const p = presence(
-    f,
-    top.map(([b]) => b),
-    order,
-  );
-  const total = top.reduce((a, [, w]) => a + w, 0);
+  const top = largest(weight, LIKENESS_TERMS);
   const nc = cands.length;
+  const out = new Float32Array(nc);
+  if (top.length === 0) return out;
+  const has = new Uint8Array(top.length * nc);
+  top.forEach(([id], k) => markPostings(ci.bigram, id, order, has.subarray(k * nc, (k + 1) * nc)));
+  const w = Float64Array.from(top, ([, v]) => v);
+  const total = w.reduce((a, v) => a + v, 0);
   for (let c = 0; c < nc; c++) {
     let have = 0;
-    top.forEach(([, w], k) => {
-      if (p.has[k * nc + c]) have += w;
-    });
+    for (let k = 0; k < w.length; k++) if (has[k * nc + c]) have += w[k]!;
     out[c] = have / total;
   }
   return out;
