@@ -237,13 +237,22 @@ function nearCited(
   for (const n of qf.neighbours)
     for (const e of li.questionDocs[n.question]!)
       cited.set(e, Math.max(cited.get(e) ?? 0, n.sim / top));
+  // The cited articles in document order, so each candidate looks only at those within 20 of it.
+  const docs = Int32Array.from(cited.keys()).sort();
+  const sims = Float64Array.from(docs, (e) => cited.get(e)!);
   cands.forEach((d, r) => {
     let best = 0;
-    for (const [e, sim] of cited) {
-      const gap = Math.abs(d - e);
-      if (gap === 0 || gap > 20) continue;
-      if (ci.lawVersion[e] !== ci.lawVersion[d]) continue;
-      best = Math.max(best, sim / (1 + gap));
+    let lo = 0;
+    let hi = docs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (docs[mid]! < d - 20) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < docs.length && docs[i]! <= d + 20; i++) {
+      const e = docs[i]!;
+      if (e === d || ci.lawVersion[e] !== ci.lawVersion[d]) continue;
+      best = Math.max(best, sims[i]! / (1 + Math.abs(d - e)));
     }
     out[r] = best;
   });
