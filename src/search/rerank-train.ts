@@ -6,7 +6,8 @@
  */
 import type { CorpusIndex } from './corpus-index.js';
 import { topK } from './inverted-index.js';
-import { buildLearnedIndex, combine, queryFeatures, type LearnedModel } from './model.js';
+import { combine } from './combine.js';
+import { buildLearnedIndex, queryFeatures, type LearnedModel } from './model.js';
 import { classifyTopic, expandLayTerms } from './query.js';
 import {
   netScore,

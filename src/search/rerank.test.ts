@@ -4,7 +4,8 @@ import { buildUnits, listCorpusFiles } from '../laws/units.js';
 import { createTestApp, type TestApp } from '../test/app.js';
 import { getSearchEngine } from './engine.js';
 import { topK } from './inverted-index.js';
-import { combine, emptyModel, queryFeatures } from './model.js';
+import { combine } from './combine.js';
+import { emptyModel, queryFeatures } from './model.js';
 import {
   applyReranker,
   loadReranker,

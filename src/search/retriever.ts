@@ -4,11 +4,11 @@
  * `Ranker` is the part a search thread runs (first and second stage over the ranking columns);
  * `Retriever` adds what only the main thread has: the law names and references, and the merge.
  */
+import { combine } from './combine.js';
 import { topK } from './inverted-index.js';
 import { refKey, type CorpusIndex } from './corpus-index.js';
 import {
   buildLearnedIndex,
-  combine,
   queryFeatures,
   type LearnedIndex,
   type LearnedModel,

@@ -4,6 +4,7 @@
  * training question is scored by parts learned without its own fold, so weights are not fooled
  * by questions that find themselves in the expansion field.
  */
+import { combine } from './combine.js';
 import { topK } from './inverted-index.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { evaluate, goldKey, normalizeLawForScore, scoreRanking, type Metrics } from './evaluate.js';
@@ -16,7 +17,6 @@ import {
   featureVector,
   MODEL_VERSION,
   queryFeatures,
-  combine,
   type Feature,
   type LearnedModel,
 } from './model.js';
