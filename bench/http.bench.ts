@@ -13,7 +13,7 @@ import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { readJsonLines } from '../src/search/cli-util.js';
-import { freePort } from '../src/test/server-process.js';
+import { freePort, serverArgs } from '../src/test/server-process.js';
 
 const QUERIES = '../shared/datasets/stard-train/queries.jsonl';
 const IN_FLIGHT = 8;
@@ -81,7 +81,7 @@ async function startServer(indexFile: string, workers: string | undefined): Prom
   else env.SEARCH_WORKERS = workers;
   // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server.ts'], {
+  const proc = spawn(process.execPath, [...extra, ...serverArgs()], {
     env,
     stdio: 'ignore',
   });

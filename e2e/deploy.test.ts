@@ -21,7 +21,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedLawsDir } from '../src/test/laws-fixture.js';
-import { freePort } from '../src/test/server-process.js';
+import { freePort, serverArgs } from '../src/test/server-process.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 /** Debian puts nginx in /usr/sbin, which a test runner's PATH may lack. */
@@ -39,7 +39,7 @@ describe.runIf(PG)('two app processes behind nginx on one PostgreSQL database', 
   async function startApp(url: string, lawsDir: string) {
     const port = await freePort();
     const output: string[] = [];
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const proc = spawn(process.execPath, serverArgs(repo), {
       cwd: repo,
       env: {
         ...process.env,

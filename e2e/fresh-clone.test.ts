@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../src/test/server-process.js';
+import { freePort, serverArgs } from '../src/test/server-process.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const root = mkdtempSync(path.join(tmpdir(), 'open12348-clone-'));
@@ -47,7 +47,8 @@ describe('a fresh clone without ../shared', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
     for (const k of ['DATABASE_URL', 'TEST_DATABASE_URL', 'LAWS_DIR', 'LLM_BASE_URL', 'LLM_MODEL'])
       delete env[k];
-    server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/server.ts'], {
+    // What `npm start` runs: the prestart build, then the built server.
+    server = spawn(process.execPath, serverArgs(dir), {
       cwd: dir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,20 +1,33 @@
 /** @module Chinese PDF documents (pdfkit + embedded, subset Noto CJK fonts from Debian's fonts-noto-cjk). */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+/**
+ * pdfkit and fontkit (≈ 0.1 s and 15 MB) are loaded on the first PDF, not at start: most processes
+ * never write one.
+ */
+let pdfkit: typeof import('pdfkit') | null = null;
+const PDFDocument = (): typeof import('pdfkit') =>
+  (pdfkit ??= require('pdfkit') as typeof import('pdfkit'));
 
 const FONT_DIR = '/usr/share/fonts/opentype/noto';
 
 // Parsed fonts are shared by every document: reading and parsing a 20–27 MB TTC per document cost
 // several times more than laying out a whole letter. pdfkit accepts a fontkit font object as a source.
-const fontkit = createRequire(import.meta.url)('fontkit') as {
-  create(data: Buffer, postscriptName: string): unknown;
-};
+type Fontkit = { create(data: Buffer, postscriptName: string): unknown };
+let fontkit: Fontkit | null = null;
 const parsedFonts = new Map<string, unknown>();
 function font(file: string, postscriptName: string): string {
   const key = `${file}#${postscriptName}`;
   if (!parsedFonts.has(key))
-    parsedFonts.set(key, fontkit.create(readFileSync(`${FONT_DIR}/${file}`), postscriptName));
+    parsedFonts.set(
+      key,
+      (fontkit ??= require('fontkit') as Fontkit).create(
+        readFileSync(`${FONT_DIR}/${file}`),
+        postscriptName,
+      ),
+    );
   return parsedFonts.get(key) as string;
 }
 
@@ -30,7 +43,8 @@ export class PdfFontMissingError extends Error {
 /** A new A4 document with the CJK fonts registered and the body font selected. */
 export function createPdf(info: { title: string; author?: string }): PDFKit.PDFDocument {
   if (!existsSync(`${FONT_DIR}/NotoSerifCJK-Regular.ttc`)) throw new PdfFontMissingError();
-  const doc = new PDFDocument({
+  const Pdf = PDFDocument();
+  const doc = new Pdf({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 64, right: 64 },
     info: { Title: info.title, Author: info.author ?? 'open12348' },

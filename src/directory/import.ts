@@ -2,11 +2,11 @@
  * @module Reading a directory import file (CSV or .xlsx) into validated rows. Nothing is written here: the
  * service validates every row first and writes only when all rows pass, in one transaction.
  */
-import { Worker } from 'node:worker_threads';
+import { startThread } from '../core/thread-entry.js';
 import { badRequest } from '../core/errors.js';
 import { zodDetails } from '../core/validate.js';
 import { ENTRY_KINDS, ENTRY_STATUSES, KIND_LABELS, STATUS_LABELS, splitList } from './labels.js';
-import { readSheetRows, type SheetResult } from './xlsx-rows.js';
+import type { SheetResult } from './xlsx-rows.js';
 import { EntryFields } from './schema.js';
 import { hasContent, parseCsv as readCsv } from '../core/csv.js';
 
@@ -64,14 +64,12 @@ export interface ImportRow {
 /** The file's rows with text (the one CSV reader, core/csv.ts; blank lines dropped). */
 export const parseCsv = (text: string): string[][] => readCsv(text).filter(hasContent);
 
-const XLSX_WORKER = new URL('./xlsx-worker.ts', import.meta.url).href;
-/** The worker loads TypeScript through tsx's hooks, registered in its own thread before the import. */
-const WORKER_BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(XLSX_WORKER)}); })`;
+const XLSX_WORKER = new URL('./xlsx-worker.ts', import.meta.url);
 
 /** Reads the sheet in a worker thread (unzipping and XML parsing are seconds of CPU for a big file). */
 function readOffThread(buf: Buffer, limit: number): Promise<SheetResult> {
   return new Promise<SheetResult>((resolve, reject) => {
-    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { buf, limit } });
+    const worker = startThread(XLSX_WORKER, { workerData: { buf, limit } });
     worker.once('message', (r: SheetResult) => {
       resolve(r);
       void worker.terminate();
@@ -80,7 +78,8 @@ function readOffThread(buf: Buffer, limit: number): Promise<SheetResult> {
     worker.once('exit', (code) => reject(new Error(`Excel 读取线程退出（${code}）`)));
   }).catch((err: unknown) => {
     console.warn(`Excel 读取线程失败，改在主线程读取：${String(err)}`);
-    return readSheetRows(buf, limit);
+    // exceljs is loaded only here: the server does not pay for it at start.
+    return import('./xlsx-rows.js').then((m) => m.readSheetRows(buf, limit));
   });
 }
 

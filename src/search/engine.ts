@@ -3,7 +3,7 @@
  * rebuilt when the corpus version changes (checked at most every few seconds, and at once on the
  * `laws:imported` event), so several processes on one database answer with the same results.
  */
-import { Worker } from 'node:worker_threads';
+import { startThread } from '../core/thread-entry.js';
 import type { AppContext } from '../core/context.js';
 import { corpusVersion } from '../laws/repository.js';
 import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-index.js';
@@ -89,9 +89,7 @@ function rankedToHits(retriever: Retriever, query: string, ranked: RankedDoc[]):
   });
 }
 
-const INDEX_WORKER = new URL('./index-worker.ts', import.meta.url).href;
-/** The worker loads TypeScript through tsx's hooks, registered in its own thread before the import. */
-const WORKER_BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(INDEX_WORKER)}); })`;
+const INDEX_WORKER = new URL('./index-worker.ts', import.meta.url);
 
 /**
  * Builds the corpus index in a worker thread: the build tokenises every article, seconds of CPU that would
@@ -100,7 +98,7 @@ const WORKER_BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); retur
 function buildOffThread(docs: SearchDoc[], save: IndexSave | null): Promise<CorpusIndex> {
   return new Promise<CorpusIndex>((resolve, reject) => {
     const workerData: IndexJob = { docs, save };
-    const worker = new Worker(WORKER_BOOT, { eval: true, workerData });
+    const worker = startThread(INDEX_WORKER, { workerData });
     worker.once('message', (built: Omit<CorpusIndex, 'articles'>) => {
       resolve({ ...built, articles: docs });
       void worker.terminate();

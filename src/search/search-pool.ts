@@ -5,7 +5,8 @@
  * scores. A thread that dies is replaced and its requests are retried once; three deaths in a row
  * before a thread is ready mark the pool broken (the engine then ranks on the main thread).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../core/thread-entry.js';
 import type { RankedDoc } from './retriever.js';
 import type { RerankModel } from './rerank.js';
 import type { SharedCorpus, SharedLearned } from './shared-index.js';
@@ -44,9 +45,7 @@ export type PoolReply =
       heapMiB: { used: number; total: number; external: number };
     };
 
-const THREAD = new URL('./search-worker.ts', import.meta.url).href;
-/** The thread loads TypeScript through tsx's hooks, registered in its own thread before the import. */
-const BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD)}); })`;
+const THREAD = new URL('./search-worker.ts', import.meta.url);
 /** Deaths in a row before any thread got ready, after which the pool gives up. */
 const MAX_BOOT_FAILURES = 3;
 
@@ -82,7 +81,7 @@ export class SearchPool {
   }
 
   private spawn(i: number): Slot {
-    const worker = new Worker(BOOT, { eval: true, workerData: this.data });
+    const worker = startThread(THREAD, { workerData: this.data });
     const slot: Slot = { worker, ready: false, inflight: new Map() };
     worker.unref(); // an idle pool keeps no process alive; a thread with work is ref'd (send)
     worker.on('message', (m: PoolReply) => this.onReply(slot, m));

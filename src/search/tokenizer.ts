@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { bigrams, halfWidth, toSimplified as toSimplifiedText } from '../core/text.js';
 
 const DATA = new URL('./data/', import.meta.url);

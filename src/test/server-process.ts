@@ -1,8 +1,8 @@
 /**
- * @module A real server process (`src/server.ts` under tsx) on a fresh SQLite file, and raw HTTP requests
- * whose bodies stop half-way: for shutdown tests and the shutdown benchmark.
+ * @module A real server process (the built server `npm start` runs) on a fresh SQLite file, and raw HTTP
+ * requests whose bodies stop half-way: for shutdown tests and the shutdown benchmark.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,14 +16,27 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `src/server.ts` on a fresh SQLite file; resolves once /health answers. */
+/**
+ * The arguments to `node` that start the server as `npm start` does: the bundle in `dist/server/`,
+ * built first when a source changed since (`scripts/build-server.mjs`, as `prestart` runs it).
+ */
+export function serverArgs(repo = process.cwd()): string[] {
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`build-server failed: ${built.stdout}${built.stderr}`);
+  return [path.join(repo, 'dist/server/server.js')];
+}
+
+/** Starts the built server on a fresh SQLite file; resolves once /health answers. */
 export async function startServer(
   env: Record<string, string> = {},
 ): Promise<{ proc: ChildProcess; port: number; dir: string; output: string[] }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'open12348-server-'));
   const port = await freePort();
   const output: string[] = [];
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const proc = spawn(process.execPath, serverArgs(), {
     env: {
       ...process.env,
       NODE_ENV: 'test',
