@@ -57,7 +57,7 @@ export async function poolHits(
   const text = toSimplified(query);
   const k = hitCount(opts);
   const all = opts.includeSuperseded ?? false;
-  const ranked = await pool.rank(text, k, all);
+  const ranked = await pool.rank(text, words(text), k, all);
   return rankedToHits(
     retriever,
     query,

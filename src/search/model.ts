@@ -226,7 +226,7 @@ export interface QueryFeatures {
   /** The nearest training questions (index into the learned index), most similar first. */
   neighbours: { question: number; sim: number }[];
   /** Query words (after simplification), for second-stage features. */
-  words: string[];
+  words: readonly string[];
 }
 
 /** Article `d`'s value of a per-document feature, scaled to [0, 1]. */
@@ -261,7 +261,7 @@ const NEIGHBOURS = 30;
 function neighbourVotes(
   ci: RankIndex,
   li: LearnedIndex,
-  qWords: string[],
+  qWords: readonly string[],
   text: string,
   scratch?: QueryScratch,
 ) {
@@ -342,18 +342,21 @@ function rawScores(
   return { acc, max: scoreInto(f, q, acc) };
 }
 
-/** Computes every query-dependent feature for `text` (already simplified). */
+/**
+ * Computes every query-dependent feature for `text` (already simplified). `qWords` are its `words`
+ * when the caller has them: a search thread is sent them, so it never loads the segmenter.
+ */
 export function queryFeatures(
   index: CorpusIndex | RankIndex,
   li: LearnedIndex,
   text: string,
   extraTerms: ReadonlyMap<string, number> = new Map(),
   scratch?: QueryScratch,
+  qWords: readonly string[] = words(text),
 ): QueryFeatures {
   const ci = asRank(index);
   const n = ci.docCount;
   const s = scratch;
-  const qWords = words(text);
   const wordBag = bag(qWords);
   for (const [t, w] of extraTerms) wordBag.set(t, (wordBag.get(t) ?? 0) + w);
   const bridged = bridgeTerms(li.model, qWords);

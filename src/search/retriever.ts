@@ -19,7 +19,7 @@ import { classifyTopic, expandLayTerms, parseReferences, type LawResolver } from
 import { articleKey, rankIndexOf, type RankIndex } from './rank-index.js';
 import { applyReranker, type RerankModel } from './rerank.js';
 import { RERANK_DEPTH, rerankDepth, rerankFeatures } from './rerank-features.js';
-import { toSimplified } from './tokenizer.js';
+import { toSimplified, words } from './tokenizer.js';
 
 export interface RankedDoc {
   doc: number;
@@ -74,11 +74,17 @@ export class Ranker {
 
   /**
    * The best `k` documents for `text` (already simplified) without direct references, one per
-   * (law, article, 之N); superseded versions only when asked.
+   * (law, article, 之N); superseded versions only when asked. `qWords` are `words(text)`, when the
+   * caller has them (see `queryFeatures`).
    */
-  rankDocs(text: string, k: number, includeSuperseded = false): RankedDoc[] {
+  rankDocs(
+    text: string,
+    k: number,
+    includeSuperseded = false,
+    qWords: readonly string[] = words(text),
+  ): RankedDoc[] {
     const ri = this.ri;
-    const qf = queryFeatures(ri, this.li, text, expandLayTerms(text), this.scratch);
+    const qf = queryFeatures(ri, this.li, text, expandLayTerms(text), this.scratch, qWords);
     const scores = combine(ri, this.li, qf, this.li.model.weights, this.scores);
     const allow = includeSuperseded ? undefined : ri.current;
     // Over-fetch so versions of one article collapse into one hit without losing the k-th.

@@ -16,7 +16,7 @@ import { recordExample } from './learning.js';
 import { rankIndexOf } from './rank-index.js';
 import { shareCorpus } from './shared-index.js';
 import { loadSearchDocs } from './source.js';
-import { toSimplified } from './tokenizer.js';
+import { toSimplified, words } from './tokenizer.js';
 
 let ctx: AppContext;
 let close: () => Promise<void>;
@@ -78,6 +78,8 @@ describe('search threads over one shared index', () => {
     const pool = engine.pool!;
     expect(await pool.probe(0)).toBe(true);
     expect(await pool.probe(1)).toBe(true);
+    // the threads have ranked (the test before), on words segmented here: none loaded jieba
+    for (const i of [0, 1]) expect((await pool.inspect(i)).segmenter).toBe(false);
     const dir = mkdtempSync(path.join(tmpdir(), 'search-pool-'));
     try {
       const file = path.join(dir, 'index.bin');
@@ -128,11 +130,11 @@ describe('search threads over one shared index', () => {
     });
     const retriever = await engine.ready(); // lays the example: new learned fields for the threads
     expect(await top3()).toContain('劳动合同法82');
-    expect(await pool.rank(text, 10, false)).toEqual(
+    expect(await pool.rank(text, words(text), 10, false)).toEqual(
       retriever.rank(question, 10).filter((r) => !r.direct),
     );
     await engine.close();
     expect(pool.threadIds()).toEqual([]);
-    await expect(pool.rank(text, 10, false)).rejects.toThrow('检索线程已关闭');
+    await expect(pool.rank(text, words(text), 10, false)).rejects.toThrow('检索线程已关闭');
   });
 });

@@ -24,6 +24,8 @@ interface SearchRequest {
   type: 'search';
   id: number;
   text: string;
+  /** `words(text)`, segmented on the main thread: a thread then needs no segmenter (≈ 26 MB each). */
+  words: string[];
   k: number;
   includeSuperseded: boolean;
 }
@@ -41,6 +43,8 @@ export type PoolReply =
       type: 'probe';
       id: number;
       shared: boolean;
+      /** Whether the thread has loaded jieba (it is sent the words, so it should not have). */
+      segmenter: boolean;
       /** The thread's own V8 heap (used, total) and external memory (SharedArrayBuffers count here). */
       heapMiB: { used: number; total: number; external: number };
     };
@@ -165,8 +169,20 @@ export class SearchPool {
   }
 
   /** The best `k` documents for `text` (simplified), without direct references (`Ranker.rankDocs`). */
-  async rank(text: string, k: number, includeSuperseded: boolean): Promise<RankedDoc[]> {
-    const m = await this.request((id) => ({ type: 'search', id, text, k, includeSuperseded }));
+  async rank(
+    text: string,
+    words: string[],
+    k: number,
+    includeSuperseded: boolean,
+  ): Promise<RankedDoc[]> {
+    const m = await this.request((id) => ({
+      type: 'search',
+      id,
+      text,
+      words,
+      k,
+      includeSuperseded,
+    }));
     if (m.type !== 'ranked') throw new Error('检索线程答复有误');
     return Array.from(m.docs, (doc, i) => ({ doc, score: m.scores[i]!, direct: false }));
   }

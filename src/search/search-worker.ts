@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Ranker } from './retriever.js';
 import { openCorpus, openLearned } from './shared-index.js';
 import { SharedTerms } from './shared-memory.js';
+import { segmenterLoaded } from './tokenizer.js';
 import type { PoolReply, PoolRequest, SearchThreadData } from './search-pool.js';
 
 const data = workerData as SearchThreadData;
@@ -54,6 +55,7 @@ port.on('message', (m: PoolRequest) => {
       type: 'probe',
       id: m.id,
       shared: allShared(),
+      segmenter: segmenterLoaded(),
       heapMiB: {
         used: mib(heap.used_heap_size),
         total: mib(heap.total_heap_size),
@@ -62,7 +64,7 @@ port.on('message', (m: PoolRequest) => {
     } satisfies PoolReply);
   } else {
     try {
-      const ranked = ranker.rankDocs(m.text, m.k, m.includeSuperseded);
+      const ranked = ranker.rankDocs(m.text, m.k, m.includeSuperseded, m.words);
       const docs = Int32Array.from(ranked, (r) => r.doc);
       const scores = Float64Array.from(ranked, (r) => r.score);
       port.postMessage({ type: 'ranked', id: m.id, docs, scores } satisfies PoolReply, [

@@ -3,8 +3,8 @@
  * search-mode words with a user dictionary of the corpus' own terms, stopwords, and character bigrams.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { bigrams, halfWidth, toSimplified as toSimplifiedText } from '../core/text.js';
 
 const DATA = new URL('./data/', import.meta.url);
@@ -38,15 +38,24 @@ function userDict(): string {
     .join('\n');
 }
 
-/** The process-wide segmenter: jieba's default dictionary plus the corpus terms. */
+/**
+ * The process-wide segmenter: jieba's default dictionary plus the corpus terms. jieba and its
+ * dictionary are loaded on first use: a search thread, sent the words, never loads them.
+ */
 export function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    const require = createRequire(import.meta.url);
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Buffer };
+    jieba = JiebaClass.withDict(dict);
     const extra = userDict();
     if (extra) jieba.loadDict(Buffer.from(extra));
   }
   return jieba;
 }
+
+/** Whether this thread has loaded the segmenter (a search thread should not have). */
+export const segmenterLoaded = (): boolean => jieba !== null;
 
 /** Adds words at run time (tests, or terms a caller knows); affects later tokenization only. */
 export function addWords(words: Iterable<string>, freq = 20000): void {
