@@ -4,8 +4,8 @@
  * every STARD training question is asked once (no answer comes from the result cache) by clients
  * keeping 8 requests in flight, each as another citizen (X-Forwarded-For through a trusted proxy,
  * so the per-client rate limit is the one a real deployment has). It reports answers per second,
- * latency p50/p95 and the server's resident memory, for `/search` and `/qa/ask`, with the default
- * search threads and with none.
+ * latency p50/p95 and the server's resident memory, for `/search` and `/qa/ask` (each on a fresh
+ * server), with the default search threads and with none.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -156,30 +156,38 @@ async function drive(ask: Ask, questions: string[], offset: number, pid: number)
   return `${rate.toFixed(0)} answers/s, latency p50 ${pct(ms, 50).toFixed(1)} ms p95 ${pct(ms, 95).toFixed(1)} ms; ${cpu}`;
 }
 
-async function measure(indexFile: string, workers: string | undefined, questions: string[]) {
+/** One kind of request over a server of its own: /ask after /search on one server would find the searches cached. */
+async function measureKind(
+  indexFile: string,
+  workers: string | undefined,
+  questions: string[],
+  kind: 'search' | 'ask',
+) {
   const server = await startServer(indexFile, workers);
   const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
   try {
-    const out: string[] = [];
-    const kinds = (process.env.BENCH_HTTP_KINDS ?? 'search,ask').split(',') as ('search' | 'ask')[];
-    for (const kind of kinds) {
-      const ask = asker(server.port, agent, kind);
-      // Warm-up on other texts (a trailing mark makes each a new question for the result cache).
-      const pid = server.proc.pid!;
-      await drive(
-        ask,
-        questions.slice(0, 200).map((q) => `${q}？？`),
-        0,
-        pid,
-      );
-      out.push(`  /${kind}: ${await drive(ask, questions, 1000, pid)}`);
-    }
-    out.push(`  server RSS ${rssMb(server.proc.pid!).toFixed(0)} MB after both`);
-    return out;
+    const ask = asker(server.port, agent, kind);
+    const pid = server.proc.pid!;
+    // Warm-up on other texts (a trailing mark makes each a new question for the result cache).
+    await drive(
+      ask,
+      questions.slice(0, 200).map((q) => `${q}？？`),
+      0,
+      pid,
+    );
+    const line = await drive(ask, questions, 1000, pid);
+    return `  /${kind}: ${line}; server RSS ${rssMb(pid).toFixed(0)} MB`;
   } finally {
     agent.destroy();
     await stopServer(server);
   }
+}
+
+async function measure(indexFile: string, workers: string | undefined, questions: string[]) {
+  const kinds = (process.env.BENCH_HTTP_KINDS ?? 'search,ask').split(',') as ('search' | 'ask')[];
+  const out: string[] = [];
+  for (const kind of kinds) out.push(await measureKind(indexFile, workers, questions, kind));
+  return out;
 }
 
 export async function run(): Promise<void> {

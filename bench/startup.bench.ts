@@ -1,9 +1,9 @@
 /**
  * @module `npm run bench startup`: cold start to first answer, side by side — the server started with
  * no persisted search index (it builds the index, and writes it) and started again with the file it
- * wrote. Each run spawns `src/server.ts` on DATABASE_URL (a corpus must be imported) and times spawn →
+ * wrote. Each run spawns the server bundle (`dist/server/server.js`) on DATABASE_URL (a corpus must be imported) and times spawn →
  * the first `/qa/ask` answer with citations; it also reads the server's resident memory. The start
- * with the file is timed with no search threads and with two (SEARCH_WORKERS), whose RSS after the
+ * with the file is timed with no search threads, one (this 2-core machine's default) and two (SEARCH_WORKERS), whose RSS after the
  * threads have started shows what a thread costs over the one shared index.
  */
 import { spawn } from 'node:child_process';
@@ -66,12 +66,14 @@ export async function run(): Promise<void> {
   try {
     const cold = await firstAnswer(file);
     const warm = await firstAnswer(file);
+    const one = await firstAnswer(file, 1);
     const threads = await firstAnswer(file, 2);
     const none = await firstAnswer('off');
     const f = (r: { ms: number; rss: number; settled: number }) =>
       `${(r.ms / 1000).toFixed(2)} s to the first answer, RSS ${r.rss.toFixed(0)} MB (${r.settled.toFixed(0)} MB 5 s later)`;
     console.log(`no index file (builds, writes it): ${f(cold)}`);
     console.log(`with the index file it wrote:       ${f(warm)}`);
+    console.log(`the same, SEARCH_WORKERS=1:         ${f(one)}`);
     console.log(`the same, SEARCH_WORKERS=2:         ${f(threads)}`);
     console.log(`SEARCH_INDEX_FILE=off (builds):     ${f(none)}`);
   } finally {

@@ -81,10 +81,10 @@ describe('SEARCH_WORKERS', () => {
     expect(parseConfig({ SEARCH_WORKERS: '0' }).SEARCH_WORKERS).toBe(0);
     expect(parseConfig({ SEARCH_WORKERS: '3' }).SEARCH_WORKERS).toBe(3);
   });
-  it('defaults to none under NODE_ENV=test, else at most 2 and never all the cores', () => {
+  it('defaults to none under NODE_ENV=test, else one a core and at most 4', () => {
     expect(parseConfig({ NODE_ENV: 'test' }).SEARCH_WORKERS).toBe(0);
     const n = parseConfig({ NODE_ENV: 'production' }).SEARCH_WORKERS;
-    expect(n).toBe(Math.min(2, availableParallelism() - 1));
+    expect(n).toBe(Math.min(4, availableParallelism()));
   });
   it('refuses what is not a small whole number', () => {
     for (const bad of ['-1', '1.5', 'two', '17']) {

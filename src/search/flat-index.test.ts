@@ -8,6 +8,7 @@ import { importLawFixture } from '../test/laws-fixture.js';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
 import { readIndexFile, writeIndexFile } from './index-file.js';
 import { loadSearchDocs } from './source.js';
+import { SharedTerms } from './shared-memory.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'flat-index-'));
 // Two versions of one law (so superseded articles) and two laws with chapter headings.
@@ -52,7 +53,11 @@ describe('the flat index file', () => {
         docCount: b.docCount,
         avgLen: b.avgLen,
       });
-      expect(a.terms).toEqual(b.terms);
+      // the terms come back as a table in the body, looked up in place, the same ids as the Map
+      expect(a.terms).toBeInstanceOf(SharedTerms);
+      expect(new Map(a.terms.entries())).toEqual(new Map(b.terms.entries()));
+      for (const [t, id] of b.terms.entries()) expect(a.terms.get(t)).toBe(id);
+      expect((a.terms as SharedTerms).table().slots.buffer).toBe(read.body);
       expect([...a.offsets]).toEqual([...b.offsets]);
       expect([...a.docs]).toEqual([...b.docs]);
       expect([...a.tfs]).toEqual([...b.tfs]);

@@ -3,10 +3,12 @@
  * aligned offset, every string column as one UTF-16 run with end offsets. Decoding lays typed-array
  * views over the body (no copy) and slices each column's one string, so loading costs about one read
  * of the file, and a body read into a SharedArrayBuffer can back the index in several threads at once.
- * The few Maps (terms, laws, references) are rebuilt from their columns.
+ * Each field's terms are a hash table in the body, looked up in place; the laws and references Maps
+ * are rebuilt from their columns.
  */
 import { refKey, type CorpusIndex, type SearchDoc } from './corpus-index.js';
 import type { FieldIndex } from './inverted-index.js';
+import { SharedTerms, termTableArrays } from './shared-memory.js';
 
 type Kind = 'u8' | 'u16' | 'u32' | 'i32' | 'f64' | 'utf16';
 /** One section of the body: its kind, where it starts (bytes) and how many bytes it holds. */
@@ -56,27 +58,14 @@ function stringColumn(name: string, values: readonly string[]): Part[] {
   ];
 }
 
-/** Terms in id order: numeric keys as numbers (NaN where the term is a string), strings apart. */
+/** A field's term table (`shared-memory.ts`): read back, it is looked up in place, no Map built. */
 function termColumns(name: string, f: FieldIndex): Part[] {
-  const keys = new Float64Array(f.terms.size);
-  const strings: string[] = [];
-  for (const [t, id] of f.terms.entries()) {
-    if (typeof t === 'number') keys[id] = t;
-    else {
-      keys[id] = Number.NaN;
-      strings[id] = t;
-    }
-  }
-  const ordered = strings.filter((s) => s !== undefined);
-  if (ordered.some((s) => s.includes('\u0000')))
-    throw new Error('检索词含 NUL 字符，无法写入索引文件');
+  const t = termTableArrays(f.terms);
   return [
-    { name: `${name}.keys`, kind: 'f64', data: bytesOf(keys) },
-    {
-      name: `${name}.strings`,
-      kind: 'utf16',
-      data: Buffer.from(ordered.join('\u0000'), 'utf16le'),
-    },
+    { name: `${name}.terms.keys`, kind: 'f64', data: bytesOf(t.keys) },
+    { name: `${name}.terms.starts`, kind: 'u32', data: bytesOf(t.starts) },
+    { name: `${name}.terms.chars`, kind: 'u16', data: bytesOf(t.chars) },
+    { name: `${name}.terms.slots`, kind: 'u32', data: bytesOf(t.slots) },
   ];
 }
 
@@ -207,18 +196,17 @@ function readField(
   name: FieldName,
   meta: FlatLayout['fields'][FieldName],
 ): FieldIndex {
-  const keys = r.f64(`${name}.keys`);
-  const strings = r.text(`${name}.strings`).split('\u0000');
-  const terms = new Map<string | number, number>();
-  let next = 0;
-  for (let id = 0; id < keys.length; id++) {
-    const k = keys[id]!;
-    terms.set(Number.isNaN(k) ? strings[next++]! : k, id);
-  }
+  const p = `${name}.terms`;
+  const terms = new SharedTerms({
+    keys: r.f64(`${p}.keys`),
+    starts: r.u32(`${p}.starts`),
+    chars: r.u16(`${p}.chars`),
+    slots: r.u32(`${p}.slots`),
+  });
   const offsets = r.u32(`${name}.offsets`);
   const docs = r.u32(`${name}.docs`);
   const lens = r.u16(`${name}.lens`);
-  if (offsets.length !== keys.length + 1 || lens.length !== meta.docCount)
+  if (offsets.length !== terms.size + 1 || lens.length !== meta.docCount)
     throw new Error(`索引文件的字段不完整：${name}`);
   return { ...meta, lens, terms, offsets, docs, tfs: r.u16(`${name}.tfs`) };
 }
@@ -254,7 +242,7 @@ function readArticles(r: BodyReader, n: number): SearchDoc[] {
 
 /**
  * The index over `body` (an ArrayBuffer or SharedArrayBuffer laid out as `layout` says): typed arrays
- * are views into it, strings and Maps are built here.
+ * are views into it (the term tables too), strings and the small Maps are built here.
  * @throws Error when a section is missing, misplaced or inconsistent.
  */
 export function decodeIndex(body: ArrayBufferLike, layout: FlatLayout): CorpusIndex {

@@ -21,7 +21,8 @@ import path from 'node:path';
 import type { CorpusIndex, SearchDoc } from './corpus-index.js';
 import { bodyBytes, decodeIndex, encodeIndex, writeBody, type FlatLayout } from './flat-index.js';
 
-const FORMAT = 2;
+/** 3: each field's terms as a hash table (2: as a list, a Map built on reading). */
+const FORMAT = 3;
 /** The header line is read alone first; a layout of ~45 sections fits well inside this. */
 const HEADER_MAX = 64 * 1024;
 
@@ -30,6 +31,7 @@ const CODE_FILES = [
   './corpus-index.ts',
   './inverted-index.ts',
   './flat-index.ts',
+  './shared-memory.ts',
   './tokenizer.ts',
   '../core/text.ts',
   './data/legal-terms.txt',

@@ -45,7 +45,7 @@ function fieldArrays(prefix: string, f: FieldIndex): Record<string, Shareable> {
     [`${prefix}.offsets`]: f.offsets,
     [`${prefix}.docs`]: f.docs,
     [`${prefix}.tfs`]: f.tfs,
-    ...prefixed(`${prefix}.terms`, termTableArrays(f.terms)),
+    ...prefixed(`${prefix}.terms`, { ...termTableArrays(f.terms) }),
   };
 }
 
@@ -56,7 +56,7 @@ function openField(r: ShelfReader, prefix: string, meta: FieldMeta): FieldIndex 
     offsets: r.u32(`${prefix}.offsets`),
     docs: r.u32(`${prefix}.docs`),
     tfs: r.u16(`${prefix}.tfs`),
-    terms: new SharedTerms(r, `${prefix}.terms`),
+    terms: SharedTerms.open(r, `${prefix}.terms`),
   };
 }
 

@@ -10,8 +10,8 @@ describe('the shared term table', () => {
       ['劳动', '合同', 0x52b3_52a8, ''],
       ['合同', 'a', 65536 * 0x5408],
     ]);
-    const table = new SharedTerms(
-      new ShelfReader(shelve(prefixed('t', termTableArrays(f.terms)))),
+    const table = SharedTerms.open(
+      new ShelfReader(shelve(prefixed('t', { ...termTableArrays(f.terms) }))),
       't',
     );
     expect(table.size).toBe(6);
@@ -29,12 +29,21 @@ describe('the shared term table', () => {
     const tokens = Array.from({ length: 5000 }, (_, i) => [`词${i}`, i * 65536 + 7]);
     const f = buildField(tokens);
     const arrays = termTableArrays(f.terms);
-    expect(arrays.slots!.length).toBe(32768); // the first power of two ≥ 2 × 10,000 terms
-    const table = new SharedTerms(new ShelfReader(shelve(prefixed('t', arrays))), 't');
+    expect(arrays.slots.length).toBe(32768); // the first power of two ≥ 2 × 10,000 terms
+    const table = SharedTerms.open(new ShelfReader(shelve(prefixed('t', { ...arrays }))), 't');
     for (let i = 0; i < 5000; i++) {
       expect(table.get(`词${i}`)).toBe(f.terms.get(`词${i}`));
       expect(table.get(i * 65536 + 7)).toBe(f.terms.get(i * 65536 + 7));
     }
+    // a table over arrays in place is that table again, not built anew
+    expect(termTableArrays(table).slots).toBe(table.table().slots);
+  });
+
+  it('refuses arrays that do not make a table', () => {
+    const t = termTableArrays(buildField([['劳动', '合同']]).terms);
+    expect(() => new SharedTerms({ ...t, slots: t.slots.subarray(1) })).toThrow('检索词表不完整');
+    expect(() => new SharedTerms({ ...t, starts: t.starts.subarray(1) })).toThrow('检索词表不完整');
+    expect(() => new SharedTerms({ ...t, chars: t.chars.subarray(1) })).toThrow('检索词表不完整');
   });
 });
 

@@ -112,7 +112,9 @@ const hashOf = (t: string | number) => (typeof t === 'number' ? hashNumber(t) : 
  * term), each string term's UTF-16 units (`starts[id]..starts[id+1]`), and slots (a power of two, at
  * most half full) holding id + 1, 0 for empty, probed linearly from the term's hash.
  */
-export function termTableArrays(terms: TermLookup): Record<string, Shareable> {
+export function termTableArrays(terms: TermLookup): TermTable {
+  // a table already (read from the index file): its arrays as they lie, not built again
+  if (terms instanceof SharedTerms) return terms.table();
   const n = terms.size;
   const keys = new Float64Array(n);
   const strings: string[] = new Array<string>(n).fill('');
@@ -145,7 +147,18 @@ export function termTableArrays(terms: TermLookup): Record<string, Shareable> {
 export const prefixed = (prefix: string, arrays: Record<string, Shareable>) =>
   Object.fromEntries(Object.entries(arrays).map(([k, v]) => [`${prefix}.${k}`, v]));
 
-/** A term table searched in place over shared arrays (see `termTableArrays`). */
+/** The arrays of a term table (see `termTableArrays`). */
+export interface TermTable {
+  keys: Float64Array;
+  starts: Uint32Array;
+  chars: Uint16Array;
+  slots: Uint32Array;
+}
+
+/**
+ * A term table searched in place over its arrays (see `termTableArrays`): shared memory in a search
+ * thread, the index file's body in the main thread (no Map of ≈ 1.4 million terms).
+ */
 export class SharedTerms implements TermLookup {
   private readonly keys: Float64Array;
   private readonly starts: Uint32Array;
@@ -153,12 +166,29 @@ export class SharedTerms implements TermLookup {
   private readonly slots: Uint32Array;
   private readonly mask: number;
 
-  constructor(r: ShelfReader, prefix: string) {
-    this.keys = r.f64(`${prefix}.keys`);
-    this.starts = r.u32(`${prefix}.starts`);
-    this.chars = r.u16(`${prefix}.chars`);
-    this.slots = r.u32(`${prefix}.slots`);
-    this.mask = this.slots.length - 1;
+  /** @throws Error when the arrays do not make a table (a damaged index file). */
+  constructor(t: TermTable) {
+    const n = t.keys.length;
+    const cap = t.slots.length;
+    if (t.starts.length !== n + 1 || cap < n * 2 || (cap & (cap - 1)) !== 0)
+      throw new Error('检索词表不完整');
+    if (t.starts[n] !== t.chars.length) throw new Error('检索词表不完整');
+    ({ keys: this.keys, starts: this.starts, chars: this.chars, slots: this.slots } = t);
+    this.mask = cap - 1;
+  }
+
+  /** The table named `prefix` on a shelf. */
+  static open(r: ShelfReader, prefix: string): SharedTerms {
+    return new SharedTerms({
+      keys: r.f64(`${prefix}.keys`),
+      starts: r.u32(`${prefix}.starts`),
+      chars: r.u16(`${prefix}.chars`),
+      slots: r.u32(`${prefix}.slots`),
+    });
+  }
+
+  table(): TermTable {
+    return { keys: this.keys, starts: this.starts, chars: this.chars, slots: this.slots };
   }
 
   get size(): number {
