@@ -3,18 +3,9 @@
 // loader hooks, about 1.2 s of a cold start (docs/search.md, "Cold start"). npm packages stay external
 // (Node loads them itself). Each worker thread's module is an entry of its own, with shared chunks.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { takeBuildLock } from './build-lock.mjs';
 
 // The Dockerfile installs before it copies src/: nothing to build yet.
 if (!existsSync('src/server.ts')) process.exit(0);
@@ -66,24 +57,8 @@ if (!force && upToDate()) skip();
 // One build at a time (test workers starting servers side by side may all find it stale).
 const LOCK = 'dist/.build-server.lock';
 mkdirSync(OUT, { recursive: true });
-await takeLock();
-process.on('exit', () => rmSync(LOCK, { force: true }));
+await takeBuildLock(LOCK, 'build-server');
 if (!force && upToDate()) skip();
-
-async function takeLock() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      closeSync(openSync(LOCK, 'wx'));
-      return;
-    } catch {
-      // A lock older than 5 minutes belongs to a build that died.
-      if (Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 300_000)
-        rmSync(LOCK, { force: true });
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error('build-server: another build holds dist/.build-server.lock');
-}
 
 /**
  * Each source file's `import.meta.url` becomes its own source URL, found relative to the bundle:

@@ -2,18 +2,9 @@
 // After Vite, the first page's CSS and JavaScript are inlined into index.html (one request on a slow
 // network instead of two levels), then the .br/.gz copies are written. See docs/web.md, "Performance".
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { takeBuildLock } from './build-lock.mjs';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 if (!existsSync('node_modules/vite') || !existsSync('web/index.html')) process.exit(0);
@@ -33,8 +24,7 @@ if (!force && upToDate()) skip();
 // One build at a time (parallel test workers may all find it stale): the others wait, then find it fresh.
 const LOCK = 'dist/.build-web.lock';
 mkdirSync('dist', { recursive: true });
-await takeLock();
-process.on('exit', () => rmSync(LOCK, { force: true }));
+await takeBuildLock(LOCK, 'build-web');
 if (!force && upToDate()) skip();
 
 function skip() {
@@ -42,20 +32,6 @@ function skip() {
   process.exit(0);
 }
 
-async function takeLock() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      closeSync(openSync(LOCK, 'wx'));
-      return;
-    } catch {
-      // A lock older than 5 minutes belongs to a build that died.
-      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs > 300_000)
-        rmSync(LOCK, { force: true });
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  throw new Error('build-web: another build holds dist/.build-web.lock');
-}
 const vite = await import('vite');
 try {
   await vite.build({
