@@ -156,7 +156,7 @@ async function drive(ask: Ask, questions: string[], offset: number, pid: number)
   return `${rate.toFixed(0)} answers/s, latency p50 ${pct(ms, 50).toFixed(1)} ms p95 ${pct(ms, 95).toFixed(1)} ms; ${cpu}`;
 }
 
-/** One kind of request over a server of its own: /ask after /search on one server would find the searches cached. */
+/** One kind of request on a server of its own (on one server, /ask after /search finds them cached). */
 async function measureKind(
   indexFile: string,
   workers: string | undefined,

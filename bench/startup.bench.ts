@@ -1,10 +1,11 @@
 /**
  * @module `npm run bench startup`: cold start to first answer, side by side — the server started with
  * no persisted search index (it builds the index, and writes it) and started again with the file it
- * wrote. Each run spawns the server bundle (`dist/server/server.js`) on DATABASE_URL (a corpus must be imported) and times spawn →
- * the first `/qa/ask` answer with citations; it also reads the server's resident memory. The start
- * with the file is timed with no search threads, one (this 2-core machine's default) and two (SEARCH_WORKERS), whose RSS after the
- * threads have started shows what a thread costs over the one shared index.
+ * wrote. Each run spawns the server bundle (`dist/server/server.js`) on DATABASE_URL (a corpus must
+ * be imported) and times spawn → the first `/qa/ask` answer with citations; it also reads the
+ * server's resident memory. The start with the file is timed with no search threads, one and two
+ * (SEARCH_WORKERS), whose RSS after the threads have started shows what a thread costs over the one
+ * shared index.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -196,13 +196,7 @@ function readField(
   name: FieldName,
   meta: FlatLayout['fields'][FieldName],
 ): FieldIndex {
-  const p = `${name}.terms`;
-  const terms = new SharedTerms({
-    keys: r.f64(`${p}.keys`),
-    starts: r.u32(`${p}.starts`),
-    chars: r.u16(`${p}.chars`),
-    slots: r.u32(`${p}.slots`),
-  });
+  const terms = SharedTerms.open(r, `${name}.terms`);
   const offsets = r.u32(`${name}.offsets`);
   const docs = r.u32(`${name}.docs`);
   const lens = r.u16(`${name}.lens`);

@@ -147,6 +147,13 @@ export function termTableArrays(terms: TermLookup): TermTable {
 export const prefixed = (prefix: string, arrays: Record<string, Shareable>) =>
   Object.fromEntries(Object.entries(arrays).map(([k, v]) => [`${prefix}.${k}`, v]));
 
+/** What reads a term table's arrays by name: a shelf (`ShelfReader`) or an index file's body. */
+export interface TermTableReader {
+  f64(name: string): Float64Array;
+  u32(name: string): Uint32Array;
+  u16(name: string): Uint16Array;
+}
+
 /** The arrays of a term table (see `termTableArrays`). */
 export interface TermTable {
   keys: Float64Array;
@@ -177,8 +184,8 @@ export class SharedTerms implements TermLookup {
     this.mask = cap - 1;
   }
 
-  /** The table named `prefix` on a shelf. */
-  static open(r: ShelfReader, prefix: string): SharedTerms {
+  /** The table named `prefix` on a shelf, or in an index file's body. */
+  static open(r: TermTableReader, prefix: string): SharedTerms {
     return new SharedTerms({
       keys: r.f64(`${prefix}.keys`),
       starts: r.u32(`${prefix}.starts`),
