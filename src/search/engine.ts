@@ -6,7 +6,7 @@
 import { startThread } from '../core/thread-entry.js';
 import type { AppContext } from '../core/context.js';
 import { corpusVersion } from '../laws/repository.js';
-import { buildCorpusIndex, type CorpusIndex, type SearchDoc } from './corpus-index.js';
+import { buildCorpusIndex, RefTable, type CorpusIndex, type SearchDoc } from './corpus-index.js';
 import { withExamples } from './examples.js';
 import { readIndexFile, saveQuietly, type IndexJob, type IndexSave } from './index-file.js';
 import { activeExamples, EXAMPLES_CHANGED, examplesRevision } from './learning.js';
@@ -71,6 +71,7 @@ function rankedToHits(retriever: Retriever, query: string, ranked: RankedDoc[]):
   const qWords = words(toSimplified(query));
   return ranked.map((r) => {
     const a = ci.articles[r.doc]!;
+    const text = a.text;
     return {
       articleId: a.id,
       law: a.lawKey,
@@ -83,8 +84,8 @@ function rankedToHits(retriever: Retriever, query: string, ranked: RankedDoc[]):
       status: a.status,
       score: Number.isFinite(r.score) ? Math.round(r.score * 10000) / 10000 : 1000,
       direct: r.direct,
-      snippet: makeSnippet(a.text, qWords),
-      text: a.text,
+      snippet: makeSnippet(text, qWords),
+      text,
     };
   });
 }
@@ -100,7 +101,11 @@ function buildOffThread(docs: SearchDoc[], save: IndexSave | null): Promise<Corp
     const workerData: IndexJob = { docs, save };
     const worker = startThread(INDEX_WORKER, { workerData });
     worker.once('message', (built: Omit<CorpusIndex, 'articles'>) => {
-      resolve({ ...built, articles: docs });
+      resolve({
+        ...built,
+        refs: new RefTable(built.refs.keys, built.refs.docs),
+        articles: docs,
+      });
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -9,6 +9,7 @@ import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
 import { readIndexFile, writeIndexFile } from './index-file.js';
 import { loadSearchDocs } from './source.js';
 import { SharedTerms } from './shared-memory.js';
+import { plainArticle } from './stored-articles.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'flat-index-'));
 // Two versions of one law (so superseded articles) and two laws with chapter headings.
@@ -40,11 +41,12 @@ describe('the flat index file', () => {
     const read = readIndexFile(file, 'v1');
     if (!read.ok) throw new Error(`not read: ${read.reason}`);
     const back = read.ci;
-    expect(back.articles).toEqual(ci.articles);
+    expect(back.articles.map(plainArticle)).toEqual(ci.articles);
     expect(back.articles.filter((a) => !a.isCurrent).length).toBeGreaterThan(0);
     expect(back.laws).toEqual(ci.laws);
     expect(back.lawIndex).toEqual(ci.lawIndex);
-    expect(back.byRef).toEqual(ci.byRef);
+    expect([...back.refs.keys]).toEqual([...ci.refs.keys]);
+    expect([...back.refs.docs]).toEqual([...ci.refs.docs]);
     expect([...back.docLaw]).toEqual([...ci.docLaw]);
     expect([...back.current]).toEqual([...ci.current]);
     for (const f of fields) {
@@ -68,6 +70,41 @@ describe('the flat index file', () => {
     // bigram terms are numbers, word terms strings: both kinds survive.
     expect(typeof back.bigram.terms.entries().next().value![0]).toBe('number');
     expect(typeof back.text.terms.entries().next().value![0]).toBe('string');
+  });
+
+  it('finds every version of an article by (law, article, 之N), in doc order, read back or built', () => {
+    const file = path.join(work, 'refs.bin');
+    writeIndexFile(file, 'v1', ci);
+    const read = readIndexFile(file, 'v1');
+    if (!read.ok) throw new Error(`not read: ${read.reason}`);
+    for (const index of [ci, read.ci]) {
+      const law = index.lawIndex.get('民事诉讼法');
+      const docs = index.refs.docsOf(law, 3);
+      // two versions of 民事诉讼法 in the fixture, each with its 第三条
+      expect(docs).toHaveLength(2);
+      expect(docs).toEqual(
+        index.articles.flatMap((a, d) =>
+          a.lawKey === '民事诉讼法' && a.num === 3 && a.sub === 0 ? [d] : [],
+        ),
+      );
+      expect(index.refs.docsOf(law, 99999)).toEqual([]);
+      expect(index.refs.docsOf(undefined, 3)).toEqual([]);
+    }
+  });
+
+  it('refuses an article column whose value ids point past its table', () => {
+    const file = path.join(work, 'bad-ids.bin');
+    writeIndexFile(file, 'v1', ci);
+    const whole = readFileSync(file);
+    const nl = whole.indexOf(0x0a);
+    const header = JSON.parse(whole.subarray(0, nl).toString('utf8')) as {
+      layout: { sections: Record<string, { at: number }> };
+    };
+    // the body starts at the first 8-byte boundary after the header line
+    const at = Math.ceil((nl + 1) / 8) * 8 + header.layout.sections['articles.lawKey.ids']!.at;
+    whole.writeUInt32LE(1_000_000, at);
+    writeFileSync(file, whole);
+    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
   });
 
   it('refuses a truncated file, a damaged layout and one of another format', () => {

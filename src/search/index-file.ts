@@ -21,8 +21,11 @@ import path from 'node:path';
 import type { CorpusIndex, SearchDoc } from './corpus-index.js';
 import { bodyBytes, decodeIndex, encodeIndex, writeBody, type FlatLayout } from './flat-index.js';
 
-/** 3: each field's terms as a hash table (2: as a list, a Map built on reading). */
-const FORMAT = 3;
+/**
+ * 4: articles as columns of distinct values, texts decoded on demand, references as a sorted table;
+ * 3: each field's terms as a hash table (2: as a list, a Map built on reading).
+ */
+const FORMAT = 4;
 /** The header line is read alone first; a layout of ~45 sections fits well inside this. */
 const HEADER_MAX = 64 * 1024;
 
@@ -31,6 +34,8 @@ const CODE_FILES = [
   './corpus-index.ts',
   './inverted-index.ts',
   './flat-index.ts',
+  './flat-body.ts',
+  './stored-articles.ts',
   './shared-memory.ts',
   './tokenizer.ts',
   '../core/text.ts',

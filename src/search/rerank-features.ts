@@ -290,6 +290,13 @@ export function bigramProfile(ci: RankIndex, d: number, li?: LearnedIndex): Prof
   if (!cache) profiles.set(ci, (cache = new Map<number, Profile>()));
   const hit = cache.get(d);
   if (hit) return hit;
+  const profile = articleProfile(ci, d);
+  cache.set(d, profile);
+  return profile;
+}
+
+/** Article `d`'s profile from its text, not remembered (`bigramProfile` remembers it). */
+export function articleProfile(ci: RankIndex, d: number): Profile {
   const f = ci.bigram;
   const keys: number[] = [];
   for (const b of new Set(bigramKeys(ci.articleText(d)))) {
@@ -299,9 +306,7 @@ export function bigramProfile(ci: RankIndex, d: number, li?: LearnedIndex): Prof
   const idfs = Float64Array.from(keys, (id) =>
     idf(f.docCount, f.offsets[id + 1]! - f.offsets[id]!),
   );
-  const profile = { keys, idfs };
-  cache.set(d, profile);
-  return profile;
+  return { keys, idfs };
 }
 
 /**

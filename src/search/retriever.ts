@@ -6,7 +6,7 @@
  */
 import { combine } from './combine.js';
 import { topK } from './inverted-index.js';
-import { refKey, type CorpusIndex } from './corpus-index.js';
+import type { CorpusIndex } from './corpus-index.js';
 import {
   buildLearnedIndex,
   queryFeatures,
@@ -163,9 +163,9 @@ export class Retriever {
     const ci = this.ci;
     const out: number[] = [];
     for (const r of parseReferences(text, this.resolver)) {
-      const docs = (ci.byRef.get(refKey(r.law, r.article, r.articleSub)) ?? []).filter(
-        (d) => includeSuperseded || ci.current[d],
-      );
+      const docs = ci.refs
+        .docsOf(ci.lawIndex.get(r.law), r.article, r.articleSub)
+        .filter((d) => includeSuperseded || ci.current[d]);
       const best = docs.find((d) => ci.current[d]) ?? docs[0];
       if (best !== undefined) out.push(best);
     }

@@ -7,7 +7,7 @@
 import type { FieldIndex } from './inverted-index.js';
 import type { LearnedIndex, LearnedModel } from './model.js';
 import type { RankIndex } from './rank-index.js';
-import { bigramProfile } from './rerank-features.js';
+import { articleProfile } from './rerank-features.js';
 import {
   prefixed,
   SharedTerms,
@@ -155,7 +155,8 @@ function uncsr(off: Uint32Array, values: Uint32Array): number[][] {
 function citedProfiles(ri: RankIndex, li: LearnedIndex): Record<string, Shareable> {
   const docs = [...new Set(li.questionDocs.flat())].sort((a, b) => a - b);
   const of = new Int32Array(ri.docCount).fill(-1);
-  const profiles = docs.map((d) => bigramProfile(ri, d));
+  // not `bigramProfile`: its cache would keep a second copy of these on the main thread
+  const profiles = docs.map((d) => articleProfile(ri, d));
   const off = new Uint32Array(docs.length + 1);
   profiles.forEach((p, i) => (off[i + 1] = off[i]! + p.keys.length));
   const keys = new Float64Array(off[docs.length]!);

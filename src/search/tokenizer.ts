@@ -46,8 +46,9 @@ export function segmenter(): Jieba {
   if (!jieba) {
     const require = createRequire(import.meta.url);
     const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Buffer };
-    jieba = JiebaClass.withDict(dict);
+    // The dictionary file itself, not `@node-rs/jieba/dict.js`: that module reads idf.txt too and
+    // keeps both (11 MB) in the module cache for the life of the process.
+    jieba = JiebaClass.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
     const extra = userDict();
     if (extra) jieba.loadDict(Buffer.from(extra));
   }
