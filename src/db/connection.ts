@@ -7,6 +7,7 @@ import pg from 'pg';
 import { storageFault, type StorageFault } from './faults.js';
 import { postgresChannel, type NotifyChannel } from './notify.js';
 import type { Database } from './schema.js';
+import { SQLITE_ANALYSIS_LIMIT } from './planner-stats.js';
 import { SafeSqliteDialect } from './sqlite-dialect.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -60,6 +61,16 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Dat
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  if (!readonly) {
+    // Planner statistics for tables that lack them or have grown far past them (a file written by an
+    // older version, say); cheap when they are fresh. See planner-stats.ts.
+    sqlite.pragma(`analysis_limit = ${SQLITE_ANALYSIS_LIMIT}`);
+    try {
+      sqlite.pragma('optimize = 0x10002');
+    } catch {
+      // a file that cannot be written (read-only, full disk) still opens; the start check reports it
+    }
+  }
   const db = new Kysely<Database>({ dialect: new SafeSqliteDialect({ database: sqlite }) });
   return {
     db,

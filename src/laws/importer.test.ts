@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../core/context.js';
 import { createTestContext } from '../test/db.js';
@@ -27,6 +28,17 @@ const FILES = [
   '行政法/居民身份证法(2011-10-29).md',
   ...CIVIL_CODE_FILES,
 ];
+
+/** Which of the tables the query planner holds statistics for (SQLite: sqlite_stat1; PostgreSQL: pg_stats). */
+async function analysedTables(c: AppContext, tables: string[]): Promise<string[]> {
+  const names = sql.join(tables.map((t) => sql.lit(t)));
+  const q =
+    c.dialect === 'postgres'
+      ? sql<{ t: string }>`select distinct tablename as t from pg_stats
+          where schemaname = current_schema() and tablename in (${names})`
+      : sql<{ t: string }>`select distinct tbl as t from sqlite_stat1 where tbl in (${names})`;
+  return (await q.execute(c.db)).rows.map((r) => r.t).sort();
+}
 
 beforeAll(async () => {
   ({ ctx, close } = await createTestContext());
@@ -68,6 +80,13 @@ describe('importCorpus', () => {
     expect(x120?.label).toBe('第一百二十条之一');
     expect(x120?.heading).toContain('第二编 分则');
     expect(kinds('刑法修正案（十一）')).toContain('no_articles');
+  });
+
+  it('leaves the planner statistics of laws and articles for the lookups every question makes', async () => {
+    expect(await analysedTables(ctx, ['laws', 'articles', 'law_import_issues'])).toEqual([
+      'articles',
+      'laws',
+    ]);
   });
 
   it('joins the 民法典 parts into one law and links versions', async () => {

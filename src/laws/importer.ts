@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../core/context.js';
 import { withLock } from '../db/lock.js';
+import { analyzeTables } from '../db/planner-stats.js';
 import type { Database } from '../db/schema.js';
 import { loadStatusFixes } from './repeals.js';
 import type { LawStatus } from './tables.js';
@@ -120,6 +121,7 @@ async function importUnlocked(ctx: AppContext, opts: ImportOptions): Promise<Imp
       await recomputeStatuses(trx);
       await bumpVersion(trx, now);
     });
+    await analyzeTables(ctx.db, ctx.dialect, ['laws', 'articles']);
   }
   const totals = await counts(ctx.db);
   return {
