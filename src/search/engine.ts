@@ -27,7 +27,11 @@ import { service, serviceKey } from '../core/services.js';
 const MODEL_FILE = new URL('./data/model.json', import.meta.url);
 /** How often a process asks the database whether another process imported laws. */
 const VERSION_CHECK_MS = 2000;
-/** Recent results kept per process (a few MB: eight hits with their article text per entry). */
+/**
+ * Recent results kept per process, as ranked doc ids (≈ 1 KB an entry). The hits are made again from
+ * the index on a repeat (snippets: tens of µs); kept as hits, with their article texts, 1,400 answers
+ * grew the main thread's live heap by 24 MB.
+ */
 const RESULT_CACHE_SIZE = 2000;
 
 /**
@@ -47,22 +51,28 @@ export function toHits(retriever: Retriever, query: string, opts: SearchOptions 
   return rankedToHits(retriever, query, ranked);
 }
 
-/** Ranks in a search thread (direct references here) and turns the documents into hits. */
+/** Ranks in a search thread (direct references here). */
+async function poolRanked(
+  pool: SearchPool,
+  retriever: Retriever,
+  query: string,
+  opts: SearchOptions,
+): Promise<RankedDoc[]> {
+  const text = toSimplified(query);
+  const k = hitCount(opts);
+  const all = opts.includeSuperseded ?? false;
+  const ranked = await pool.rank(text, words(text), k, all);
+  return retriever.merge(retriever.directDocs(text, all), ranked, k);
+}
+
+/** Ranks in a search thread and turns the documents into hits. */
 export async function poolHits(
   pool: SearchPool,
   retriever: Retriever,
   query: string,
   opts: SearchOptions = {},
 ): Promise<SearchHit[]> {
-  const text = toSimplified(query);
-  const k = hitCount(opts);
-  const all = opts.includeSuperseded ?? false;
-  const ranked = await pool.rank(text, words(text), k, all);
-  return rankedToHits(
-    retriever,
-    query,
-    retriever.merge(retriever.directDocs(text, all), ranked, k),
-  );
+  return rankedToHits(retriever, query, await poolRanked(pool, retriever, query, opts));
 }
 
 /** Hits of ranked documents: the article text and snippets come from the main thread's index. */
@@ -129,7 +139,7 @@ class DatabaseSearchEngine implements SearchEngine {
   /** Bumped by every rebuild, so a result ranked on the index before is not cached after it. */
   private generation = 0;
   private searchPool: SearchPool | null = null;
-  readonly cache = new ResultCache<SearchHit>(RESULT_CACHE_SIZE);
+  readonly cache = new ResultCache<RankedDoc>(RESULT_CACHE_SIZE);
 
   constructor(
     private readonly ctx: AppContext,
@@ -240,15 +250,15 @@ class DatabaseSearchEngine implements SearchEngine {
     const retriever = await this.ready();
     const key = `${opts.k ?? 10}|${opts.includeSuperseded ? 1 : 0}|${query}`;
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached) return rankedToHits(retriever, query, cached);
     const generation = this.generation;
     const pool = this.searchPool;
     // Until a thread has started (a second or two after a build) the main thread ranks.
-    const hits = pool?.ready
-      ? await poolHits(pool, retriever, query, opts)
-      : toHits(retriever, query, opts);
-    if (generation === this.generation) this.cache.set(key, hits);
-    return hits;
+    const ranked = pool?.ready
+      ? await poolRanked(pool, retriever, query, opts)
+      : retriever.rank(query, hitCount(opts), opts.includeSuperseded ?? false);
+    if (generation === this.generation) this.cache.set(key, ranked);
+    return rankedToHits(retriever, query, ranked);
   }
 
   classify(question: string) {
@@ -280,7 +290,7 @@ const engineKey = serviceKey(
 export async function getSearchEngine(ctx: AppContext): Promise<
   SearchEngine & {
     ready(): Promise<Retriever>;
-    cache: ResultCache<SearchHit>;
+    cache: ResultCache<RankedDoc>;
     indexSource: 'file' | 'built' | null;
     pool: SearchPool | null;
     close(): Promise<void>;
