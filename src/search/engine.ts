@@ -3,6 +3,7 @@
  * rebuilt when the corpus version changes (checked at most every few seconds, and at once on the
  * `laws:imported` event), so several processes on one database answer with the same results.
  */
+import { createHash } from 'node:crypto';
 import { startThread } from '../core/thread-entry.js';
 import type { AppContext } from '../core/context.js';
 import { corpusVersion } from '../laws/repository.js';
@@ -17,7 +18,14 @@ import { loadReranker, type RerankModel } from './rerank.js';
 import { ResultCache } from './result-cache.js';
 import { Retriever, type RankedDoc } from './retriever.js';
 import { SearchPool } from './search-pool.js';
-import { adoptShared, shareCorpus, shareLearned } from './shared-index.js';
+import {
+  adoptShared,
+  openLearned,
+  shareCorpus,
+  shareLearned,
+  type SharedLearned,
+} from './shared-index.js';
+import { learnedFileOf, learnedKey, readLearnedFile, saveLearnedQuietly } from './learned-file.js';
 import { makeSnippet } from './snippet.js';
 import { loadSearchDocs } from './source.js';
 import { toSimplified, words } from './tokenizer.js';
@@ -134,6 +142,8 @@ class DatabaseSearchEngine implements SearchEngine {
   private examplesRevision: string | null = null;
   /** Whether the current index was loaded from SEARCH_INDEX_FILE or built in this process. */
   indexSource: 'file' | 'built' | null = null;
+  /** The same for the learned fields (the file beside it, `learned-file.ts`). */
+  learnedSource: 'file' | 'built' | null = null;
   private checkedAt = 0;
   private building: Promise<void> | null = null;
   /** Bumped by every rebuild, so a result ranked on the index before is not cached after it. */
@@ -177,12 +187,20 @@ class DatabaseSearchEngine implements SearchEngine {
       console.error(
         `检索模型训练时的法规库版本为 ${trained}，当前为 ${version}：条文有增删时请运行 npm run search:train`,
       );
-    const model = withExamples(this.model, await activeExamples(this.ctx));
     // Examples alone changed: the corpus index stands, only the learned fields are laid again.
     const sameCorpus = !!this.retriever && version === this.version;
     const ci = sameCorpus ? this.retriever!.ci : await this.corpusIndex(version);
-    const retriever = new Retriever(ci, model, this.reranker);
-    this.sharePool(retriever, sameCorpus);
+    const file = this.learnedFile();
+    const key = learnedKey(version, this.modelDigest(), examples);
+    const saved = file ? readLearnedFile(file, key) : null;
+    const learned = saved
+      ? openLearned(saved)
+      : withExamples(this.model, await activeExamples(this.ctx));
+    const retriever = new Retriever(ci, learned, this.reranker);
+    const shared = this.sharePool(retriever, sameCorpus, saved);
+    if (file && !saved)
+      saveLearnedQuietly(file, key, shared ?? shareLearned(retriever.ri, retriever.li));
+    this.learnedSource = saved ? 'file' : 'built';
     this.retriever = retriever;
     this.version = version;
     this.examplesRevision = examples;
@@ -194,14 +212,19 @@ class DatabaseSearchEngine implements SearchEngine {
    * Hands the index to the search threads (SEARCH_WORKERS > 0): the learned fields alone when only
    * the examples changed, else a new pool over the new corpus (the old one closes once idle).
    */
-  private sharePool(r: Retriever, sameCorpus: boolean): void {
+  private sharePool(
+    r: Retriever,
+    sameCorpus: boolean,
+    saved: SharedLearned | null,
+  ): SharedLearned | null {
     const size = this.ctx.config.SEARCH_WORKERS;
-    if (size <= 0) return;
-    const learned = shareLearned(r.ri, r.li);
+    if (size <= 0) return null;
+    // read from the learned file, the fields already lie in shared memory
+    const learned = saved ?? shareLearned(r.ri, r.li);
     if (sameCorpus && this.searchPool && !this.searchPool.broken) {
       adoptShared(r.ri, r.li, null, learned);
       this.searchPool.setLearned(learned);
-      return;
+      return learned;
     }
     this.searchPool?.retire();
     const corpus = shareCorpus(r.ri);
@@ -213,6 +236,20 @@ class DatabaseSearchEngine implements SearchEngine {
       maxRerankDepth: r.maxRerankDepth,
       confidentShare: r.confidentShare,
     });
+    return learned;
+  }
+
+  /** The learned fields' file beside the index file (none when SEARCH_INDEX_FILE is off). */
+  private learnedFile(): string | null {
+    const file = this.ctx.config.SEARCH_INDEX_FILE;
+    return file ? learnedFileOf(file) : null;
+  }
+
+  private digest: string | null = null;
+
+  /** A digest of the learned model (≈ 0.35 MB of JSON), once per process. */
+  private modelDigest(): string {
+    return (this.digest ??= createHash('sha256').update(JSON.stringify(this.model)).digest('hex'));
   }
 
   /** The search threads (null when SEARCH_WORKERS is 0 or before the first build). */
@@ -292,6 +329,7 @@ export async function getSearchEngine(ctx: AppContext): Promise<
     ready(): Promise<Retriever>;
     cache: ResultCache<RankedDoc>;
     indexSource: 'file' | 'built' | null;
+    learnedSource: 'file' | 'built' | null;
     pool: SearchPool | null;
     close(): Promise<void>;
   }

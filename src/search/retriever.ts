@@ -133,7 +133,8 @@ export class Retriever {
 
   constructor(
     readonly ci: CorpusIndex,
-    model: LearnedModel,
+    /** The model, or its fields already laid over this corpus (read from the learned file). */
+    learned: LearnedModel | LearnedIndex,
     /** The second stage; without it the first stage's order stands. */
     readonly reranker: RerankModel | null = null,
     /** The most first-stage candidates the second stage re-scores (see `rerankDepth`). */
@@ -142,7 +143,7 @@ export class Retriever {
     readonly confidentShare: number = CONFIDENT_SHARE,
   ) {
     this.ri = rankIndexOf(ci);
-    this.li = buildLearnedIndex(ci, model);
+    this.li = 'expansion' in learned ? learned : buildLearnedIndex(ci, learned);
     const keys = new Set(ci.laws);
     this.resolver = { has: (law) => keys.has(law), laws: ci.laws };
   }
