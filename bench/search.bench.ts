@@ -101,7 +101,7 @@ async function poolFigures(r: Retriever, questions: string[]): Promise<string[]>
 }
 
 /** Writes the index to a scratch SEARCH_INDEX_FILE and reads it back three times (best and worst). */
-function indexFileTimes(ci: CorpusIndex): string {
+async function indexFileTimes(ci: CorpusIndex): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
   try {
     const file = path.join(dir, 'search-index.bin');
@@ -113,7 +113,7 @@ function indexFileTimes(ci: CorpusIndex): string {
     for (let i = 0; i < 3; i++) {
       t = performance.now();
       const c = process.cpuUsage();
-      if (!readIndexFile(file, 'bench').ok) throw new Error('索引文件读回失败');
+      if (!(await readIndexFile(file, 'bench')).ok) throw new Error('索引文件读回失败');
       reads.push(performance.now() - t);
       const u = process.cpuUsage(c);
       readCpu.push((u.user + u.system) / 1000);
@@ -147,7 +147,7 @@ export async function run(): Promise<void> {
     const docs = await loadSearchDocs(data.db);
     const loadMs = performance.now() - t0;
     const ci = buildCorpusIndex(docs);
-    const fileTimes = indexFileTimes(ci);
+    const fileTimes = await indexFileTimes(ci);
     const t1 = performance.now();
     const retriever = new Retriever(ci, loadModel(), loadReranker());
     const firstStage = new Retriever(ci, retriever.li.model);

@@ -267,7 +267,7 @@ class DatabaseSearchEngine implements SearchEngine {
   private async corpusIndex(version: string): Promise<CorpusIndex> {
     const file = this.ctx.config.SEARCH_INDEX_FILE;
     if (file) {
-      const saved = readIndexFile(file, version);
+      const saved = await readIndexFile(file, version);
       if (saved.ok) {
         this.indexSource = 'file';
         return saved.ci;

@@ -35,10 +35,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const fields = ['text', 'bigram', 'heading', 'title'] as const;
 
 describe('the flat index file', () => {
-  it('gives back the same index, its typed arrays over one SharedArrayBuffer', () => {
+  it('gives back the same index, its typed arrays over one SharedArrayBuffer', async () => {
     const file = path.join(work, 'round-trip.bin');
     writeIndexFile(file, 'v1', ci);
-    const read = readIndexFile(file, 'v1');
+    const read = await readIndexFile(file, 'v1');
     if (!read.ok) throw new Error(`not read: ${read.reason}`);
     const back = read.ci;
     expect(back.articles.map(plainArticle)).toEqual(ci.articles);
@@ -72,10 +72,10 @@ describe('the flat index file', () => {
     expect(typeof back.text.terms.entries().next().value![0]).toBe('string');
   });
 
-  it('finds every version of an article by (law, article, 之N), in doc order, read back or built', () => {
+  it('finds every version of an article by (law, article, 之N), in doc order, read back or built', async () => {
     const file = path.join(work, 'refs.bin');
     writeIndexFile(file, 'v1', ci);
-    const read = readIndexFile(file, 'v1');
+    const read = await readIndexFile(file, 'v1');
     if (!read.ok) throw new Error(`not read: ${read.reason}`);
     for (const index of [ci, read.ci]) {
       const law = index.lawIndex.get('民事诉讼法');
@@ -92,7 +92,7 @@ describe('the flat index file', () => {
     }
   });
 
-  it('refuses an article column whose value ids point past its table', () => {
+  it('refuses an article column whose value ids point past its table', async () => {
     const file = path.join(work, 'bad-ids.bin');
     writeIndexFile(file, 'v1', ci);
     const whole = readFileSync(file);
@@ -104,24 +104,24 @@ describe('the flat index file', () => {
     const at = Math.ceil((nl + 1) / 8) * 8 + header.layout.sections['articles.lawKey.ids']!.at;
     whole.writeUInt32LE(1_000_000, at);
     writeFileSync(file, whole);
-    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
+    expect(await readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
   });
 
-  it('refuses a truncated file, a damaged layout and one of another format', () => {
+  it('refuses a truncated file, a damaged layout and one of another format', async () => {
     const file = path.join(work, 'damaged.bin');
     writeIndexFile(file, 'v1', ci);
     const whole = readFileSync(file);
     truncateSync(file, whole.length - 1000);
-    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
+    expect(await readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
     const nl = whole.indexOf(0x0a);
     const header = JSON.parse(whole.subarray(0, nl).toString('utf8')) as {
       layout: { sections: Record<string, { at: number }> };
     };
     header.layout.sections['text.docs']!.at += 4; // no longer 8-byte aligned
     writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(header)), whole.subarray(nl)]));
-    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
+    expect(await readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'unreadable' });
     const v1 = { ...header, format: 1 };
     writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(v1)), whole.subarray(nl)]));
-    expect(readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'stale' });
+    expect(await readIndexFile(file, 'v1')).toEqual({ ok: false, reason: 'stale' });
   });
 });

@@ -63,16 +63,16 @@ describe('the persisted search index', () => {
   it('is ignored when it is of another corpus version, or cannot be read', async () => {
     const file = path.join(work, 'b', 'search-index.bin');
     const first = await searchOnce(file);
-    expect(readIndexFile(file, first.version).ok).toBe(true);
-    expect(readIndexFile(file, 'another-corpus')).toEqual({ ok: false, reason: 'stale' });
+    expect((await readIndexFile(file, first.version)).ok).toBe(true);
+    expect(await readIndexFile(file, 'another-corpus')).toEqual({ ok: false, reason: 'stale' });
     writeFileSync(file, '{"format":1}\nnot an index');
-    expect(readIndexFile(file, first.version)).toEqual({ ok: false, reason: 'stale' });
+    expect(await readIndexFile(file, first.version)).toEqual({ ok: false, reason: 'stale' });
     writeFileSync(file, 'garbage without a header');
-    expect(readIndexFile(file, first.version)).toEqual({ ok: false, reason: 'unreadable' });
+    expect(await readIndexFile(file, first.version)).toEqual({ ok: false, reason: 'unreadable' });
     const again = await searchOnce(file);
     expect(again.source).toBe('built');
     expect(again.hits).toEqual(first.hits);
-    expect(readIndexFile(file, first.version).ok).toBe(true);
+    expect((await readIndexFile(file, first.version)).ok).toBe(true);
   });
 
   it('keeps the learned fields beside it: read by the next start, laid again when the examples change', async () => {

@@ -84,7 +84,7 @@ describe('search threads over one shared index', () => {
     try {
       const file = path.join(dir, 'index.bin');
       writeIndexFile(file, 'v', buildCorpusIndex(await loadSearchDocs(ctx.db)));
-      const read = readIndexFile(file, 'v');
+      const read = await readIndexFile(file, 'v');
       if (!read.ok) throw new Error(read.reason);
       const shared = shareCorpus(rankIndexOf(read.ci));
       const docs = shared.shelf.entries['text.docs']!;
