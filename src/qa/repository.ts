@@ -45,6 +45,18 @@ export function lastTurn(db: Db, conversationId: number): Promise<Turn | undefin
     .executeTakeFirst();
 }
 
+/** The number of the conversation's latest turn (0 when it has none): its seq alone, not its answer. */
+export async function lastSeq(db: Db, conversationId: number): Promise<number> {
+  const r = await db
+    .selectFrom('qa_turns')
+    .select('seq')
+    .where('conversation_id', '=', conversationId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.seq ?? 0;
+}
+
 export async function insertTurn(db: Db, row: Omit<QaTurnRow, 'id'>): Promise<number> {
   const r = await db.insertInto('qa_turns').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;

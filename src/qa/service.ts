@@ -169,11 +169,12 @@ async function saveTurn(ctx: AppContext, s: SaveTurn): Promise<number> {
       const claim = s.existing?.user_id === null && s.viewer ? { user_id: s.viewer.id } : {};
       await repo.updateConversation(trx, convId, { ...claim, topic: s.topic, updated_at: at });
     }
-    const last = await repo.lastTurn(trx, convId);
+    // a conversation made just now has no turn yet
+    const seq = s.existing ? (await repo.lastSeq(trx, convId)) + 1 : 1;
     const { id: _id, ...stored } = s.answer;
     const turnId = await repo.insertTurn(trx, {
       conversation_id: convId,
-      seq: (last?.seq ?? 0) + 1,
+      seq,
       question: s.question,
       retrieval_query: s.query,
       topic: s.topic,
