@@ -192,7 +192,7 @@ class DatabaseSearchEngine implements SearchEngine {
     const ci = sameCorpus ? this.retriever!.ci : await this.corpusIndex(version);
     const file = this.learnedFile();
     const key = learnedKey(version, this.modelDigest(), examples);
-    const saved = file ? readLearnedFile(file, key) : null;
+    const saved = file ? await readLearnedFile(file, key) : null;
     const learned = saved
       ? openLearned(saved)
       : withExamples(this.model, await activeExamples(this.ctx));

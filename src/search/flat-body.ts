@@ -54,6 +54,21 @@ export class StoredStrings {
   }
 }
 
+/** The typed array each numeric kind is viewed as. */
+const VIEWS = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  f64: Float64Array,
+} as const;
+type View<K extends keyof typeof VIEWS> = InstanceType<(typeof VIEWS)[K]>;
+/** The constructor over any buffer, shared or not (the lib types one overload per buffer kind). */
+interface ViewConstructor<K extends keyof typeof VIEWS> {
+  new (body: ArrayBufferLike, at: number, length: number): View<K>;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
 /** Reads typed views and strings out of a body, checking every section lies inside it. */
 export class BodyReader {
   constructor(
@@ -68,26 +83,17 @@ export class BodyReader {
     return s;
   }
 
-  u8 = (n: string) => {
-    const s = this.section(n, 'u8');
-    return new Uint8Array(this.body, s.at, s.bytes);
-  };
-  u16 = (n: string) => {
-    const s = this.section(n, 'u16');
-    return new Uint16Array(this.body, s.at, s.bytes / 2);
-  };
-  u32 = (n: string) => {
-    const s = this.section(n, 'u32');
-    return new Uint32Array(this.body, s.at, s.bytes / 4);
-  };
-  i32 = (n: string) => {
-    const s = this.section(n, 'i32');
-    return new Int32Array(this.body, s.at, s.bytes / 4);
-  };
-  f64 = (n: string) => {
-    const s = this.section(n, 'f64');
-    return new Float64Array(this.body, s.at, s.bytes / 8);
-  };
+  private view<K extends keyof typeof VIEWS>(name: string, kind: K): View<K> {
+    const s = this.section(name, kind);
+    const Ctor = VIEWS[kind] as unknown as ViewConstructor<K>;
+    return new Ctor(this.body, s.at, s.bytes / Ctor.BYTES_PER_ELEMENT);
+  }
+
+  u8 = (n: string) => this.view(n, 'u8');
+  u16 = (n: string) => this.view(n, 'u16');
+  u32 = (n: string) => this.view(n, 'u32');
+  i32 = (n: string) => this.view(n, 'i32');
+  f64 = (n: string) => this.view(n, 'f64');
   /** A UTF-16 section as one string (copied out once: strings cannot live in a shared buffer). */
   text = (n: string) => {
     const s = this.section(n, 'utf16');

@@ -6,20 +6,11 @@
  * SharedArrayBuffer that the index's typed arrays view. A file of another corpus or code version, or one
  * that cannot be read, is ignored and rebuilt.
  */
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
 import type { CorpusIndex, SearchDoc } from './corpus-index.js';
 import { bodyBytes, decodeIndex, encodeIndex, writeBody, type FlatLayout } from './flat-index.js';
+import { readHeaderLine, readShared, sourcesDigest, writeHeaderFile } from './header-file.js';
 
 /**
  * 4: articles as columns of distinct values, texts decoded on demand, references as a sorted table;
@@ -35,6 +26,7 @@ const CODE_FILES = [
   './inverted-index.ts',
   './flat-index.ts',
   './flat-body.ts',
+  './header-file.ts',
   './stored-articles.ts',
   './shared-memory.ts',
   './tokenizer.ts',
@@ -47,10 +39,7 @@ let codeVersion: string | null = null;
 
 /** A hash of the code and dictionaries that build the index. */
 export function indexCodeVersion(): string {
-  if (codeVersion) return codeVersion;
-  const h = createHash('sha256').update(`format ${FORMAT}\n`);
-  for (const f of CODE_FILES) h.update(existsSync(f) ? readFileSync(f) : '');
-  return (codeVersion = h.digest('hex').slice(0, 16));
+  return (codeVersion ??= sourcesDigest(`format ${FORMAT}`, CODE_FILES));
 }
 
 export interface IndexFileHeader {
@@ -61,8 +50,6 @@ export interface IndexFileHeader {
   articles: number;
   layout: FlatLayout;
 }
-
-const bodyStart = (headerBytes: number) => Math.ceil(headerBytes / 8) * 8;
 
 /** Writes the index beside a `.part` file and renames it, so a reader never sees half a file. */
 export function writeIndexFile(file: string, corpusVersion: string, ci: CorpusIndex): void {
@@ -75,60 +62,25 @@ export function writeIndexFile(file: string, corpusVersion: string, ci: CorpusIn
     articles: ci.articles.length,
     layout,
   };
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const part = `${file}.${process.pid}.part`;
-  const head = Buffer.from(`${JSON.stringify(header)}\n`);
-  const fd = openSync(part, 'w');
-  try {
-    writeSync(fd, Buffer.concat([head, Buffer.alloc(bodyStart(head.length) - head.length)]));
-    writeSync(fd, writeBody(layout, parts));
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(part, file);
+  writeHeaderFile(file, header, [writeBody(layout, parts)]);
 }
 
 export type IndexFileResult =
   | { ok: true; ci: CorpusIndex; header: IndexFileHeader; body: SharedArrayBuffer }
   | { ok: false; reason: 'missing' | 'stale' | 'unreadable' };
 
-/** The header line of an index file (read alone, so a stale file costs no 70 MB read). */
-async function readHeader(
-  fh: FileHandle,
-): Promise<{ header: IndexFileHeader; bytes: number } | null> {
-  const buf = Buffer.alloc(HEADER_MAX);
-  const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-  const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
-  if (nl < 0) return null;
-  return {
-    header: JSON.parse(buf.subarray(0, nl).toString('utf8')) as IndexFileHeader,
-    bytes: nl + 1,
-  };
-}
-
-/** `bytes` of the file from `at`, into one SharedArrayBuffer (the threads view it as it is). */
-async function readShared(fh: FileHandle, at: number, bytes: number): Promise<SharedArrayBuffer> {
-  const body = new SharedArrayBuffer(bytes);
-  const view = new Uint8Array(body);
-  for (let done = 0; done < bytes;) {
-    const { bytesRead } = await fh.read(view, done, bytes - done, at + done);
-    if (bytesRead === 0) throw new Error('索引文件被截断');
-    done += bytesRead;
-  }
-  return body;
-}
-
 /**
  * The index in `file` when it was built from this corpus version by this code. The body (≈ 70 MB) is
- * read on libuv's threads, so the main thread goes on answering (at a start, building the knowledge
- * base's matcher) while the disk and the new memory's page faults take their ≈ 0.2 s.
+ * read on libuv's threads, so the main thread goes on (at a start, with the other areas' start-up and
+ * the first requests) while the disk and the new memory's page faults take their ≈ 0.2 s.
  */
 export async function readIndexFile(file: string, corpusVersion: string): Promise<IndexFileResult> {
   if (!existsSync(file)) return { ok: false, reason: 'missing' };
   let fh: FileHandle | null = null;
   try {
     fh = await open(file, 'r');
-    const head = await readHeader(fh);
+    // the header line alone first, so a stale file costs no 70 MB read
+    const head = await readHeaderLine<IndexFileHeader>(fh, HEADER_MAX);
     if (!head) return { ok: false, reason: 'unreadable' };
     const { header } = head;
     if (
@@ -137,7 +89,7 @@ export async function readIndexFile(file: string, corpusVersion: string): Promis
       header.code !== indexCodeVersion()
     )
       return { ok: false, reason: 'stale' };
-    const body = await readShared(fh, bodyStart(head.bytes), bodyBytes(header.layout));
+    const body = await readShared(fh, head.bodyAt, bodyBytes(header.layout));
     const ci = decodeIndex(body, header.layout);
     if (ci.articles.length !== header.articles) return { ok: false, reason: 'unreadable' };
     return { ok: true, ci, header, body };

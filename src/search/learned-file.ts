@@ -2,24 +2,16 @@
  * @module The learned fields persisted beside the index file (`<SEARCH_INDEX_FILE>.learned`), so a
  * start whose corpus, model, examples and code are unchanged reads them instead of laying the model
  * over the corpus again (tokenising a thousand training questions and profiling the articles they
- * cite: ≈ 0.37 s of a start's main thread here). The file is one JSON header line — format, key, the
- * shelf's layout, the fields' sizes, the query-time part of the model, the training questions — then
- * from the next 8-byte boundary the shelf's buffers, read into one SharedArrayBuffer that the search
- * threads share as it is. A file under another key, or one that cannot be read, is ignored and
- * written again.
+ * cite: ≈ 0.37 s of a start's main thread here). The file (`header-file.ts`) is one JSON header line —
+ * format, key, the shelf's layout, the fields' sizes, the query-time part of the model, the training
+ * questions — then the shelf's buffers, each read into a SharedArrayBuffer that the search threads
+ * share as it is. A file under another key, or one that cannot be read, is ignored and written again.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { align8 } from './flat-body.js';
+import { readHeaderLine, readShared, sourcesDigest, writeHeaderFile } from './header-file.js';
 import { indexCodeVersion } from './index-file.js';
 import type { SharedLearned } from './shared-index.js';
 import type { ShelfEntry } from './shared-memory.js';
@@ -39,12 +31,8 @@ const CODE_FILES = [
 
 let codeVersion: string | null = null;
 
-function learnedCodeVersion(): string {
-  if (codeVersion) return codeVersion;
-  const h = createHash('sha256').update(`learned ${FORMAT}\n${indexCodeVersion()}\n`);
-  for (const f of CODE_FILES) h.update(existsSync(f) ? readFileSync(f) : '');
-  return (codeVersion = h.digest('hex').slice(0, 16));
-}
+const learnedCodeVersion = () =>
+  (codeVersion ??= sourcesDigest(`learned ${FORMAT}\n${indexCodeVersion()}`, CODE_FILES));
 
 /** Where the learned fields of the index file `indexFile` lie. */
 export const learnedFileOf = (indexFile: string) => `${indexFile}.learned`;
@@ -71,9 +59,7 @@ interface LearnedFileHeader {
   questionTexts: string[];
 }
 
-const align8 = (n: number) => Math.ceil(n / 8) * 8;
-
-/** Writes the shared learned fields beside a `.part` file and renames it (never half a file). */
+/** Writes the shared learned fields (beside a `.part` file, renamed: never half a file). */
 export function writeLearnedFile(file: string, key: string, s: SharedLearned): void {
   const header: LearnedFileHeader = {
     format: FORMAT,
@@ -84,20 +70,11 @@ export function writeLearnedFile(file: string, key: string, s: SharedLearned): v
     model: s.model,
     questionTexts: s.questionTexts,
   };
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const part = `${file}.${process.pid}.part`;
-  const head = Buffer.from(`${JSON.stringify(header)}\n`);
-  const fd = openSync(part, 'w');
-  try {
-    writeSync(fd, Buffer.concat([head, Buffer.alloc(align8(head.length) - head.length)]));
-    for (const b of s.shelf.buffers) {
-      const bytes = new Uint8Array(b);
-      writeSync(fd, Buffer.concat([bytes, Buffer.alloc(align8(bytes.length) - bytes.length)]));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(part, file);
+  writeHeaderFile(
+    file,
+    header,
+    s.shelf.buffers.map((b) => new Uint8Array(b)),
+  );
 }
 
 /** Writes it, or warns: a file that cannot be written costs the next start a rebuild, nothing more. */
@@ -107,17 +84,6 @@ export function saveLearnedQuietly(file: string, key: string, s: SharedLearned):
   } catch (e) {
     console.warn(`学习字段文件未能写入（${file}）：${String(e)}`);
   }
-}
-
-function readHeader(fd: number): { header: LearnedFileHeader; bytes: number } | null {
-  const buf = Buffer.alloc(HEADER_MAX);
-  const n = readSync(fd, buf, 0, buf.length, 0);
-  const nl = buf.subarray(0, n).indexOf(0x0a);
-  if (nl < 0) return null;
-  return {
-    header: JSON.parse(buf.subarray(0, nl).toString('utf8')) as LearnedFileHeader,
-    bytes: nl + 1,
-  };
 }
 
 /** Every entry lies inside its buffer (a damaged or hand-edited layout is refused, not viewed). */
@@ -136,27 +102,21 @@ function entriesFit(h: LearnedFileHeader): boolean {
 }
 
 /** The learned fields in `file` when they were laid under `key`; null when absent, stale or damaged. */
-export function readLearnedFile(file: string, key: string): SharedLearned | null {
+export async function readLearnedFile(file: string, key: string): Promise<SharedLearned | null> {
   if (!existsSync(file)) return null;
-  let fd: number | null = null;
+  let fh: FileHandle | null = null;
   try {
-    fd = openSync(file, 'r');
-    const head = readHeader(fd);
+    fh = await open(file, 'r');
+    const head = await readHeaderLine<LearnedFileHeader>(fh, HEADER_MAX);
     if (!head || head.header.format !== FORMAT || head.header.key !== key) return null;
     const h = head.header;
     if (!entriesFit(h)) return null;
-    let at = align8(head.bytes);
-    const buffers = h.buffers.map((bytes) => {
-      const sab = new SharedArrayBuffer(bytes);
-      const view = new Uint8Array(sab);
-      for (let done = 0; done < bytes;) {
-        const n = readSync(fd!, view, done, bytes - done, at + done);
-        if (n === 0) throw new Error('学习字段文件被截断');
-        done += n;
-      }
+    const buffers: SharedArrayBuffer[] = [];
+    let at = head.bodyAt;
+    for (const bytes of h.buffers) {
+      buffers.push(await readShared(fh, at, bytes));
       at += align8(bytes);
-      return sab;
-    });
+    }
     return {
       shelf: { buffers, entries: h.entries },
       fields: h.fields,
@@ -166,6 +126,6 @@ export function readLearnedFile(file: string, key: string): SharedLearned | null
   } catch {
     return null;
   } finally {
-    if (fd !== null) closeSync(fd);
+    await fh?.close();
   }
 }
