@@ -1,7 +1,7 @@
 // Builds the server (src/ → dist/server) with esbuild; `npm install` and `npm start` both call it.
 // `npm start` runs the bundle with plain Node: under tsx every one of ~400 modules went through the
-// loader hooks, about 1.2 s of a cold start (docs/search.md, "Cold start"). npm packages stay external
-// (Node loads them itself). Each worker thread's module is an entry of its own, with shared chunks.
+// loader hooks, about 1.2 s of a cold start (docs/search.md, "Cold start"). npm packages are bundled
+// too, but for those in EXTERNAL. Each worker thread's module is an entry of its own, with shared chunks.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,6 +77,39 @@ const sourceUrls = {
   },
 };
 
+/**
+ * npm packages left for Node to load itself: native addons, and those that read their own files at
+ * run time (fonts, templates) or load only when a rare path needs them. Every other package is
+ * bundled: kysely, zod and fastify alone are hundreds of small modules, and Node resolving and
+ * compiling each one cost about 0.3 s of every start (`npm run bench startup`).
+ */
+const EXTERNAL = new Set([
+  'better-sqlite3',
+  '@node-rs/argon2',
+  '@node-rs/jieba',
+  'exceljs',
+  'pdfkit',
+  'pg-native',
+]);
+const packageName = (spec) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
+const externalPackages = {
+  name: 'external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('node:') || EXTERNAL.has(packageName(args.path))
+        ? { path: args.path, external: true }
+        : undefined,
+    );
+  },
+};
+/** Bundled CommonJS packages call `require` (for Node's own modules and the external packages). */
+const REQUIRE_SHIM =
+  "import { createRequire as __open12348Require } from 'node:module'; const require = __open12348Require(import.meta.url);";
+
 const esbuild = await import('esbuild');
 // The old files stay: a server still running from them may yet load one of its lazy chunks (their
 // names are content hashes, so a rebuild of unchanged code writes the same files).
@@ -90,9 +123,9 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
   define: { __OPEN12348_BUNDLE__: 'true' },
-  plugins: [sourceUrls],
+  plugins: [sourceUrls, externalPackages],
+  banner: { js: REQUIRE_SHIM },
   logLevel: 'warning',
 });
 writeFileSync(STAMP, stamp);

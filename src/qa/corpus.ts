@@ -14,6 +14,7 @@ import {
   listCurrentArticles,
   listLawNames,
 } from '../laws/lookup-repository.js';
+import type { IndexedCorpus } from '../search/types.js';
 
 export interface CorpusArticle {
   law: string;
@@ -65,8 +66,15 @@ function fromArticleWithLaw(a: ArticleWithLaw): CorpusArticle {
   };
 }
 
-/** The lookup over the corpus tables; the law-name map is rebuilt when the corpus version changes. */
-export function corpusLookup(ctx: AppContext): CorpusLookup {
+/**
+ * The lookup over the corpus tables; the law-name map is rebuilt when the corpus version changes.
+ * `indexed` gives the search index's articles: while the index is of the tables' corpus version, an
+ * article in force is read from it instead of the tables (two queries less per article not cached).
+ */
+export function corpusLookup(
+  ctx: AppContext,
+  indexed: () => IndexedCorpus | null = () => null,
+): CorpusLookup {
   let names: Map<string, string> | null = null;
   /** Articles already looked up (null: not in the corpus), for this corpus version. */
   const articles = new Map<string, CorpusArticle | null>();
@@ -106,13 +114,18 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
       await fresh();
       const key = `${law}#${num}#${sub}`;
       if (articles.has(key)) return articles.get(key) ?? null;
-      const a = await findArticle(law, num, sub);
+      const a = fromIndex(law, num, sub) ?? (await findArticle(law, num, sub));
       remember(key, a);
       return a;
     },
     async articles(refs) {
       await fresh();
       const keyOf = (r: ArticleRef) => `${r.law}#${r.num}#${r.sub}`;
+      for (const r of refs) {
+        if (articles.has(keyOf(r))) continue;
+        const a = fromIndex(r.law, r.num, r.sub);
+        if (a) remember(keyOf(r), a);
+      }
       const missing = refs.filter((r) => !articles.has(keyOf(r)));
       if (missing.length > 0) {
         for (const [k, a] of await currentArticles(missing)) remember(k, a);
@@ -126,6 +139,14 @@ export function corpusLookup(ctx: AppContext): CorpusLookup {
       return [...(await loadNames()).keys()];
     },
   };
+
+  /** The article from the index when the index is of the corpus version the tables hold. */
+  function fromIndex(law: string, num: number, sub: number): CorpusArticle | null {
+    const corpus = indexed();
+    if (!corpus || corpus.corpusVersion !== version) return null;
+    const a = corpus.currentArticle(law, num, sub);
+    return a && { ...a, isCurrent: true };
+  }
 
   function remember(key: string, a: CorpusArticle | null): void {
     if (articles.size >= ARTICLE_CACHE_MAX) articles.clear();

@@ -13,9 +13,10 @@ export interface QaDeps {
 }
 
 const qaDepsKey = serviceKey<QaDeps>('qa.deps', (ctx) => {
-  const lookup = corpusLookup(ctx);
+  let engine: SearchEngine | null = null;
+  const lookup = corpusLookup(ctx, () => engine?.indexed?.() ?? null);
   return {
-    engine: async () => (await import('../search/engine.js')).getSearchEngine(ctx),
+    engine: async () => (engine = await (await import('../search/engine.js')).getSearchEngine(ctx)),
     lookup,
     issues: issueIndexLoader(ctx, lookup),
   };

@@ -7,6 +7,8 @@ import { learnFromReplies } from './learning.js';
 import { learningRoutes } from './learning-routes.js';
 import { RETENTION_SWEEP_MS, sweepAnonymousConversations } from './retention.js';
 import { qaRoutes } from './routes.js';
+import { SEARCH_INDEX_LOADING } from '../search/types.js';
+import { qaDeps } from './deps.js';
 import { qaMigrations } from './migrations.js';
 
 export const qaModule: AppModule = {
@@ -26,9 +28,19 @@ export const qaModule: AppModule = {
         })
         .catch((err: unknown) => log.error({ err }, 'qa retention sweep failed'));
     void run();
+    // The first question needs the knowledge base's matcher (and with it the segmenter's dictionary,
+    // ≈ 0.3 s together): build it while the search index is read off the main thread.
+    const warm = () =>
+      setImmediate(() => {
+        qaDeps(ctx)
+          .issues()
+          .catch((err: unknown) => log.warn({ err }, 'qa: 知识库匹配索引预先构建失败'));
+      });
+    ctx.bus.once(SEARCH_INDEX_LOADING, warm);
     const timer = setInterval(() => void run(), RETENTION_SWEEP_MS);
     timer.unref();
     return () => {
+      ctx.bus.off(SEARCH_INDEX_LOADING, warm);
       clearInterval(timer);
       stopLearning();
     };

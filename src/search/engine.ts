@@ -29,7 +29,13 @@ import { learnedFileOf, learnedKey, readLearnedFile, saveLearnedQuietly } from '
 import { makeSnippet } from './snippet.js';
 import { loadSearchDocs } from './source.js';
 import { toSimplified, words } from './tokenizer.js';
-import type { SearchEngine, SearchHit, SearchOptions } from './types.js';
+import {
+  SEARCH_INDEX_LOADING,
+  type IndexedCorpus,
+  type SearchEngine,
+  type SearchHit,
+  type SearchOptions,
+} from './types.js';
 import { service, serviceKey } from '../core/services.js';
 
 const MODEL_FILE = new URL('./data/model.json', import.meta.url);
@@ -106,6 +112,29 @@ function rankedToHits(retriever: Retriever, query: string, ranked: RankedDoc[]):
       text,
     };
   });
+}
+
+/** The current versions' articles of `ci`, built from `corpusVersion`. */
+function indexedCorpus(ci: CorpusIndex, corpusVersion: string): IndexedCorpus {
+  return {
+    corpusVersion,
+    currentArticle(law, num, sub) {
+      // docs lie in the tables' order (law version id, then seq): the first current one is the one
+      const d = ci.refs.docsOf(ci.lawIndex.get(law), num, sub).find((x) => ci.current[x] === 1);
+      if (d === undefined) return null;
+      const a = ci.articles[d]!;
+      return {
+        law: a.lawKey,
+        lawTitle: a.lawTitle,
+        article: a.num,
+        articleSub: a.sub,
+        articleLabel: a.label,
+        version: a.version,
+        status: a.status,
+        text: a.text,
+      };
+    },
+  };
 }
 
 const INDEX_WORKER = new URL('./index-worker.ts', import.meta.url);
@@ -267,7 +296,9 @@ class DatabaseSearchEngine implements SearchEngine {
   private async corpusIndex(version: string): Promise<CorpusIndex> {
     const file = this.ctx.config.SEARCH_INDEX_FILE;
     if (file) {
-      const saved = await readIndexFile(file, version);
+      const saved = await readIndexFile(file, version, () =>
+        this.ctx.bus.emit(SEARCH_INDEX_LOADING),
+      );
       if (saved.ok) {
         this.indexSource = 'file';
         return saved.ci;
@@ -275,11 +306,23 @@ class DatabaseSearchEngine implements SearchEngine {
     }
     this.indexSource = 'built';
     const docs = await loadSearchDocs(this.ctx.db);
-    return buildOffThread(docs, file ? { file, corpusVersion: version } : null);
+    const built = buildOffThread(docs, file ? { file, corpusVersion: version } : null);
+    this.ctx.bus.emit(SEARCH_INDEX_LOADING);
+    return built;
   }
 
   get index(): CorpusIndex | null {
     return this.retriever?.ci ?? null;
+  }
+
+  private indexedCorpus: { of: CorpusIndex; corpus: IndexedCorpus } | null = null;
+
+  indexed(): IndexedCorpus | null {
+    const ci = this.retriever?.ci;
+    if (!ci || this.version === null) return null;
+    if (this.indexedCorpus?.of !== ci)
+      this.indexedCorpus = { of: ci, corpus: indexedCorpus(ci, this.version) };
+    return this.indexedCorpus.corpus;
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
@@ -332,6 +375,7 @@ export async function getSearchEngine(ctx: AppContext): Promise<
     learnedSource: 'file' | 'built' | null;
     pool: SearchPool | null;
     close(): Promise<void>;
+    indexed(): IndexedCorpus | null;
   }
 > {
   const e = service(ctx, engineKey);

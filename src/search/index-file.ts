@@ -74,7 +74,12 @@ export type IndexFileResult =
  * read on libuv's threads, so the main thread goes on (at a start, with the other areas' start-up and
  * the first requests) while the disk and the new memory's page faults take their ≈ 0.2 s.
  */
-export async function readIndexFile(file: string, corpusVersion: string): Promise<IndexFileResult> {
+export async function readIndexFile(
+  file: string,
+  corpusVersion: string,
+  /** Called once the body's read is under way (the main thread is free until it is done). */
+  onBodyRead?: () => void,
+): Promise<IndexFileResult> {
   if (!existsSync(file)) return { ok: false, reason: 'missing' };
   let fh: FileHandle | null = null;
   try {
@@ -89,7 +94,9 @@ export async function readIndexFile(file: string, corpusVersion: string): Promis
       header.code !== indexCodeVersion()
     )
       return { ok: false, reason: 'stale' };
-    const body = await readShared(fh, head.bodyAt, bodyBytes(header.layout));
+    const reading = readShared(fh, head.bodyAt, bodyBytes(header.layout));
+    onBodyRead?.();
+    const body = await reading;
     const ci = decodeIndex(body, header.layout);
     if (ci.articles.length !== header.articles) return { ok: false, reason: 'unreadable' };
     return { ok: true, ci, header, body };

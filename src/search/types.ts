@@ -59,4 +59,25 @@ export interface SearchEngine {
   search(query: string, opts?: SearchOptions): Promise<SearchHit[]>;
   classify(question: string): { topic: Topic; confidence: number };
   references(text: string): ArticleReference[];
+  /** The articles the index holds, for the corpus version it was built from (null until built). */
+  indexed?(): IndexedCorpus | null;
 }
+
+/** An article of its law's current version, as the index holds it. */
+export type IndexedArticle = Pick<
+  SearchHit,
+  'law' | 'lawTitle' | 'article' | 'articleSub' | 'articleLabel' | 'version' | 'status' | 'text'
+>;
+
+/** The index's articles: the same as the corpus tables while the tables are of `corpusVersion`. */
+export interface IndexedCorpus {
+  corpusVersion: string;
+  /** The article in the current version of its law when that version is in force, else null. */
+  currentArticle(law: string, num: number, sub: number): IndexedArticle | null;
+}
+
+/**
+ * Emitted on the context's bus once the index is being read from its file (or built in a thread):
+ * the main thread is free until it is ready, so other areas may do their own first-question work then.
+ */
+export const SEARCH_INDEX_LOADING = 'search:index-loading';
