@@ -78,10 +78,10 @@ const sourceUrls = {
 };
 
 /**
- * npm packages left for Node to load itself: native addons, and those that read their own files at
- * run time (fonts, templates) or load only when a rare path needs them. Every other package is
- * bundled: kysely, zod and fastify alone are hundreds of small modules, and Node resolving and
- * compiling each one cost about 0.3 s of every start (`npm run bench startup`).
+ * npm packages left for Node to load itself: native addons, those that read their own files at run
+ * time (fonts, templates) or load only when a rare path needs them, and the two the search threads
+ * share. Every other package is bundled: kysely and fastify with its plugins are hundreds of small
+ * modules, and Node resolving and compiling each one cost about 0.3 s of every start.
  */
 const EXTERNAL = new Set([
   'better-sqlite3',
@@ -90,6 +90,10 @@ const EXTERNAL = new Set([
   'exceljs',
   'pdfkit',
   'pg-native',
+  // The search threads load these two as well; bundled, the server with two threads measured
+  // 411–413 MB under `npm run bench http` against 390–396 MB with them left to Node.
+  'zod',
+  'opencc-js',
 ]);
 const packageName = (spec) =>
   spec
