@@ -33,14 +33,12 @@ it('reads the index only while it is of the corpus version the tables hold', asy
   const before = await corpusLookup(t.ctx).article(LAW, 20, 0);
   expect(before?.text).toContain('试用期');
   // Behind the index's back (the corpus version stays): only a lookup that reads the index finds it.
-  await t.ctx.db
-    .deleteFrom('articles')
-    .where('law_key', '=', LAW)
-    .where('num', '=', 20)
-    .execute();
+  await t.ctx.db.deleteFrom('articles').where('law_key', '=', LAW).where('num', '=', 20).execute();
   expect(await corpusLookup(t.ctx).article(LAW, 20, 0)).toBeNull();
   expect(await corpusLookup(t.ctx, () => indexed).article(LAW, 20, 0)).toEqual(before);
-  const [batch] = await corpusLookup(t.ctx, () => indexed).articles([{ law: LAW, num: 20, sub: 0 }]);
+  const [batch] = await corpusLookup(t.ctx, () => indexed).articles([
+    { law: LAW, num: 20, sub: 0 },
+  ]);
   expect(batch).toEqual(before);
   const older = { ...indexed, corpusVersion: 'another-version' };
   expect(await corpusLookup(t.ctx, () => older).article(LAW, 20, 0)).toBeNull();
