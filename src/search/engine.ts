@@ -31,6 +31,7 @@ import { loadSearchDocs } from './source.js';
 import { toSimplified, words } from './tokenizer.js';
 import {
   SEARCH_INDEX_LOADING,
+  type IndexedArticle,
   type IndexedCorpus,
   type SearchEngine,
   type SearchHit,
@@ -95,23 +96,30 @@ function rankedToHits(retriever: Retriever, query: string, ranked: RankedDoc[]):
   const qWords = words(toSimplified(query));
   return ranked.map((r) => {
     const a = ci.articles[r.doc]!;
-    const text = a.text;
+    const article = indexedArticle(a);
     return {
+      ...article,
       articleId: a.id,
-      law: a.lawKey,
       lawName: a.lawName,
-      lawTitle: a.lawTitle,
-      article: a.num,
-      articleSub: a.sub,
-      articleLabel: a.label,
-      version: a.version,
-      status: a.status,
       score: Number.isFinite(r.score) ? Math.round(r.score * 10000) / 10000 : 1000,
       direct: r.direct,
-      snippet: makeSnippet(text, qWords),
-      text,
+      snippet: makeSnippet(article.text, qWords),
     };
   });
+}
+
+/** An indexed article's own fields, as hits and `indexed()` give them. */
+function indexedArticle(a: SearchDoc): IndexedArticle {
+  return {
+    law: a.lawKey,
+    lawTitle: a.lawTitle,
+    article: a.num,
+    articleSub: a.sub,
+    articleLabel: a.label,
+    version: a.version,
+    status: a.status,
+    text: a.text,
+  };
 }
 
 /** The current versions' articles of `ci`, built from `corpusVersion`. */
@@ -121,18 +129,7 @@ function indexedCorpus(ci: CorpusIndex, corpusVersion: string): IndexedCorpus {
     currentArticle(law, num, sub) {
       // docs lie in the tables' order (law version id, then seq): the first current one is the one
       const d = ci.refs.docsOf(ci.lawIndex.get(law), num, sub).find((x) => ci.current[x] === 1);
-      if (d === undefined) return null;
-      const a = ci.articles[d]!;
-      return {
-        law: a.lawKey,
-        lawTitle: a.lawTitle,
-        article: a.num,
-        articleSub: a.sub,
-        articleLabel: a.label,
-        version: a.version,
-        status: a.status,
-        text: a.text,
-      };
+      return d === undefined ? null : indexedArticle(ci.articles[d]!);
     },
   };
 }
@@ -315,14 +312,9 @@ class DatabaseSearchEngine implements SearchEngine {
     return this.retriever?.ci ?? null;
   }
 
-  private indexedCorpus: { of: CorpusIndex; corpus: IndexedCorpus } | null = null;
-
   indexed(): IndexedCorpus | null {
     const ci = this.retriever?.ci;
-    if (!ci || this.version === null) return null;
-    if (this.indexedCorpus?.of !== ci)
-      this.indexedCorpus = { of: ci, corpus: indexedCorpus(ci, this.version) };
-    return this.indexedCorpus.corpus;
+    return ci && this.version !== null ? indexedCorpus(ci, this.version) : null;
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
