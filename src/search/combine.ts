@@ -77,7 +77,12 @@ export function combine(
   const wr = weights.bridge * k.bridge;
   const wk = weights.knn * k.knn;
   const wn = weights.knnNear * k.knnNear;
-  for (let d = 0; d < out.length; d++) {
+  // knn and knnNear are zero but for the few hundred articles the neighbours voted for: the pass over
+  // every article leaves them out (x + 0 is x, so the sum is the same), and those few are summed again
+  // with them, in the same order.
+  for (let d = 0; d < out.length; d++)
+    out[d] = stat[d]! + law[docLaw[d]!]! + wt * text[d]! + wb * bigram[d]! + wr * bridge[d]!;
+  for (const d of qf.voted) {
     out[d] =
       stat[d]! +
       law[docLaw[d]!]! +

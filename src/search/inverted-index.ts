@@ -81,6 +81,23 @@ export function docFreq(f: FieldIndex, term: string | number): number {
   return id === undefined ? 0 : f.offsets[id + 1]! - f.offsets[id]!;
 }
 
+/** Each document's length part of BM25's norm, k1·b·len/avgLen, per field and parameters. */
+const lengthParts = new WeakMap<Uint16Array, { p: Bm25Params; part: Float64Array }>();
+
+/**
+ * `k1·b·lens[d] / avgLen` for every document of `f`, made once per field (and thread): the division
+ * by the mean length then leaves the loop over the postings, a fifth of its time, with the same sums.
+ */
+function lengthPart(f: FieldIndex, p: Bm25Params): Float64Array {
+  const hit = lengthParts.get(f.lens);
+  if (hit && hit.p.k1 === p.k1 && hit.p.b === p.b) return hit.part;
+  const k1b = p.k1 * p.b;
+  const part = new Float64Array(f.lens.length);
+  for (let d = 0; d < part.length; d++) part[d] = (k1b * f.lens[d]!) / f.avgLen;
+  lengthParts.set(f.lens, { p, part });
+  return part;
+}
+
 /**
  * Adds BM25 of weighted query terms into `acc` (length docCount, all zero or non-negative). Terms
  * with a weight ≤ 0 are skipped, so every addition is positive and the running maximum is exact
@@ -92,8 +109,9 @@ export function scoreInto(
   acc: Float32Array,
   p: Bm25Params = DEFAULT_BM25,
 ): number {
-  const k1b = p.k1 * p.b;
   const k1nb = p.k1 * (1 - p.b);
+  const part = lengthPart(f, p);
+  const { docs, tfs } = f;
   let max = 0;
   for (const [term, weight] of query) {
     const id = f.terms.get(term);
@@ -102,9 +120,9 @@ export function scoreInto(
     const end = f.offsets[id + 1]!;
     const w = weight * idf(f.docCount, end - start) * (p.k1 + 1);
     for (let i = start; i < end; i++) {
-      const d = f.docs[i]!;
-      const tf = f.tfs[i]!;
-      const v = (acc[d]! += (w * tf) / (tf + k1nb + (k1b * f.lens[d]!) / f.avgLen));
+      const d = docs[i]!;
+      const tf = tfs[i]!;
+      const v = (acc[d]! += (w * tf) / (tf + k1nb + part[d]!));
       if (v > max) max = v;
     }
   }
@@ -121,43 +139,63 @@ export function bag<T extends string | number>(
   return into;
 }
 
-/** Indices of the `k` largest values of `score` (restricted to `allow` when given), best first. */
+/** Whether document `a` ranks below `b`: a lower score, or the same score and a higher id. */
+const ranksBelow = (score: Float32Array, a: number, b: number): boolean =>
+  score[a]! < score[b]! || (score[a] === score[b] && a > b);
+
+/** Restores the min-heap `heap[0 .. size)` (worst on top) after its top was replaced. */
+function siftDown(heap: Int32Array, size: number, score: Float32Array): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < size && ranksBelow(score, heap[l]!, heap[m]!)) m = l;
+    if (r < size && ranksBelow(score, heap[r]!, heap[m]!)) m = r;
+    if (m === i) return;
+    const t = heap[i]!;
+    heap[i] = heap[m]!;
+    heap[m] = t;
+    i = m;
+  }
+}
+
+/** Adds `d` at `heap[size]` and moves it up to its place. */
+function siftUp(heap: Int32Array, size: number, d: number, score: Float32Array): void {
+  let i = size;
+  heap[i] = d;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!ranksBelow(score, heap[i]!, heap[p]!)) return;
+    const t = heap[i]!;
+    heap[i] = heap[p]!;
+    heap[p] = t;
+    i = p;
+  }
+}
+
+/**
+ * Indices of the `k` largest values of `score` (restricted to `allow` when given), best first, ties
+ * to the lower id. A binary min-heap of ids in a typed array, with no closure and no swap through an
+ * array literal: a search calls this over all 65,871 articles, and those allocated ≈ 400 KB a call.
+ */
 export function topK(score: Float32Array, k: number, allow?: Uint8Array): number[] {
-  // Binary min-heap of size k ordered by (score, then lower id wins ties).
-  const heap: number[] = [];
-  if (k <= 0) return heap;
-  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
+  if (k <= 0) return [];
+  const heap = new Int32Array(k);
+  let size = 0;
   // Once the heap is full, a score below its worst cannot enter: most documents stop at this test.
   let floor = Number.NEGATIVE_INFINITY;
   for (let d = 0; d < score.length; d++) {
     if (score[d]! < floor) continue;
     if (allow && !allow[d]) continue;
-    if (heap.length < k) {
-      heap.push(d);
-      for (let i = heap.length - 1; i > 0;) {
-        const p = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[p]!)) break;
-        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-        i = p;
-      }
-      if (heap.length === k) floor = score[heap[0]!]!;
-    } else if (worse(heap[0]!, d)) {
+    if (size < k) {
+      siftUp(heap, size++, d, score);
+      if (size === k) floor = score[heap[0]!]!;
+    } else if (ranksBelow(score, heap[0]!, d)) {
       heap[0] = d;
-      down(0);
+      siftDown(heap, size, score);
       floor = score[heap[0]]!;
     }
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
+  return Array.from(heap.subarray(0, size)).sort((a, b) => (ranksBelow(score, a, b) ? 1 : -1));
 }

@@ -225,6 +225,11 @@ export interface QueryFeatures {
   perLaw: { title: Float32Array; lawClass: Float32Array; knnLaw: Float32Array };
   /** The nearest training questions (index into the learned index), most similar first. */
   neighbours: { question: number; sim: number }[];
+  /**
+   * The articles the neighbours voted for (their cited articles and those beside them; repeats
+   * allowed): `knn` and `knnNear` are zero everywhere else, so `combine` adds them here alone.
+   */
+  voted: readonly number[];
   /** Query words (after simplification), for second-stage features. */
   words: readonly string[];
 }
@@ -269,10 +274,11 @@ function neighbourVotes(
   const knnNear = zeros(scratch, 'knnNear', ci.docCount);
   const knnLaw = zeros(scratch, 'knnLaw', ci.laws.length);
   const neighbours: { question: number; sim: number }[] = [];
+  const voted: number[] = [];
   let knnMax = 0;
   let nearMax = 0;
   const nq = li.questions.docCount;
-  if (nq === 0) return { knn, knnNear, knnLaw, neighbours, knnMax, nearMax };
+  if (nq === 0) return { knn, knnNear, knnLaw, neighbours, voted, knnMax, nearMax };
   const sim = scaled(li.questions, bag(qWords), nq, scratch, 'sim');
   const simB = scaled(li.questionBigrams, bag(bigramKeys(text)), nq, scratch, 'simB');
   for (let i = 0; i < nq; i++) sim[i] = (sim[i]! + simB[i]!) / 2;
@@ -282,18 +288,20 @@ function neighbourVotes(
     neighbours.push({ question: i, sim: sim[i]! });
     for (const d of li.questionDocs[i]!) {
       knn[d]! += v;
+      voted.push(d);
       knnMax = Math.max(knnMax, knn[d]!);
       // Gold articles cluster: the articles just before and after often answer the same question.
       for (let e = d - 2; e <= d + 2; e++) {
         if (e === d || !sameVersion(ci, d, e)) continue;
         knnNear[e]! += v;
+        voted.push(e);
         nearMax = Math.max(nearMax, knnNear[e]!);
       }
     }
     for (const l of li.questionLaws[i]!) knnLaw[l]! += v;
   }
   normalize(knnLaw);
-  return { knn, knnNear, knnLaw, neighbours, knnMax, nearMax };
+  return { knn, knnNear, knnLaw, neighbours, voted, knnMax, nearMax };
 }
 
 const sameVersion = (ci: RankIndex, d: number, e: number) =>
@@ -397,6 +405,7 @@ export function queryFeatures(
       knnLaw: votes.knnLaw,
     },
     neighbours: votes.neighbours,
+    voted: votes.voted,
     words: qWords,
   };
 }

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../test/app.js';
 import { getSearchEngine } from './engine.js';
 import { topK } from './inverted-index.js';
 import { combine } from './combine.js';
-import { emptyModel, queryFeatures } from './model.js';
+import { emptyModel, FEATURES, queryFeatures, writeFeatureVector } from './model.js';
 import {
   applyReranker,
   loadReranker,
@@ -66,6 +66,28 @@ function featuresFor(question: string) {
     cands.find((d) => ci.articles[d]!.lawKey === law && ci.articles[d]!.num === num) ?? -1;
   return { cands, row, doc, context };
 }
+
+describe('first-stage score on real statute text', () => {
+  it("is the weighted sum of each article's features, the neighbours' votes included", () => {
+    const { ri, li } = retriever;
+    const text = toSimplified('公司一直不跟我签劳动合同，现在把我辞退了，能要双倍工资和经济补偿吗');
+    const qf = queryFeatures(ri, li, text);
+    const s = combine(ri, li, qf, li.model.weights);
+    const row = new Float32Array(FEATURES.length);
+    const knn = [FEATURES.indexOf('knn'), FEATURES.indexOf('knnNear')];
+    const off: number[] = [];
+    let voted = 0;
+    for (let d = 0; d < ri.docCount; d++) {
+      writeFeatureVector(ri, li, qf, d, row, 0);
+      const want = FEATURES.reduce((sum, f, i) => sum + li.model.weights[f] * row[i]!, 0);
+      if (knn.some((i) => row[i]! > 0)) voted++;
+      if (Math.abs(s[d]! - want) > 1e-4 * Math.max(1, Math.abs(want))) off.push(d);
+    }
+    // combine adds knn and knnNear only where the neighbours voted: those articles must be there
+    expect(voted).toBeGreaterThan(0);
+    expect(off).toEqual([]);
+  });
+});
 
 describe('second-stage features on real statute text', () => {
   it('sees that an article quoting the question’s wording covers it, and where it stands', () => {

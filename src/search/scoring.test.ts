@@ -47,4 +47,36 @@ describe('BM25', () => {
     expect(topK(s, 2, new Uint8Array([1, 0, 1, 0, 1]))).toEqual([2, 4]);
     expect(topK(s, 0)).toEqual([]);
   });
+
+  it('topK agrees with a full sort (score, then lower id) on many ties, for any k and mask', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const n = 3000;
+    // few distinct values, so most comparisons are ties broken by id
+    const s = Float32Array.from({ length: n }, () => Math.floor(next() * 20) / 4);
+    const mask = Uint8Array.from({ length: n }, () => (next() < 0.7 ? 1 : 0));
+    const sorted = (allow?: Uint8Array) =>
+      [...s.keys()].filter((d) => !allow || allow[d]).sort((a, b) => s[b]! - s[a]! || a - b);
+    for (const k of [1, 7, 200, n, n + 5]) {
+      expect(topK(s, k)).toEqual(sorted().slice(0, k));
+      expect(topK(s, k, mask)).toEqual(sorted(mask).slice(0, k));
+    }
+  });
+
+  it('scores with the parameters asked for, whatever the field was scored with before', () => {
+    const docs = [
+      ['合同', '解除'],
+      ['合同', '合同', '违约', '赔偿', '损失', '责任'],
+    ];
+    const f = buildField(docs);
+    const q = bag(['合同']);
+    scoreInto(f, q, new Float32Array(2));
+    const p = { k1: 2, b: 0.3 };
+    const acc = new Float32Array(2);
+    scoreInto(f, q, acc, p);
+    for (const d of [0, 1]) {
+      const tf = docs[d]!.filter((x) => x === '合同').length;
+      expect(acc[d]).toBeCloseTo(bm25([{ tf, df: 2 }], docs[d]!.length, 4, 2, p), 5);
+    }
+  });
 });
