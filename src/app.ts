@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,7 +9,12 @@ import { installSessionResolver } from './auth/plugin.js';
 import type { AppContext } from './core/context.js';
 import { apiNotFound, installErrorHandler, STORAGE_FAULTS } from './core/error-handler.js';
 import { AppError } from './core/errors.js';
-import { cspDirectives, inlineScriptHashes, installSecurityHeaders } from './core/headers.js';
+import {
+  cspDirectives,
+  helmetHeaders,
+  inlineScriptHashes,
+  installSecurityHeaders,
+} from './core/headers.js';
 import { API, openApiDocument, route } from './core/http.js';
 import { installDrain } from './core/shutdown.js';
 import { corpusStatus } from './laws/status.js';
@@ -39,15 +43,17 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installDrain(app);
   // Only JSON (and multipart where a module registers it) is accepted; text/plain gets 415.
   app.removeContentTypeParser('text/plain');
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: cspDirectives(inlineScriptHashes(path.join(WEB_DIR, 'index.html'))),
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: false, // sent by installSecurityHeaders on HTTPS requests only
-  });
-  installSecurityHeaders(app);
+  installSecurityHeaders(
+    app,
+    helmetHeaders({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: cspDirectives(inlineScriptHashes(path.join(WEB_DIR, 'index.html'))),
+      },
+      crossOriginEmbedderPolicy: false,
+      hsts: false, // sent by installSecurityHeaders on HTTPS requests only
+    }),
+  );
   await app.register(cookie);
   await app.register(rateLimit, {
     max: ctx.config.RATE_LIMIT_PER_MINUTE,

@@ -23,6 +23,31 @@ describe('security headers', () => {
     expect(csp).not.toMatch(/upgrade-insecure-requests/);
   });
 
+  it("sends helmet's headers on every answer, errors and unknown routes included", async () => {
+    const answers = [
+      await t.request({ method: 'GET', url: '/api/v1/health' }),
+      await t.request({ method: 'GET', url: '/api/v1/no-such-route' }),
+      await t.request({ method: 'POST', url: '/api/v1/qa/ask', payload: { question: '' } }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 400]);
+    for (const r of answers) {
+      expect(r.headers).toMatchObject({
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-frame-options': 'SAMEORIGIN',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      });
+      expect(String(r.headers['content-security-policy'])).toMatch(/^default-src 'self';/);
+      expect(r.headers['cross-origin-embedder-policy']).toBeUndefined();
+    }
+  });
+
   it('hashes exactly the inline scripts of the first page', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'open12348-csp-'));
     const file = path.join(dir, 'index.html');
