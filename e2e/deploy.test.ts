@@ -21,12 +21,27 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedLawsDir } from '../src/test/laws-fixture.js';
-import { freePort, serverArgs } from '../src/test/server-process.js';
+import { freePort, serverArgs, startCommand } from '../src/test/server-process.js';
 
 const PG = process.env.TEST_DATABASE_URL;
 /** Debian puts nginx in /usr/sbin, which a test runner's PATH may lack. */
 const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const repo = path.resolve(import.meta.dirname, '..');
+
+describe('the deployment starts the server as npm start does', () => {
+  const read = (f: string) => readFileSync(path.join(repo, 'deploy', f), 'utf8');
+
+  it('in the systemd unit and in the image, V8 flags included', () => {
+    const start = startCommand(repo);
+    expect(start.at(-1)).toBe('dist/server/server.js');
+    expect(start.length).toBeGreaterThan(1); // the flags
+    const exec = /^ExecStart=(\S+) (.*)$/m.exec(read('systemd/open12348@.service'));
+    expect(exec?.[1]).toBe('/usr/bin/node');
+    expect(exec?.[2]?.split(' ')).toEqual(start);
+    const cmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile'));
+    expect(JSON.parse(cmd?.[1] ?? 'null')).toEqual(['node', ...start]);
+  });
+});
 
 describe.runIf(PG)('two app processes behind nginx on one PostgreSQL database', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'open12348-deploy-'));

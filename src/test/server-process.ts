@@ -3,7 +3,7 @@
  * requests whose bodies stop half-way: for shutdown tests and the shutdown benchmark.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,22 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The arguments to `node` that start the server as `npm start` does: the bundle in `dist/server/`,
- * built first when a source changed since (`scripts/build-server.mjs`, as `prestart` runs it).
+ * `npm start`'s command line after `node`: the V8 flags, then the bundle. package.json is the one place
+ * the flags are set; tests, benches and deploy/ start the server with these.
+ */
+export function startCommand(repo = process.cwd()): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  if (node !== 'node' || args.length === 0) throw new Error(`npm start 不是 node 命令：${node}`);
+  return args;
+}
+
+/**
+ * The arguments to `node` that start the server as `npm start` does: its flags and the bundle in
+ * `dist/server/`, built first when a source changed since (`scripts/build-server.mjs`, as `prestart`
+ * runs it).
  */
 export function serverArgs(repo = process.cwd()): string[] {
   const built = spawnSync(process.execPath, ['scripts/build-server.mjs'], {
@@ -26,7 +40,8 @@ export function serverArgs(repo = process.cwd()): string[] {
     encoding: 'utf8',
   });
   if (built.status !== 0) throw new Error(`build-server failed: ${built.stdout}${built.stderr}`);
-  return [path.join(repo, 'dist/server/server.js')];
+  const args = startCommand(repo);
+  return [...args.slice(0, -1), path.join(repo, args.at(-1)!)];
 }
 
 /** Starts the built server on a fresh SQLite file; resolves once /health answers. */
