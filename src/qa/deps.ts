@@ -14,7 +14,7 @@ export interface QaDeps {
 
 const qaDepsKey = serviceKey<QaDeps>('qa.deps', (ctx) => {
   let engine: SearchEngine | null = null;
-  const lookup = corpusLookup(ctx, () => engine?.indexed?.() ?? null);
+  const lookup = corpusLookup(ctx, () => engine?.indexed() ?? null);
   return {
     engine: async () => (engine = await (await import('../search/engine.js')).getSearchEngine(ctx)),
     lookup,

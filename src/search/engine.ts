@@ -367,7 +367,6 @@ export async function getSearchEngine(ctx: AppContext): Promise<
     learnedSource: 'file' | 'built' | null;
     pool: SearchPool | null;
     close(): Promise<void>;
-    indexed(): IndexedCorpus | null;
   }
 > {
   const e = service(ctx, engineKey);

@@ -60,7 +60,7 @@ export interface SearchEngine {
   classify(question: string): { topic: Topic; confidence: number };
   references(text: string): ArticleReference[];
   /** The articles the index holds, for the corpus version it was built from (null until built). */
-  indexed?(): IndexedCorpus | null;
+  indexed(): IndexedCorpus | null;
 }
 
 /** An article of its law's current version, as the index holds it. */
