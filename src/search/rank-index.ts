@@ -4,7 +4,7 @@
  * (whose article objects and text stay there, for hits and snippets); a search thread opens the same
  * columns over shared memory (`shared-index.ts`), so both rank with one code path.
  */
-import type { CorpusIndex } from './corpus-index.js';
+import type { CorpusIndex, SearchDoc } from './corpus-index.js';
 import type { FieldIndex } from './inverted-index.js';
 
 export interface RankIndex {
@@ -34,17 +34,44 @@ export interface RankIndex {
 
 const derived = new WeakMap<CorpusIndex, RankIndex>();
 
-/** Numbers each distinct key in order of first appearance. */
-function groups(keys: Iterable<string>, n: number): Int32Array {
-  const ids = new Map<string, number>();
-  const out = new Int32Array(n);
-  let d = 0;
-  for (const k of keys) {
-    let id = ids.get(k);
-    if (id === undefined) ids.set(k, (id = ids.size));
-    out[d++] = id;
+type Keyed = Pick<SearchDoc, 'lawKey' | 'version' | 'lawTitle'>;
+
+/**
+ * Numbers each distinct law version (`lawVersion`) and each distinct (law version, title)
+ * (`edition`) in order of first appearance. Articles of one version lie side by side, so an article
+ * like the one before it takes its numbers without building a key: about 1,500 keys for 65,871
+ * articles instead of 131,742, a tenth of a second of every start.
+ */
+export function versionGroups(a: readonly Keyed[]): {
+  lawVersion: Int32Array;
+  edition: Int32Array;
+} {
+  const lawVersion = new Int32Array(a.length);
+  const edition = new Int32Array(a.length);
+  const versions = new Map<string, number>();
+  const editions = new Map<string, number>();
+  let prev: Keyed | undefined;
+  for (let d = 0; d < a.length; d++) {
+    const x = a[d]!;
+    const sameVersion =
+      prev !== undefined && x.lawKey === prev.lawKey && x.version === prev.version;
+    if (sameVersion && x.lawTitle === prev!.lawTitle) {
+      lawVersion[d] = lawVersion[d - 1]!;
+      edition[d] = edition[d - 1]!;
+    } else {
+      const v = `${x.lawKey}\u0000${x.version ?? '\u0001'}`;
+      lawVersion[d] = sameVersion ? lawVersion[d - 1]! : numberOf(versions, v);
+      edition[d] = numberOf(editions, `${v}\u0000${x.lawTitle}`);
+    }
+    prev = x;
   }
-  return out;
+  return { lawVersion, edition };
+}
+
+function numberOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
 }
 
 /** The ranking columns of a corpus index (derived once per index). */
@@ -53,7 +80,7 @@ export function rankIndexOf(ci: CorpusIndex): RankIndex {
   if (hit) return hit;
   const a = ci.articles;
   const n = a.length;
-  const version = (d: number) => `${a[d]!.lawKey}\u0000${a[d]!.version ?? '\u0001'}`;
+  const { lawVersion, edition } = versionGroups(a);
   const ri: RankIndex = {
     docCount: n,
     laws: ci.laws,
@@ -65,14 +92,8 @@ export function rankIndexOf(ci: CorpusIndex): RankIndex {
     title: ci.title,
     num: Int32Array.from(a, (x) => x.num),
     sub: Int32Array.from(a, (x) => x.sub),
-    lawVersion: groups(
-      a.map((_, d) => version(d)),
-      n,
-    ),
-    edition: groups(
-      a.map((x, d) => `${version(d)}\u0000${x.lawTitle}`),
-      n,
-    ),
+    lawVersion,
+    edition,
     articleText: (d) => a[d]!.text,
   };
   derived.set(ci, ri);
